@@ -1,0 +1,204 @@
+"""Editions of the programme and their calls for proposals."""
+
+import calendar
+import datetime
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from editions.enums import CallState
+
+
+def add_months(day, months):
+    """The same day ``months`` later, clamped to the end of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Edition(models.Model):
+    """One yearly round ("saison") of the programme.
+
+    It also holds the phase settings that the projects of this edition start from: by
+    default a 3-month pre-incubation at one day a week, then 6-month experimentations.
+    """
+
+    programme = models.ForeignKey(
+        "programme.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="editions",
+    )
+    number = models.PositiveSmallIntegerField(_("numéro"), validators=[MinValueValidator(1)])
+    name = models.CharField(_("nom"), max_length=200)
+    year = models.PositiveSmallIntegerField(
+        _("année"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    slug = models.SlugField(_("identifiant d'URL"), unique=True)
+    summary = models.TextField(_("présentation"), blank=True)
+    is_published = models.BooleanField(
+        _("publiée"), default=False, help_text=_("Visible sur le site public.")
+    )
+    preincubation_months = models.PositiveSmallIntegerField(
+        _("durée de la pré-incubation (mois)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    preincubation_days_per_week = models.DecimalField(
+        _("temps consacré en pré-incubation (jours par semaine)"),
+        max_digits=2,
+        decimal_places=1,
+        default=Decimal("1.0"),
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("5.0"))],
+    )
+    preincubation_place = models.CharField(
+        _("lieu de la pré-incubation"), max_length=200, blank=True
+    )
+    experimentation_months = models.PositiveSmallIntegerField(
+        _("durée d'une expérimentation (mois)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    experimentation_days_per_week = models.DecimalField(
+        _("temps consacré en expérimentation (jours par semaine)"),
+        max_digits=2,
+        decimal_places=1,
+        default=Decimal("2.0"),
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("5.0"))],
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("édition")
+        verbose_name_plural = _("éditions")
+        ordering = ["programme", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="edition_unique_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="edition_number_gte_1"),
+            models.CheckConstraint(
+                condition=models.Q(preincubation_months__gte=1, experimentation_months__gte=1),
+                name="edition_phase_months_gte_1",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    preincubation_days_per_week__gt=0,
+                    preincubation_days_per_week__lte=5,
+                    experimentation_days_per_week__gt=0,
+                    experimentation_days_per_week__lte=5,
+                ),
+                name="edition_days_per_week_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def preincubation_end(self, start):
+        return add_months(start, self.preincubation_months)
+
+    def experimentation_end(self, start):
+        return add_months(start, self.experimentation_months)
+
+
+class CallQuerySet(models.QuerySet):
+    def open_at(self, moment):
+        return self.filter(opens_at__lte=moment, closes_at__gte=moment)
+
+
+class Call(models.Model):
+    """The call for proposals of an edition: the window in which teams apply.
+
+    Both ends are inclusive: a call that closes "on 31 January at 23:59" is stored as
+    31 January 23:59:59 Paris time and accepts a submission at that very second.
+    """
+
+    edition = models.OneToOneField(
+        Edition, verbose_name=_("édition"), on_delete=models.PROTECT, related_name="call"
+    )
+    title = models.CharField(_("intitulé"), max_length=250)
+    opens_at = models.DateTimeField(_("ouverture"))
+    closes_at = models.DateTimeField(_("clôture"))
+    offer = models.TextField(
+        _("ce que le programme offre"),
+        blank=True,
+        help_text=_("Accompagnement, temps dédié, phases, moyens."),
+    )
+    eligibility = models.TextField(_("qui peut candidater"), blank=True)
+    rules = models.TextField(_("règlement"), blank=True)
+    max_team_size = models.PositiveSmallIntegerField(
+        _("taille maximale d'une équipe"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    is_published = models.BooleanField(
+        _("publié"), default=False, help_text=_("Visible sur le site public.")
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("appel à candidatures")
+        verbose_name_plural = _("appels à candidatures")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="call_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_team_size__gte=1), name="call_max_team_size_gte_1"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def state_at(self, moment=None):
+        moment = moment or timezone.now()
+        if moment < self.opens_at:
+            return CallState.UPCOMING
+        if moment <= self.closes_at:
+            return CallState.OPEN
+        return CallState.CLOSED
+
+    def is_open(self, moment=None):
+        return self.state_at(moment) == CallState.OPEN
+
+
+class RequiredDocument(models.Model):
+    """A document a call asks applicants to attach (pitch deck, manager's agreement, ...)."""
+
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("appel"),
+        on_delete=models.CASCADE,
+        related_name="required_documents",
+    )
+    position = models.PositiveSmallIntegerField(_("ordre"), default=1)
+    name = models.CharField(_("nom"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    is_mandatory = models.BooleanField(_("obligatoire"), default=True)
+
+    class Meta:
+        verbose_name = _("pièce demandée")
+        verbose_name_plural = _("pièces demandées")
+        ordering = ["call", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "name"], name="required_document_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name

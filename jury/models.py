@@ -1,0 +1,425 @@
+"""The jury: its members, dated sessions, agenda items, criteria, scores, conflicts, decisions.
+
+A session belongs to the programme, not to an edition: its agenda can hold the pitches
+of one edition and the phase reviews of another (15 March in the seed story). Scores,
+conflicts and the decision hang on the agenda item, so a project can be scored again at a
+later review.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from jury.enums import (
+    Attendance,
+    CriterionGrid,
+    ItemKind,
+    MemberRole,
+    Outcome,
+    SessionStatus,
+)
+from projects.enums import ReintegrationOutcome
+
+SCALE_LIMIT = 20
+
+
+class JuryMember(models.Model):
+    """A person sitting on the programme's jury, with the public role they hold there."""
+
+    programme = models.ForeignKey(
+        "programme.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="jury_members",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personne"),
+        on_delete=models.PROTECT,
+        related_name="jury_memberships",
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=MemberRole.choices)
+    public_title = models.CharField(
+        _("qualité"),
+        max_length=250,
+        blank=True,
+        help_text=_("Par exemple : 1er Vice-Président de la Communauté urbaine."),
+    )
+    is_active = models.BooleanField(_("en fonction"), default=True)
+
+    class Meta:
+        verbose_name = _("membre du jury")
+        verbose_name_plural = _("membres du jury")
+        ordering = ["programme", "role", "user__last_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "user"], name="jury_member_unique_user"),
+            models.CheckConstraint(
+                condition=Q(role__in=MemberRole.values), name="jury_member_role_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+    @property
+    def can_vote(self):
+        return self.role != MemberRole.SECRETARY
+
+
+class Session(models.Model):
+    """A dated meeting of the jury ("séance"). Its status moves through ``jury.services``."""
+
+    programme = models.ForeignKey(
+        "programme.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="jury_sessions",
+    )
+    title = models.CharField(_("intitulé"), max_length=250)
+    starts_at = models.DateTimeField(_("date et heure"))
+    place = models.CharField(_("lieu"), max_length=250, blank=True)
+    status = models.CharField(
+        _("statut"),
+        max_length=20,
+        choices=SessionStatus.choices,
+        default=SessionStatus.PLANNED,
+        editable=False,
+    )
+    quorum = models.PositiveSmallIntegerField(
+        _("quorum (membres votants présents)"), default=3, validators=[MinValueValidator(1)]
+    )
+    casting_vote_enabled = models.BooleanField(
+        _("voix prépondérante de la présidence en cas d'égalité"), default=True
+    )
+    closed_at = models.DateTimeField(_("close le"), null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("close par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    minutes = models.JSONField(
+        _("procès-verbal figé"), null=True, blank=True, editable=False
+    )
+    members = models.ManyToManyField(
+        JuryMember, verbose_name=_("membres convoqués"), through="Convocation", blank=True
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("séance du jury")
+        verbose_name_plural = _("séances du jury")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=SessionStatus.values), name="session_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=SessionStatus.CLOSED)
+                | Q(closed_at__isnull=False, minutes__isnull=False),
+                name="session_closed_has_minutes",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_closed(self):
+        return self.status == SessionStatus.CLOSED
+
+
+class Convocation(models.Model):
+    """A member convened to a session, and whether they sat."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="convocations"
+    )
+    member = models.ForeignKey(
+        JuryMember,
+        verbose_name=_("membre"),
+        on_delete=models.PROTECT,
+        related_name="convocations",
+    )
+    attendance = models.CharField(
+        _("présence"), max_length=10, choices=Attendance.choices, default=Attendance.CONVENED
+    )
+
+    class Meta:
+        verbose_name = _("convocation")
+        verbose_name_plural = _("convocations")
+        ordering = ["session", "member__role"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "member"], name="convocation_unique"),
+            models.CheckConstraint(
+                condition=Q(attendance__in=Attendance.values), name="convocation_attendance_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.session}"
+
+
+class AgendaItem(models.Model):
+    """One point of a session's agenda: an application to decide on, or a project to review."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveSmallIntegerField(_("ordre de passage"))
+    kind = models.CharField(_("objet"), max_length=20, choices=ItemKind.choices)
+    application = models.ForeignKey(
+        "projects.Application",
+        verbose_name=_("candidature"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("projet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    scheduled_time = models.TimeField(_("heure prévue"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("point de l'ordre du jour")
+        verbose_name_plural = _("ordre du jour")
+        ordering = ["session", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "position"], name="agenda_item_position"),
+            models.UniqueConstraint(
+                fields=["session", "application"],
+                condition=Q(application__isnull=False),
+                name="agenda_item_application_once",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "project"],
+                condition=Q(project__isnull=False),
+                name="agenda_item_project_once",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind__in=[ItemKind.SHORTLIST, ItemKind.SELECTION])
+                    & Q(application__isnull=False, project__isnull=True)
+                )
+                | (Q(kind=ItemKind.REVIEW) & Q(application__isnull=True, project__isnull=False)),
+                name="agenda_item_exactly_one_subject",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.subject}"
+
+    @property
+    def subject(self):
+        return self.project if self.kind == ItemKind.REVIEW else self.application
+
+    @property
+    def grid(self):
+        return CriterionGrid.REVIEW if self.kind == ItemKind.REVIEW else CriterionGrid.SELECTION
+
+
+class Criterion(models.Model):
+    """A criterion of a session's grid, with its weight and its scale (0 to ``scale_max``)."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    grid = models.CharField(_("grille"), max_length=20, choices=CriterionGrid.choices)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=1)
+    name = models.CharField(_("critère"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    weight = models.DecimalField(
+        _("coefficient"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    scale_max = models.PositiveSmallIntegerField(
+        _("note maximale"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(SCALE_LIMIT)],
+    )
+
+    class Meta:
+        verbose_name = _("critère")
+        verbose_name_plural = _("critères")
+        ordering = ["session", "grid", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "grid", "name"], name="criterion_unique"),
+            models.CheckConstraint(condition=Q(weight__gt=0), name="criterion_weight_positive"),
+            models.CheckConstraint(
+                condition=Q(scale_max__gte=1, scale_max__lte=SCALE_LIMIT),
+                name="criterion_scale_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Score(models.Model):
+    """One member's mark on one criterion for one agenda item."""
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("point"), on_delete=models.PROTECT, related_name="scores"
+    )
+    member = models.ForeignKey(
+        JuryMember, verbose_name=_("membre"), on_delete=models.PROTECT, related_name="scores"
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("critère"), on_delete=models.PROTECT, related_name="scores"
+    )
+    value = models.PositiveSmallIntegerField(_("note"))
+    # A copy of the criterion's scale, so that the database itself can refuse a mark
+    # outside it (a check constraint cannot read another table).
+    scale_max = models.PositiveSmallIntegerField(_("note maximale"), editable=False)
+    comment = models.TextField(_("commentaire"), blank=True)
+    created_at = models.DateTimeField(_("notée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["item", "member", "criterion"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member", "criterion"], name="score_one_per_member_criterion"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0, value__lte=models.F("scale_max")),
+                name="score_within_scale",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.criterion}: {self.value}/{self.scale_max}"
+
+
+class ConflictOfInterest(models.Model):
+    """A member who withdraws from one agenda item ("déport")."""
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("point"), on_delete=models.PROTECT, related_name="conflicts"
+    )
+    member = models.ForeignKey(
+        JuryMember, verbose_name=_("membre"), on_delete=models.PROTECT, related_name="conflicts"
+    )
+    reason = models.TextField(_("motif"), blank=True)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("déclaré par"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    declared_at = models.DateTimeField(_("déclaré le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conflit d'intérêts")
+        verbose_name_plural = _("conflits d'intérêts")
+        ordering = ["item", "member"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "member"], name="conflict_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.item}"
+
+
+class Decision(models.Model):
+    """The recorded outcome of one agenda item, with its reasons and its vote.
+
+    ``projects`` never imports ``jury``: the decision points to the history rows it
+    caused when the session closed and applied it.
+    """
+
+    item = models.OneToOneField(
+        AgendaItem, verbose_name=_("point"), on_delete=models.PROTECT, related_name="decision"
+    )
+    outcome = models.CharField(_("décision"), max_length=20, choices=Outcome.choices)
+    reintegration_outcome = models.CharField(
+        _("issue de la réintégration"),
+        max_length=20,
+        choices=ReintegrationOutcome.choices,
+        blank=True,
+    )
+    public_reasons = models.TextField(
+        _("motifs communiqués"), blank=True, help_text=_("Publiés avec la décision.")
+    )
+    private_reasons = models.TextField(
+        _("motifs internes"), blank=True, help_text=_("Réservés au jury et à l'équipe innovation.")
+    )
+    votes_for = models.PositiveSmallIntegerField(_("voix pour"), default=0)
+    votes_against = models.PositiveSmallIntegerField(_("voix contre"), default=0)
+    votes_abstain = models.PositiveSmallIntegerField(_("abstentions"), default=0)
+    casting_vote_used = models.BooleanField(_("voix prépondérante utilisée"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("enregistrée par"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("enregistrée le"))
+    applied_at = models.DateTimeField(_("appliquée le"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)
+    application_transition = models.OneToOneField(
+        "projects.ApplicationTransition",
+        verbose_name=_("historique de candidature"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="jury_decision",
+    )
+    project_transition = models.OneToOneField(
+        "projects.ProjectTransition",
+        verbose_name=_("historique de projet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="jury_decision",
+    )
+
+    class Meta:
+        verbose_name = _("décision")
+        verbose_name_plural = _("décisions")
+        ordering = ["item__session", "item__position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=Outcome.values), name="decision_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(casting_vote_used=False)
+                | Q(votes_for=models.F("votes_against")),
+                name="decision_casting_vote_only_on_tie",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(outcome=Outcome.REINTEGRATE)
+                    & Q(reintegration_outcome__in=ReintegrationOutcome.values)
+                )
+                | (~Q(outcome=Outcome.REINTEGRATE) & Q(reintegration_outcome="")),
+                name="decision_reintegration_outcome",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | Q(applied_at__isnull=False),
+                name="decision_published_after_applied",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item}: {self.get_outcome_display()}"

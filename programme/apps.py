@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _sync_staff_group(sender, **kwargs):
+    from programme.roles import sync_staff_group
+
+    sync_staff_group(using=kwargs.get("using", "default"))
+
+
+class ProgrammeConfig(AppConfig):
+    name = "programme"
+    verbose_name = _("Programme")
+
+    def ready(self):
+        # Permissions are created by a post_migrate handler of django.contrib.auth;
+        # ours runs once for the last app so that every permission exists by then.
+        post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="sync_staff_group")

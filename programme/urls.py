@@ -1,0 +1,12 @@
+"""Root URLconf: the one place in the settings package that wires every app in."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from projects.views import public as projects_public
+
+urlpatterns = [
+    path("", projects_public.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
