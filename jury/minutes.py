@@ -14,9 +14,9 @@ def build_minutes(session):
     convocations = session.convocations.select_related("member__user").order_by(
         "member__role", "member__user__last_name"
     )
-    items = session.items.select_related(
-        "application", "project", "decision"
-    ).prefetch_related("conflicts__member__user")
+    items = session.items.select_related("application", "project", "decision").prefetch_related(
+        "conflicts__member__user"
+    )
     return {
         "session": {
             "title": session.title,

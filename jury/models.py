@@ -105,9 +105,7 @@ class Session(models.Model):
         editable=False,
         related_name="+",
     )
-    minutes = models.JSONField(
-        _("procès-verbal figé"), null=True, blank=True, editable=False
-    )
+    minutes = models.JSONField(_("procès-verbal figé"), null=True, blank=True, editable=False)
     members = models.ManyToManyField(
         JuryMember, verbose_name=_("membres convoqués"), through="Convocation", blank=True
     )
@@ -331,9 +329,7 @@ class ConflictOfInterest(models.Model):
         verbose_name = _("conflit d'intérêts")
         verbose_name_plural = _("conflits d'intérêts")
         ordering = ["item", "member"]
-        constraints = [
-            models.UniqueConstraint(fields=["item", "member"], name="conflict_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["item", "member"], name="conflict_unique")]
 
     def __str__(self):
         return f"{self.member} — {self.item}"
@@ -403,8 +399,7 @@ class Decision(models.Model):
                 condition=Q(outcome__in=Outcome.values), name="decision_outcome_valid"
             ),
             models.CheckConstraint(
-                condition=Q(casting_vote_used=False)
-                | Q(votes_for=models.F("votes_against")),
+                condition=Q(casting_vote_used=False) | Q(votes_for=models.F("votes_against")),
                 name="decision_casting_vote_only_on_tie",
             ),
             models.CheckConstraint(

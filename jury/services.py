@@ -182,13 +182,17 @@ def _apply_decisions(session, *, actor, at):
                 decision.project_transition = history
         except TransitionRefused as refused:
             raise TransitionRefused(
-                [_("Point %(position)d : %(reasons)s")
-                 % {"position": item.position, "reasons": " ".join(refused.reasons)}]
+                [
+                    _("Point %(position)d : %(reasons)s")
+                    % {"position": item.position, "reasons": " ".join(refused.reasons)}
+                ]
             ) from refused
         if history is None:
             raise TransitionRefused(
-                [_("Point %(position)d : la décision a déjà été appliquée hors séance.")
-                 % {"position": item.position}]
+                [
+                    _("Point %(position)d : la décision a déjà été appliquée hors séance.")
+                    % {"position": item.position}
+                ]
             )
         decision.applied_at = at
         decision.save(update_fields=["applied_at", "application_transition", "project_transition"])

@@ -154,12 +154,12 @@ class Programme(models.Model):
         errors = {}
         for field in ("primary_colour", "secondary_colour"):
             colour = getattr(self, field)
-            if hex_colour_validator.regex.match(colour or ""):
-                if contrast_ratio(colour, "#FFFFFF") < 4.5:
-                    errors[field] = _(
-                        "Cette couleur n'offre pas un contraste suffisant avec le blanc "
-                        "(4,5:1 minimum, RGAA)."
-                    )
+            well_formed = hex_colour_validator.regex.match(colour or "")
+            if well_formed and contrast_ratio(colour, "#FFFFFF") < 4.5:
+                errors[field] = _(
+                    "Cette couleur n'offre pas un contraste suffisant avec le blanc "
+                    "(4,5:1 minimum, RGAA)."
+                )
         if errors:
             raise ValidationError(errors)
 

@@ -18,8 +18,8 @@ from projects.enums import (
     ManagerResponse,
     MemberKind,
     MemberRole,
-    Phase,
     PeriodPhase,
+    Phase,
     ReintegrationOutcome,
 )
 
@@ -173,9 +173,7 @@ class TeamMember(models.Model):
     public_name_consent = models.BooleanField(
         _("accepte d'être nommé·e publiquement"), default=False
     )
-    public_name_consent_at = models.DateTimeField(
-        _("consentement donné le"), null=True, blank=True
-    )
+    public_name_consent_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
     invited_at = models.DateTimeField(_("invité·e le"), auto_now_add=True)
 
     class Meta:
@@ -303,9 +301,7 @@ class Project(models.Model):
         related_name="projects",
     )
     public_summary = models.TextField(_("présentation publique"), blank=True)
-    phase = models.CharField(
-        _("phase"), max_length=20, choices=Phase.choices, editable=False
-    )
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, editable=False)
     outcome = models.CharField(
         _("issue"),
         max_length=20,
@@ -368,9 +364,7 @@ class PhasePeriod(models.Model):
         Project, verbose_name=_("projet"), on_delete=models.PROTECT, related_name="periods"
     )
     sequence = models.PositiveSmallIntegerField(_("numéro"), editable=False)
-    phase = models.CharField(
-        _("phase"), max_length=20, choices=PeriodPhase.choices, editable=False
-    )
+    phase = models.CharField(_("phase"), max_length=20, choices=PeriodPhase.choices, editable=False)
     planned_start = models.DateField(_("début prévu"))
     planned_end = models.DateField(_("fin prévue"))
     actual_start = models.DateField(_("début effectif"), null=True, blank=True)
@@ -450,9 +444,7 @@ class Transition(models.Model):
         blank=True,
         related_name="+",
     )
-    decided_by = models.CharField(
-        _("décision de"), max_length=10, choices=DecisionSource.choices
-    )
+    decided_by = models.CharField(_("décision de"), max_length=10, choices=DecisionSource.choices)
     reason = models.TextField(_("motif"), blank=True)
 
     class Meta:

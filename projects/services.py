@@ -71,13 +71,14 @@ def application_refusals(application, target, *, decided_by, reason="", at=None)
                 % {"date": date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")}
             )
         refusals.extend(_team_refusals(application))
-    elif application.status == ApplicationStatus.SUBMITTED and target != (
-        ApplicationStatus.WITHDRAWN
+    elif (
+        application.status == ApplicationStatus.SUBMITTED
+        and target != ApplicationStatus.WITHDRAWN
+        and at <= call.closes_at
     ):
-        if at <= call.closes_at:
-            refusals.append(
-                _("L'appel est encore ouvert : les candidatures s'examinent après sa clôture.")
-            )
+        refusals.append(
+            _("L'appel est encore ouvert : les candidatures s'examinent après sa clôture.")
+        )
     return refusals
 
 
@@ -115,14 +116,14 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
     """
     at = at or timezone.now()
     with transaction.atomic():
-        locked = Application.objects.select_for_update().select_related("call__edition").get(
-            pk=application.pk
+        locked = (
+            Application.objects.select_for_update()
+            .select_related("call__edition")
+            .get(pk=application.pk)
         )
         if locked.status == target:
             return None
-        refusals = application_refusals(
-            locked, target, decided_by=decided_by, reason=reason, at=at
-        )
+        refusals = application_refusals(locked, target, decided_by=decided_by, reason=reason, at=at)
         if refusals:
             raise TransitionRefused(refusals)
         history = ApplicationTransition.objects.create(
@@ -304,4 +305,3 @@ def _open_experimentation(project, *, after, start):
     )
     period.coaches.set(after.coaches.all())
     return period
-

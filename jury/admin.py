@@ -1,0 +1,144 @@
+"""Staff admin of the jury. Session statuses, scores, conflicts and decisions are shown
+read-only: they are written by ``jury.services``."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from jury.models import (
+    AgendaItem,
+    ConflictOfInterest,
+    Convocation,
+    Criterion,
+    Decision,
+    JuryMember,
+    Score,
+    Session,
+)
+
+
+class FrozenWhenClosedMixin:
+    """Inlines of a closed session are part of its minutes: they no longer change."""
+
+    def _session_open(self, obj):
+        return obj is None or not obj.is_closed
+
+    def has_add_permission(self, request, obj=None):
+        return self._session_open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._session_open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._session_open(obj) and super().has_delete_permission(request, obj)
+
+
+class ConvocationInline(FrozenWhenClosedMixin, admin.TabularInline):
+    model = Convocation
+    extra = 0
+    autocomplete_fields = ["member"]
+
+
+class AgendaItemInline(FrozenWhenClosedMixin, admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    autocomplete_fields = ["application", "project"]
+    fields = ["position", "scheduled_time", "kind", "application", "project"]
+
+
+class CriterionInline(FrozenWhenClosedMixin, admin.TabularInline):
+    model = Criterion
+    extra = 0
+    fields = ["grid", "position", "name", "weight", "scale_max", "description"]
+
+
+@admin.register(JuryMember)
+class JuryMemberAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "public_title", "is_active"]
+    list_filter = ["role", "is_active", "programme"]
+    list_select_related = ["user"]
+    search_fields = ["user__first_name", "user__last_name", "user__email", "public_title"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "starts_at", "place", "status", "item_count"]
+    list_filter = ["status"]
+    search_fields = ["title", "place"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["status", "closed_at", "closed_by"]
+    inlines = [ConvocationInline, AgendaItemInline, CriterionInline]
+    fieldsets = [
+        (None, {"fields": ["programme", "title", "starts_at", "place"]}),
+        (_("Règles"), {"fields": ["quorum", "casting_vote_enabled"]}),
+        (_("Statut"), {"fields": ["status", "closed_at", "closed_by"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_total=Count("items"))
+
+    @admin.display(description=_("points"), ordering="item_total")
+    def item_count(self, session):
+        return session.item_total
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_closed:
+            return [field.name for field in self.model._meta.fields] + ["closed_by"]
+        return super().get_readonly_fields(request, obj)
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """Rows written by the jury services: staff read them here, never edit them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(RecordAdmin):
+    list_display = ["__str__", "session", "kind"]
+    list_filter = ["kind", "session"]
+    list_select_related = ["session", "application", "project"]
+    search_fields = ["application__title", "project__title", "session__title"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(RecordAdmin):
+    list_display = [
+        "item",
+        "outcome",
+        "votes_for",
+        "votes_against",
+        "votes_abstain",
+        "applied_at",
+        "published_at",
+    ]
+    list_filter = ["outcome", "item__session"]
+    list_select_related = ["item__session", "item__application", "item__project"]
+    search_fields = ["item__application__title", "item__project__title", "public_reasons"]
+
+
+@admin.register(Score)
+class ScoreAdmin(RecordAdmin):
+    list_display = ["item", "member", "criterion", "value", "scale_max"]
+    list_filter = ["item__session"]
+    list_select_related = [
+        "item__application",
+        "item__project",
+        "member__user",
+        "criterion",
+    ]
+
+
+@admin.register(ConflictOfInterest)
+class ConflictOfInterestAdmin(RecordAdmin):
+    list_display = ["item", "member", "declared_by", "declared_at"]
+    list_filter = ["item__session"]
+    list_select_related = ["item__application", "item__project", "member__user", "declared_by"]

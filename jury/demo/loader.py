@@ -1,0 +1,428 @@
+"""Replays the seed story through the lifecycle services, so the demo history is real.
+
+Only set-up data (people, organisations, editions, agenda) is created with the ORM;
+every status, phase and decision moves through ``projects.services`` and
+``jury.services``, at the date the story gives.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from editions.models import Call, Edition, RequiredDocument
+from jury.demo import story
+from jury.enums import Attendance, CriterionGrid, ItemKind, Outcome, SessionStatus
+from jury.models import AgendaItem, Convocation, Criterion, JuryMember, Session
+from jury.services import declare_conflict, move_session, record_decision, record_score
+from programme.enums import NewsStatus
+from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
+from programme.roles import sync_staff_group
+from programme.services import move_news_item
+from projects.enums import ApplicationStatus, DecisionSource, MemberKind, MemberRole
+from projects.models import Application, TeamMember
+from projects.services import move_application
+
+
+def paris(naive):
+    return timezone.make_aware(naive, timezone.get_default_timezone())
+
+
+def is_loaded():
+    return Programme.objects.filter(slug=story.PROGRAMME["slug"]).exists()
+
+
+def demo_accounts():
+    """(role, e-mail) of the demo accounts, for the command to print."""
+    return [
+        ("Équipe innovation (admin)", story.STAFF[1]),
+        ("Présidence du jury", story.JURY[0][1]),
+        ("Membre du jury", story.JURY[1][1]),
+        ("Coach", story.COACHES[0][1]),
+        ("Équipe candidate (étudiants de La Manu)", story.APPLICANT),
+    ]
+
+
+@transaction.atomic
+def load():
+    """Load the whole story. The caller checks ``is_loaded()`` first."""
+    loader = StoryLoader()
+    loader.run()
+    return loader
+
+
+class StoryLoader:
+    def __init__(self):
+        # Hashing is slow on purpose; every demo account shares one password.
+        self.password_hash = make_password(story.PASSWORD)
+        self.people = {}
+        self.organisations = {}
+        self.themes = {}
+        self.editions = {}
+        self.applications = {}
+        self.members = {}
+
+    def run(self):
+        self.programme = self._programme()
+        self._organisations_and_themes()
+        self._people()
+        self._jury()
+        for data in story.EDITIONS:
+            self._edition(data)
+        edition_1_projects = self._edition_1()
+        self._edition_2(reviews=edition_1_projects)
+        self._news()
+
+    # Set-up data ---------------------------------------------------------------------
+
+    def _programme(self):
+        programme = Programme.objects.create(**story.PROGRAMME)
+        for position, title in enumerate(story.OBJECTIVES, start=1):
+            Objective.objects.create(programme=programme, position=position, title=title)
+        return programme
+
+    def _organisations_and_themes(self):
+        for kind, name, short_name in story.ORGANISATIONS:
+            organisation = Organisation.objects.create(kind=kind, name=name, short_name=short_name)
+            self.organisations[name] = organisation
+            if short_name:
+                self.organisations[short_name] = organisation
+        for key, name in story.THEMES.items():
+            self.themes[key] = Theme.objects.create(name=name, slug=slugify(name))
+
+    def _user(self, key, email, first_name, last_name, organisation="", title="", **extra):
+        user = User.objects.create(
+            email=email,
+            password=self.password_hash,
+            first_name=first_name,
+            last_name=last_name,
+            organisation=self.organisations.get(organisation),
+            job_title=title,
+            **extra,
+        )
+        self.people[key] = user
+        return user
+
+    def _people(self):
+        staff = self._user(*story.STAFF, is_staff=True)
+        staff.groups.add(sync_staff_group())
+        for coach in story.COACHES:
+            self._user(*coach)
+
+    def _jury(self):
+        for key, email, first_name, last_name, role, title in story.JURY:
+            user = self._user(key, email, first_name, last_name, "", title)
+            self.members[key] = JuryMember.objects.create(
+                programme=self.programme, user=user, role=role, public_title=title
+            )
+
+    def _edition(self, data):
+        edition = Edition.objects.create(
+            programme=self.programme,
+            number=data["number"],
+            name=data["name"],
+            year=data["year"],
+            slug=data["slug"],
+            summary=data["summary"],
+            is_published=True,
+            preincubation_place="Cité numérique, Le Havre",
+        )
+        call_data = data["call"]
+        call = Call.objects.create(
+            edition=edition,
+            title=call_data["title"],
+            opens_at=paris(call_data["opens_at"]),
+            closes_at=paris(call_data["closes_at"]),
+            is_published=True,
+            **story.CALL_TEXTS,
+        )
+        RequiredDocument.objects.create(
+            call=call, position=1, name="Présentation du projet (pitch)", is_mandatory=True
+        )
+        RequiredDocument.objects.create(
+            call=call,
+            position=2,
+            name="Documents complémentaires",
+            is_mandatory=False,
+        )
+        self.editions[data["number"]] = edition
+
+    # Applications ----------------------------------------------------------------------
+
+    def _application(self, edition, key, title, theme, problem, solution, team, submitted_on):
+        lead_user = self.people["staff"]
+        if key == "students":
+            lead_user = self._user("applicant", story.APPLICANT, team[0][0], team[0][1], "La Manu")
+        application = Application.objects.create(
+            call=edition.call,
+            title=title,
+            theme=self.themes[theme],
+            problem=problem,
+            target_users=problem,
+            proposed_solution=solution,
+            expected_impact=solution,
+            created_by=lead_user,
+        )
+        for index, (first, last, kind, organisation, consent) in enumerate(team):
+            self._team_member(
+                application,
+                index,
+                first,
+                last,
+                kind,
+                organisation,
+                consent,
+                user=lead_user if index == 0 and key == "students" else None,
+                on=submitted_on,
+            )
+        move_application(
+            application,
+            ApplicationStatus.SUBMITTED,
+            actor=lead_user,
+            decided_by=DecisionSource.TEAM,
+            at=submitted_on,
+        )
+        self.applications[key] = application
+        return application
+
+    def _team_member(
+        self, application, index, first, last, kind, organisation, consent, *, user, on
+    ):
+        place = self.organisations[organisation]
+        email = f"{slugify(first)}.{slugify(last)}@exemple.test"
+        TeamMember.objects.create(
+            application=application,
+            user=user,
+            email=email,
+            first_name=first,
+            last_name=last,
+            role=MemberRole.LEAD if index == 0 else MemberRole.MEMBER,
+            kind=kind,
+            department=place if kind == MemberKind.AGENT else None,
+            manager_name="Responsable de service (fictif)" if kind == MemberKind.AGENT else "",
+            manager_email="responsable@exemple.test" if kind == MemberKind.AGENT else "",
+            school=place if kind == MemberKind.STUDENT else None,
+            organisation=place if kind == MemberKind.LOCAL_ACTOR else None,
+            public_name_consent=consent,
+            public_name_consent_at=on if consent else None,
+        )
+
+    def _screen(self, application, target, on, reason):
+        move_application(
+            application,
+            target,
+            actor=self.people["staff"],
+            decided_by=DecisionSource.STAFF,
+            reason=reason,
+            at=on,
+        )
+
+    # Edition 1 -------------------------------------------------------------------------
+
+    def _edition_1(self):
+        edition = self.editions[1]
+        submitted = paris(datetime.datetime(2021, 4, 20, 18, 0))
+        for key, title, theme, problem, solution, team in story.EDITION_1_LAUREATES:
+            application = self._application(
+                edition, key, title, theme, problem, solution, team, submitted
+            )
+            self._screen(
+                application,
+                ApplicationStatus.SHORTLISTED,
+                paris(datetime.datetime(2021, 5, 10, 10, 0)),
+                "Dossier complet, invité à présenter son projet au jury.",
+            )
+        keys = [row[0] for row in story.EDITION_1_LAUREATES]
+        self._session(
+            "selection_1",
+            [(ItemKind.SELECTION, self.applications[key], Outcome.SELECTED, 4) for key in keys],
+        )
+        projects = [self.applications[key].project for key in keys]
+        for project in projects:
+            self._publish_project(project, coach_keys=("coach", "coach2"))
+        self._session(
+            "review_1",
+            [(ItemKind.REVIEW, project, Outcome.CONTINUE, 4) for project in projects],
+        )
+        return projects
+
+    # Edition 2 -------------------------------------------------------------------------
+
+    def _edition_2(self, *, reviews):
+        """Edition 2's call, screening, and the 15 March session that also reviews the
+        experimentations of edition 1's projects."""
+        edition = self.editions[2]
+        submitted = paris(datetime.datetime(2022, 1, 28, 21, 30))
+        shortlisted = []
+        for key, title, theme, problem, solution, team in (
+            story.EDITION_2_LAUREATES + story.EDITION_2_NOT_SELECTED
+        ):
+            application = self._application(
+                edition, key, title, theme, problem, solution, team, submitted
+            )
+            shortlisted.append(application)
+        screened_on = paris(datetime.datetime(2022, 2, 15, 10, 0))
+        for application in shortlisted:
+            self._screen(
+                application,
+                ApplicationStatus.SHORTLISTED,
+                screened_on,
+                "Projet clair et équipe engagée : invitée à présenter devant le jury.",
+            )
+        for index, (title, theme, department) in enumerate(story.EDITION_2_NOT_SHORTLISTED):
+            team = [("Agent", f"Équipe {index + 1}", "agent", department, False)]
+            application = self._application(
+                edition,
+                f"ns{index}",
+                title,
+                theme,
+                "Problème décrit par l'équipe.",
+                "Solution proposée par l'équipe.",
+                team,
+                submitted,
+            )
+            self._screen(
+                application,
+                ApplicationStatus.NOT_SHORTLISTED,
+                screened_on,
+                "Projet encore peu précis ; l'équipe est encouragée à candidater à nouveau.",
+            )
+        items = [
+            (ItemKind.SELECTION, self.applications[row[0]], Outcome.SELECTED, 4)
+            for row in story.EDITION_2_LAUREATES
+        ] + [
+            (ItemKind.SELECTION, self.applications[row[0]], Outcome.NOT_SELECTED, 2)
+            for row in story.EDITION_2_NOT_SELECTED
+        ]
+        items += [(ItemKind.REVIEW, project, Outcome.RENEW, 5) for project in reviews]
+        self._session("march_15", items)
+        for row in story.EDITION_2_LAUREATES:
+            self._publish_project(self.applications[row[0]].project, coach_keys=("coach", "coach2"))
+
+    def _publish_project(self, project, *, coach_keys):
+        project.is_published = True
+        project.save(update_fields=["is_published"])
+        period = project.periods.open().get()
+        period.coaches.set([self.people[key] for key in coach_keys])
+        period.objectives = (
+            "Préciser le problème à résoudre et prototyper une solution à "
+            "tester auprès des usagers."
+        )
+        period.save(update_fields=["objectives"])
+
+    # Juries ----------------------------------------------------------------------------
+
+    def _session(self, key, items):
+        """Hold a session: agenda, scores, decisions, close, through the jury services."""
+        data = story.SESSIONS[key]
+        staff = self.people["staff"]
+        starts_at = paris(data["starts_at"])
+        session = Session.objects.create(
+            programme=self.programme, title=data["title"], starts_at=starts_at, place=data["place"]
+        )
+        for member in self.members.values():
+            Convocation.objects.create(session=session, member=member)
+        criteria = self._criteria(session)
+        agenda = []
+        for position, (kind, subject, outcome, quality) in enumerate(items, start=1):
+            subject_field = "project" if kind == ItemKind.REVIEW else "application"
+            item = AgendaItem.objects.create(
+                session=session, position=position, kind=kind, **{subject_field: subject}
+            )
+            agenda.append((item, outcome, quality))
+        move_session(session, SessionStatus.SCORING, actor=staff, at=starts_at)
+        session.convocations.update(attendance=Attendance.PRESENT)
+        if key == "march_15":
+            # One elected official withdraws from the business-zone item (fictitious link).
+            zae_id = self.applications["zae"].pk
+            zae_item = next(item for item, _o, _q in agenda if item.application_id == zae_id)
+            declare_conflict(
+                zae_item,
+                member=self.members["jury2"],
+                actor=staff,
+                reason="Lien professionnel avec un propriétaire concerné.",
+            )
+        for item, _outcome, quality in agenda:
+            self._scores(item, criteria[item.grid], quality)
+        move_session(session, SessionStatus.DELIBERATION, actor=staff, at=starts_at)
+        for item, outcome, quality in agenda:
+            self._decide(item, outcome, quality, starts_at)
+        move_session(
+            session, SessionStatus.CLOSED, actor=staff, at=starts_at + datetime.timedelta(hours=3)
+        )
+
+    def _criteria(self, session):
+        grids = {
+            CriterionGrid.SELECTION: story.SELECTION_CRITERIA,
+            CriterionGrid.REVIEW: story.REVIEW_CRITERIA,
+        }
+        criteria = {}
+        for grid, rows in grids.items():
+            criteria[grid] = [
+                Criterion.objects.create(
+                    session=session,
+                    grid=grid,
+                    position=position,
+                    name=name,
+                    weight=Decimal(weight),
+                    scale_max=5,
+                )
+                for position, (name, weight) in enumerate(rows, start=1)
+            ]
+        return criteria
+
+    def _scores(self, item, criteria, quality):
+        voters = [m for m in self.members.values() if m.can_vote]
+        withdrawn = set(item.conflicts.values_list("member_id", flat=True))
+        for member_index, member in enumerate(voters):
+            if member.pk in withdrawn:
+                continue
+            for criterion_index, criterion in enumerate(criteria):
+                # Deterministic spread around the item's quality, always within 0..5.
+                value = min(5, max(0, quality + (member_index + criterion_index) % 3 - 1))
+                record_score(item, member=member, criterion=criterion, value=value)
+
+    def _decide(self, item, outcome, quality, at):
+        voters = [m for m in self.members.values() if m.can_vote]
+        present = len(voters) - item.conflicts.count()
+        votes_for = present if quality >= 4 else 1
+        reasons = {
+            Outcome.SELECTED: "Projet répondant à un vrai besoin des usagers, équipe engagée.",
+            Outcome.NOT_SELECTED: "Projet intéressant mais encore insuffisamment mûr.",
+            Outcome.CONTINUE: "Problème confirmé par l'investigation, prototype prometteur.",
+            Outcome.RENEW: "Impacts positifs mesurés pendant la première expérimentation.",
+        }
+        record_decision(
+            item,
+            outcome=outcome,
+            actor=self.people["staff"],
+            at=at,
+            public_reasons=reasons[outcome],
+            votes_for=votes_for,
+            votes_against=present - votes_for,
+        )
+
+    # News ------------------------------------------------------------------------------
+
+    def _news(self):
+        staff = self.people["staff"]
+        for data in story.NEWS:
+            item = NewsItem.objects.create(
+                programme=self.programme,
+                slug=data["slug"],
+                title=data["title"],
+                category=data["category"],
+                summary=data["summary"],
+                body=data["body"],
+            )
+            if data["published_at"]:
+                move_news_item(
+                    item, NewsStatus.PUBLISHED, actor=staff, at=paris(data["published_at"])
+                )
+            if data["archived_at"]:
+                move_news_item(
+                    item, NewsStatus.ARCHIVED, actor=staff, at=paris(data["archived_at"])
+                )

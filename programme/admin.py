@@ -1,0 +1,126 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from programme.enums import NewsStatus
+from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
+from programme.services import NewsMoveRefused, move_news_item
+
+admin.site.site_header = _("Tremplin — administration du programme")
+admin.site.site_title = _("Tremplin")
+admin.site.index_title = _("Pilotage du programme")
+
+
+class UserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email",)
+
+
+class UserEditForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserEditForm
+    add_form = UserCreationForm
+    ordering = ["last_name", "first_name", "email"]
+    list_display = ["email", "first_name", "last_name", "organisation", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    list_select_related = ["organisation"]
+    search_fields = ["email", "first_name", "last_name"]
+    autocomplete_fields = ["organisation"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Identité"), {"fields": ["first_name", "last_name", "organisation", "job_title"]}),
+        (
+            _("Droits"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "usable_password", "password1", "password2"],
+            },
+        )
+    ]
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "authority_name", "started_on"]
+    search_fields = ["name", "authority_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ObjectiveInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "authority_name", "tagline", "description"]}),
+        (_("Contact"), {"fields": ["started_on", "contact_email", "website_url"]}),
+        (
+            _("Identité visuelle"),
+            {"fields": ["primary_colour", "secondary_colour", "logo", "logo_alt"]},
+        ),
+    ]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "published_at", "archived_at"]
+    list_filter = ["status", "category"]
+    search_fields = ["title", "summary", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["status", "published_at", "archived_at", "status_changed_by"]
+    list_select_related = ["programme"]
+    actions = ["publish", "archive"]
+
+    def _move(self, request, queryset, target):
+        moved = 0
+        for item in queryset:
+            try:
+                if move_news_item(item, target, actor=request.user):
+                    moved += 1
+            except NewsMoveRefused as refused:
+                self.message_user(request, f"{item} : {refused}", messages.WARNING)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d actualité mise à jour.", "%(count)d actualités mises à jour.", moved
+            )
+            % {"count": moved},
+        )
+
+    @admin.action(description=_("Publier les actualités sélectionnées"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._move(request, queryset, NewsStatus.PUBLISHED)
+
+    @admin.action(description=_("Archiver les actualités sélectionnées"), permissions=["change"])
+    def archive(self, request, queryset):
+        self._move(request, queryset, NewsStatus.ARCHIVED)

@@ -1,0 +1,183 @@
+"""Staff admin of applications and projects. Statuses and phases are read-only here:
+they move only through ``projects.services``."""
+
+from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import (
+    Application,
+    ApplicationTransition,
+    Attachment,
+    PhasePeriod,
+    Project,
+    ProjectTransition,
+    TeamMember,
+)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """History shown as it was written: nobody adds, edits or deletes it here."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TeamMemberInline(admin.StackedInline):
+    model = TeamMember
+    extra = 0
+    autocomplete_fields = ["user", "department", "school", "organisation"]
+    readonly_fields = ["manager_response", "manager_responded_at", "invited_at"]
+    fieldsets = [
+        (None, {"fields": [("first_name", "last_name"), ("email", "user"), ("role", "kind")]}),
+        (
+            _("Profil"),
+            {
+                "fields": [
+                    "job_title",
+                    "department",
+                    ("manager_name", "manager_email"),
+                    ("manager_response", "manager_responded_at"),
+                    "school",
+                    "organisation",
+                ]
+            },
+        ),
+        (_("Consentement"), {"fields": [("public_name_consent", "public_name_consent_at")]}),
+    ]
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    fields = ["original_name", "required_document", "content_type", "size_display", "uploaded_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("taille"))
+    def size_display(self, attachment):
+        return filesizeformat(attachment.size)
+
+
+class ApplicationTransitionInline(ReadOnlyInline):
+    model = ApplicationTransition
+    fields = ["at", "from_status", "to_status", "decided_by", "actor", "reason"]
+    readonly_fields = fields
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["title", "edition", "theme", "status", "submitted_at"]
+    list_filter = ["status", "call__edition", "theme"]
+    list_select_related = ["call__edition", "theme"]
+    search_fields = ["title", "problem", "team_members__last_name", "team_members__email"]
+    autocomplete_fields = ["call", "theme"]
+    readonly_fields = ["status", "submitted_at", "created_by", "created_at", "updated_at"]
+    inlines = [TeamMemberInline, AttachmentInline, ApplicationTransitionInline]
+    fieldsets = [
+        (None, {"fields": ["call", "title", "theme", "status", "submitted_at"]}),
+        (
+            _("Projet"),
+            {"fields": ["problem", "target_users", "proposed_solution", "expected_impact"]},
+        ),
+        (_("Suivi"), {"fields": ["created_by", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("édition"), ordering="call__edition__number")
+    def edition(self, application):
+        return application.call.edition
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class PhasePeriodInline(admin.StackedInline):
+    model = PhasePeriod
+    extra = 0
+    can_delete = False
+    autocomplete_fields = ["coaches"]
+    readonly_fields = ["sequence", "phase", "actual_end"]
+    fieldsets = [
+        (None, {"fields": [("sequence", "phase")]}),
+        (
+            _("Dates"),
+            {"fields": [("planned_start", "planned_end"), ("actual_start", "actual_end")]},
+        ),
+        (
+            _("Moyens"),
+            {"fields": ["days_per_week", "place", "resources_granted", "budget_granted"]},
+        ),
+        (_("Accompagnement"), {"fields": ["coaches", "objectives", "results_summary"]}),
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ProjectTransitionInline(ReadOnlyInline):
+    model = ProjectTransition
+    fields = ["at", "from_phase", "to_phase", "outcome", "decided_by", "actor", "reason"]
+    readonly_fields = fields
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["title", "edition", "theme", "phase", "phase_since", "is_published"]
+    list_filter = ["phase", "application__call__edition", "theme", "is_published"]
+    list_select_related = ["application__call__edition", "theme"]
+    search_fields = ["title", "public_summary", "application__title"]
+    autocomplete_fields = ["theme"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["application", "phase", "outcome", "phase_since"]
+    inlines = [PhasePeriodInline, ProjectTransitionInline]
+    fieldsets = [
+        (None, {"fields": ["application", "title", "slug", "theme", "public_summary"]}),
+        (_("Phase"), {"fields": [("phase", "phase_since"), "outcome"]}),
+        (_("Publication"), {"fields": ["is_published"]}),
+    ]
+
+    @admin.display(description=_("édition"), ordering="application__call__edition__number")
+    def edition(self, project):
+        return project.application.call.edition
+
+    def has_add_permission(self, request):
+        # A project is born from a selected application, through projects.services.
+        return False
+
+
+class TransitionAdmin(admin.ModelAdmin):
+    """The whole history, read-only."""
+
+    date_hierarchy = "at"
+    list_filter = ["decided_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApplicationTransition)
+class ApplicationTransitionAdmin(TransitionAdmin):
+    list_display = ["at", "application", "from_status", "to_status", "decided_by", "actor"]
+    list_filter = ["decided_by", "to_status", "application__call__edition"]
+    list_select_related = ["application", "actor"]
+    search_fields = ["application__title", "reason"]
+
+
+@admin.register(ProjectTransition)
+class ProjectTransitionAdmin(TransitionAdmin):
+    list_display = ["at", "project", "from_phase", "to_phase", "outcome", "decided_by", "actor"]
+    list_filter = ["decided_by", "to_phase"]
+    list_select_related = ["project", "actor"]
+    search_fields = ["project__title", "reason"]
