@@ -22,6 +22,11 @@ APPLICATION_TARGETS = {
     Outcome.SELECTED: ApplicationStatus.SELECTED,
     Outcome.NOT_SELECTED: ApplicationStatus.NOT_SELECTED,
 }
+# A continuation follows a pre-incubation, a renewal an experimentation.
+PROJECT_SOURCE_PHASES = {
+    Outcome.CONTINUE: Phase.PRE_INCUBATION,
+    Outcome.RENEW: Phase.EXPERIMENTATION,
+}
 PROJECT_TARGETS = {
     Outcome.CONTINUE: Phase.EXPERIMENTATION,
     Outcome.RENEW: Phase.EXPERIMENTATION,
@@ -75,6 +80,19 @@ def record_score(item, *, member, criterion, value, comment=""):
     return score
 
 
+def decision_refusals(item, outcome):
+    """Why ``outcome`` cannot be decided on ``item``: a list, empty if it can."""
+    if outcome not in OUTCOMES_BY_KIND[ItemKind(item.kind)]:
+        return [_("Cette décision ne correspond pas à l'objet du point.")]
+    expected_phase = PROJECT_SOURCE_PHASES.get(outcome)
+    if expected_phase and item.project.phase != expected_phase:
+        return [
+            _("Le projet est en « %(phase)s » : « %(outcome)s » ne s'applique pas.")
+            % {"phase": item.project.get_phase_display(), "outcome": Outcome(outcome).label}
+        ]
+    return []
+
+
 def record_decision(item, *, outcome, actor, at=None, **details):
     """Record (or correct, until the session closes) the decision on ``item``.
 
@@ -83,8 +101,9 @@ def record_decision(item, *, outcome, actor, at=None, **details):
     """
     if item.session.is_closed:
         raise TransitionRefused([_("La séance est close : ses décisions sont figées.")])
-    if outcome not in OUTCOMES_BY_KIND[ItemKind(item.kind)]:
-        raise TransitionRefused([_("Cette décision ne correspond pas à l'objet du point.")])
+    refusals = decision_refusals(item, outcome)
+    if refusals:
+        raise TransitionRefused(refusals)
     decision, _created = Decision.objects.update_or_create(
         item=item,
         defaults={"outcome": outcome, "recorded_by": actor, "recorded_at": at or timezone.now()}
@@ -158,6 +177,9 @@ def _apply_decisions(session, *, actor, at):
         if decision.public_reasons:
             reason = f"{reason} {decision.public_reasons}"
         try:
+            refusals = decision_refusals(item, decision.outcome)
+            if refusals:
+                raise TransitionRefused(refusals)
             if decision.outcome in APPLICATION_TARGETS:
                 history = move_application(
                     item.application,

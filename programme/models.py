@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programme.enums import NewsStatus, OrganisationKind
+from programme.fields import HttpsURLField
 
 hex_colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Saisissez une couleur au format #RRGGBB, par exemple #005A9C.")
@@ -119,7 +120,7 @@ class Programme(models.Model):
     description = models.TextField(_("présentation"), blank=True)
     started_on = models.DateField(_("lancé le"), null=True, blank=True)
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
-    website_url = models.URLField(_("site de la collectivité"), blank=True)
+    website_url = HttpsURLField(_("site de la collectivité"), blank=True)
     primary_colour = models.CharField(
         _("couleur principale"),
         max_length=7,
@@ -194,7 +195,7 @@ class Organisation(models.Model):
     name = models.CharField(_("nom"), max_length=200)
     short_name = models.CharField(_("sigle"), max_length=50, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind.choices)
-    website_url = models.URLField(_("site web"), blank=True)
+    website_url = HttpsURLField(_("site web"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:

@@ -208,7 +208,7 @@ def project_refusals(project, target, *, period, decided_by, reason="", outcome=
     if target != Phase.REINTEGRATION and outcome:
         refusals.append(_("Seule une réintégration a une issue."))
     if period is None:
-        refusals.append(_("Le projet n'a pas de période en cours."))
+        refusals.append(_("Indiquez la période que cette décision conclut."))
     elif period.actual_start and timezone.localdate(at) < period.actual_start:
         refusals.append(
             _("La période en cours n'a pas commencé : elle débute le %(date)s.")
@@ -238,7 +238,8 @@ def move_project(
 
     Side effects, in order:
     1. locks the project row and its open period;
-    2. returns ``None`` if ``period`` is no longer open (already done);
+    2. returns ``None`` if the move is already done: the project is in ``target`` (a
+       renewal aside), or ``period`` is no longer its open period;
     3. raises ``TransitionRefused`` with the reasons if the table or a guard refuses;
     4. closes the open period on the day of the decision;
     5. for an experimentation (first or renewed), opens a new period planned from the
@@ -255,12 +256,12 @@ def move_project(
             .get(pk=project.pk)
         )
         open_period = PhasePeriod.objects.select_for_update().filter(project=locked).open().first()
-        if open_period is None or period is None or open_period.pk != period.pk:
+        if _already_done(locked, target, period=period, open_period=open_period):
             return None
         refusals = project_refusals(
             locked,
             target,
-            period=open_period,
+            period=period,
             decided_by=decided_by,
             reason=reason,
             outcome=outcome,
@@ -289,6 +290,12 @@ def move_project(
         locked.save(update_fields=["phase", "outcome", "phase_since", "updated_at"])
     project.phase, project.outcome, project.phase_since = target, outcome, day
     return history
+
+
+def _already_done(project, target, *, period, open_period):
+    if project.phase == target and target != Phase.EXPERIMENTATION:
+        return True
+    return period is not None and (open_period is None or open_period.pk != period.pk)
 
 
 def _open_experimentation(project, *, after, start):

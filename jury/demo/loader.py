@@ -247,6 +247,8 @@ class StoryLoader:
             "review_1",
             [(ItemKind.REVIEW, project, Outcome.CONTINUE, 4) for project in projects],
         )
+        for project in projects:
+            project.refresh_from_db()
         return projects
 
     # Edition 2 -------------------------------------------------------------------------

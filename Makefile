@@ -1,0 +1,50 @@
+# Tremplin — the two commands: `make run` (demo on http://127.0.0.1:8000) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+# `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
+RUN_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test lint format messages update-messages chromium clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+messages: $(STAMP)
+	$(RUN_ENV) $(BIN)/python manage.py compile_translations
+
+run: messages
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: messages chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Developers only (needs GNU gettext): refresh the .po files after changing strings.
+update-messages: $(STAMP)
+	$(RUN_ENV) $(BIN)/python manage.py makemessages --locale fr --locale en --no-obsolete \
+		--ignore ".venv/*" --ignore "tests/*" --ignore "staticfiles/*"
+
+# Browser tests drive Debian's Chromium; install it when we can (root), else say how.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	    else echo "Browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts

@@ -1,0 +1,115 @@
+import pytest
+from django.db import IntegrityError, transaction
+from django.db.models.deletion import ProtectedError
+
+from jury.enums import ItemKind, Outcome
+from jury.models import AgendaItem, Decision, Score
+from tests.jury.factories import (
+    CriterionFactory,
+    JuryMemberFactory,
+    ReviewItemFactory,
+    SelectionItemFactory,
+)
+from tests.programme.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _score(item, member, criterion, value, scale_max=5):
+    return Score.objects.create(
+        item=item, member=member, criterion=criterion, value=value, scale_max=scale_max
+    )
+
+
+def test_duplicate_score_for_member_item_and_criterion_is_refused_by_the_database():
+    item = SelectionItemFactory()
+    criterion = CriterionFactory(session=item.session)
+    member = JuryMemberFactory(programme=item.session.programme)
+    _score(item, member, criterion, 3)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _score(item, member, criterion, 4)
+
+
+def test_score_above_its_scale_is_refused_by_the_database():
+    item = SelectionItemFactory()
+    criterion = CriterionFactory(session=item.session, scale_max=5)
+    member = JuryMemberFactory(programme=item.session.programme)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _score(item, member, criterion, 6)
+
+
+def test_score_at_the_top_of_its_scale_is_accepted():
+    item = SelectionItemFactory()
+    criterion = CriterionFactory(session=item.session, scale_max=5)
+    member = JuryMemberFactory(programme=item.session.programme)
+
+    assert _score(item, member, criterion, 5).value == 5
+
+
+def test_agenda_item_with_both_an_application_and_a_project_is_refused_by_the_database():
+    review = ReviewItemFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgendaItem.objects.create(
+            session=review.session,
+            position=99,
+            kind=ItemKind.REVIEW,
+            project=review.project,
+            application=review.project.application,
+        )
+
+
+def test_selection_item_without_application_is_refused_by_the_database():
+    review = ReviewItemFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgendaItem.objects.create(session=review.session, position=99, kind=ItemKind.SELECTION)
+
+
+def test_two_items_at_the_same_position_are_refused_by_the_database():
+    item = SelectionItemFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SelectionItemFactory(session=item.session, position=item.position)
+
+
+def test_second_decision_on_an_item_is_refused_by_the_database():
+    item = SelectionItemFactory()
+    author = UserFactory()
+    fields = {"outcome": Outcome.SELECTED, "recorded_by": author, "recorded_at": item.session.starts_at}
+    Decision.objects.create(item=item, **fields)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.create(item=item, **fields)
+
+
+def test_casting_vote_without_a_tie_is_refused_by_the_database():
+    item = SelectionItemFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.create(
+            item=item,
+            outcome=Outcome.SELECTED,
+            votes_for=3,
+            votes_against=1,
+            casting_vote_used=True,
+            recorded_by=UserFactory(),
+            recorded_at=item.session.starts_at,
+        )
+
+
+def test_deleting_a_session_with_a_decision_is_refused():
+    item = SelectionItemFactory()
+    Decision.objects.create(
+        item=item,
+        outcome=Outcome.SELECTED,
+        recorded_by=UserFactory(),
+        recorded_at=item.session.starts_at,
+    )
+
+    with pytest.raises(ProtectedError):
+        item.session.delete()
+
+    assert Decision.objects.filter(item=item).exists()

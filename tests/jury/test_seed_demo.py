@@ -1,0 +1,147 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from editions.models import Edition
+from jury.enums import ItemKind, Outcome, SessionStatus
+from jury.models import Decision, Session
+from programme.enums import NewsStatus
+from programme.models import NewsItem, User
+from programme.roles import is_innovation_staff
+from projects.enums import ApplicationStatus, DecisionSource, Phase, PeriodPhase
+from projects.models import Application, ApplicationTransition, Project
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+    return output.getvalue()
+
+
+def statuses(edition_number):
+    edition = Edition.objects.get(number=edition_number)
+    rows = (
+        Application.objects.for_edition(edition).values_list("status").annotate(total=Count("id"))
+    )
+    return dict(rows)
+
+
+def test_edition_2_has_15_applications_7_shortlisted_and_4_laureates(demo):
+    assert statuses(2) == {
+        ApplicationStatus.NOT_SHORTLISTED: 8,
+        ApplicationStatus.NOT_SELECTED: 3,
+        ApplicationStatus.SELECTED: 4,
+    }
+    shortlisted = ApplicationTransition.objects.filter(
+        application__call__edition__number=2, to_status=ApplicationStatus.SHORTLISTED
+    )
+    assert shortlisted.count() == 7
+
+
+def test_edition_2_laureates_are_in_pre_incubation_coached_at_the_cite_numerique(demo):
+    projects = Project.objects.for_edition(Edition.objects.get(number=2))
+
+    assert sorted(projects.values_list("phase", flat=True)) == [Phase.PRE_INCUBATION] * 4
+    for project in projects:
+        period = project.periods.get()
+        assert period.place == "Cité numérique, Le Havre"
+        assert period.days_per_week == 1
+        assert sorted(c.organisation.short_name for c in period.coaches.all()) == [
+            "ANCT",
+            "beta.gouv",
+        ]
+
+
+def test_edition_2_has_a_team_of_first_year_students_of_a_digital_school(demo):
+    students = Application.objects.get(title="Le Havre Étudiant").team_members.all()
+
+    assert {member.kind for member in students} == {"student"}
+    assert {member.school.short_name for member in students} == {"La Manu"}
+
+
+def test_edition_1_projects_had_their_experimentation_renewed_on_15_march(demo):
+    projects = Project.objects.for_edition(Edition.objects.get(number=1)).order_by("title")
+
+    assert [project.title for project in projects] == ["Carbolocal", "Commerce&vous", "Pierre2vies"]
+    for project in projects:
+        periods = list(project.periods.values_list("phase", "actual_end"))
+        assert [phase for phase, _end in periods] == [
+            PeriodPhase.PRE_INCUBATION,
+            PeriodPhase.EXPERIMENTATION,
+            PeriodPhase.EXPERIMENTATION,
+        ]
+        assert str(periods[1][1]) == "2022-03-15"
+        assert periods[2][1] is None
+        assert project.transitions.last().decided_by == DecisionSource.JURY
+
+
+def test_one_session_on_15_march_holds_pitches_of_edition_2_and_reviews_of_edition_1(demo):
+    session = Session.objects.get(starts_at__date="2022-03-15")
+    items = session.items.select_related("application__call__edition", "project")
+
+    assert session.status == SessionStatus.CLOSED
+    assert [item.kind for item in items] == [ItemKind.SELECTION] * 7 + [ItemKind.REVIEW] * 3
+    assert {item.application.call.edition.number for item in items if item.application} == {2}
+    assert {item.project.edition.number for item in items if item.project} == {1}
+    outcomes = Decision.objects.filter(item__session=session).values_list("outcome", flat=True)
+    assert sorted(outcomes) == sorted(
+        [Outcome.SELECTED] * 4 + [Outcome.NOT_SELECTED] * 3 + [Outcome.RENEW] * 3
+    )
+    assert session.minutes["items"][2]["withdrawn"] == ["Marc Delaunay"]
+
+
+def test_laureates_rank_above_the_others_on_the_15_march_scores(demo):
+    session = Session.objects.get(starts_at__date="2022-03-15")
+    means = {}
+    for item in session.items.filter(kind=ItemKind.SELECTION).prefetch_related("scores"):
+        values = [score.value for score in item.scores.all()]
+        means[item.decision.outcome, item.pk] = sum(values) / len(values)
+
+    lowest_laureate = min(v for (outcome, _pk), v in means.items() if outcome == Outcome.SELECTED)
+    best_other = max(v for (outcome, _pk), v in means.items() if outcome != Outcome.SELECTED)
+    assert lowest_laureate > best_other
+
+
+def test_demo_has_news_one_of_them_archived_and_one_draft(demo):
+    assert sorted(NewsItem.objects.values_list("status", flat=True)) == [
+        NewsStatus.ARCHIVED,
+        NewsStatus.DRAFT,
+        NewsStatus.PUBLISHED,
+    ]
+
+
+def test_demo_accounts_are_printed_and_the_staff_one_reaches_the_admin(demo, client):
+    staff = User.objects.get(email="innovation@tremplin.test")
+
+    assert "innovation@tremplin.test" in demo
+    assert "tremplin-demo" in demo
+    assert is_innovation_staff(staff)
+    assert client.login(email="innovation@tremplin.test", password="tremplin-demo")
+    assert "Pilotage du programme" in client.get("/admin/").content.decode()
+
+
+def test_seed_demo_twice_changes_nothing(demo):
+    counts = (Application.objects.count(), Project.objects.count(), Decision.objects.count())
+
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
+
+    assert "already loaded" in output.getvalue()
+    assert (Application.objects.count(), Project.objects.count(), Decision.objects.count()) == (
+        counts
+    )
+
+
+def test_seed_demo_refuses_to_run_in_production_mode(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(Exception, match="known password"):
+        call_command("seed_demo", stdout=StringIO())
+
+    assert not Edition.objects.exists()

@@ -1,0 +1,74 @@
+import factory
+
+from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
+from programme.roles import sync_staff_group
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"personne{n}@exemple.test")
+    first_name = factory.Sequence(lambda n: f"Prénom{n}")
+    last_name = factory.Sequence(lambda n: f"Nom{n}")
+    password = factory.django.Password("mot-de-passe-de-test")
+
+    class Params:
+        innovation_staff = factory.Trait(
+            is_staff=True,
+            staff_group=factory.PostGeneration(
+                lambda user, create, extracted, **kwargs: user.groups.add(sync_staff_group())
+            ),
+        )
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+        django_get_or_create = ["slug"]
+
+    name = "Appel à innovateur territorial"
+    slug = "programme-de-test"
+    authority_name = "Communauté urbaine de test"
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Objectif {n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = "department"
+
+    class Params:
+        department = factory.Trait(kind="department")
+        school = factory.Trait(kind="school")
+        local_actor = factory.Trait(kind="local_actor")
+        incubator = factory.Trait(kind="incubator")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Thématique {n}")
+    slug = factory.Sequence(lambda n: f"thematique-{n}")
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsItem
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Actualité {n}")
+    slug = factory.Sequence(lambda n: f"actualite-{n}")
+    body = "Texte de l'actualité."

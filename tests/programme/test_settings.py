@@ -1,0 +1,67 @@
+"""Production mode is the default, and it refuses to start half-configured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k" * 20 + "-production-secret-for-the-settings-test-only-" + "z" * 10
+
+
+def run_manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_mode_without_secret_key_refuses_to_start_with_a_clear_message():
+    result = run_manage("check")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_mode_with_an_insecure_key_refuses_to_start():
+    result = run_manage(
+        "check", DJANGO_SECRET_KEY="django-insecure-abc", DJANGO_ALLOWED_HOSTS="example.fr"
+    )
+
+    assert result.returncode != 0
+    assert "too weak for production" in result.stderr
+
+
+def test_production_mode_without_allowed_hosts_refuses_to_start():
+    result = run_manage("check", DJANGO_SECRET_KEY=STRONG_KEY)
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS is empty" in result.stderr
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="tremplin.example.fr",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_debug_mode_starts_without_any_configuration():
+    result = run_manage("check", DJANGO_DEBUG="1")
+
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,258 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from projects.enums import ApplicationStatus, DecisionSource, Phase
+from projects.services import TransitionRefused, move_application, move_project
+from tests.editions.factories import CallFactory, EditionFactory, paris
+from tests.programme.factories import UserFactory
+from tests.projects.factories import (
+    REVIEWED_AT,
+    ApplicationFactory,
+    ProjectFactory,
+    TeamMemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(application, at):
+    return move_application(
+        application,
+        ApplicationStatus.SUBMITTED,
+        actor=application.created_by,
+        decided_by=DecisionSource.TEAM,
+        at=at,
+    )
+
+
+def test_submission_at_the_last_second_of_the_deadline_is_accepted():
+    application = ApplicationFactory()
+
+    submit(application, paris(2022, 1, 31, 23, 59, 59))
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.submitted_at == paris(2022, 1, 31, 23, 59, 59)
+
+
+def test_submission_one_second_after_the_deadline_is_refused_and_the_draft_kept():
+    application = ApplicationFactory()
+
+    with pytest.raises(TransitionRefused) as refused:
+        submit(application, paris(2022, 2, 1, 0, 0, 0))
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT
+    assert refused.value.reasons == [
+        "L'appel à candidatures est clos depuis le 31 janvier 2022 23:59."
+    ]
+
+
+def test_deadline_on_the_night_clocks_go_forward_is_read_in_paris_time():
+    # 27 March 2022: at 02:00 Paris time the clocks jumped to 03:00 (UTC+1 → UTC+2).
+    call = CallFactory(closes_at=paris(2022, 3, 27, 3, 30))
+    application = ApplicationFactory(call=call)
+
+    with pytest.raises(TransitionRefused):
+        submit(application, datetime.datetime(2022, 3, 27, 1, 31, tzinfo=datetime.UTC))
+
+    submit(application, datetime.datetime(2022, 3, 27, 1, 29, tzinfo=datetime.UTC))
+    assert application.status == ApplicationStatus.SUBMITTED
+
+
+def test_submission_before_the_call_opens_is_refused():
+    application = ApplicationFactory()
+
+    with pytest.raises(TransitionRefused) as refused:
+        submit(application, paris(2021, 11, 30, 12, 0))
+
+    assert refused.value.reasons == ["L'appel à candidatures ouvre le 1 décembre 2021 09:00."]
+
+
+def test_submission_with_an_incomplete_team_member_names_what_is_missing():
+    application = ApplicationFactory()
+    TeamMemberFactory(
+        application=application, student=True, school=None, first_name="Zoé", last_name="Roy"
+    )
+
+    with pytest.raises(TransitionRefused) as refused:
+        submit(application, paris(2022, 1, 10, 12, 0))
+
+    assert refused.value.reasons == ["Zoé Roy : renseignez école."]
+
+
+def test_submission_twice_is_a_no_op_the_second_time():
+    application = ApplicationFactory()
+    submit(application, paris(2022, 1, 10, 12, 0))
+
+    assert submit(application, paris(2022, 1, 10, 12, 1)) is None
+    assert application.transitions.count() == 1
+
+
+def test_staff_decision_without_a_reason_is_refused():
+    application = ApplicationFactory(submitted=True)
+
+    with pytest.raises(TransitionRefused) as refused:
+        move_application(
+            application,
+            ApplicationStatus.INELIGIBLE,
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason="  ",
+            at=paris(2022, 2, 10, 9, 0),
+        )
+
+    assert refused.value.reasons == ["Indiquez le motif de la décision."]
+
+
+def test_screening_while_the_call_is_still_open_is_refused():
+    application = ApplicationFactory(submitted=True)
+
+    with pytest.raises(TransitionRefused) as refused:
+        move_application(
+            application,
+            ApplicationStatus.SHORTLISTED,
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason="Dossier solide.",
+            at=paris(2022, 1, 20, 9, 0),
+        )
+
+    assert refused.value.reasons == [
+        "L'appel est encore ouvert : les candidatures s'examinent après sa clôture."
+    ]
+
+
+def test_team_cannot_shortlist_its_own_application():
+    application = ApplicationFactory(submitted=True)
+
+    with pytest.raises(TransitionRefused) as refused:
+        move_application(
+            application,
+            ApplicationStatus.SHORTLISTED,
+            actor=application.created_by,
+            decided_by=DecisionSource.TEAM,
+            reason="Nous sommes excellents.",
+            at=paris(2022, 2, 10, 9, 0),
+        )
+
+    assert refused.value.reasons == ["Cette décision ne revient pas à : Équipe."]
+
+
+def test_selection_creates_the_project_in_pre_incubation_planned_from_the_edition():
+    edition = EditionFactory(
+        preincubation_months=4,
+        preincubation_days_per_week=Decimal("1.5"),
+        preincubation_place="Cité numérique",
+    )
+    application = ApplicationFactory(call=CallFactory(edition=edition), shortlisted=True)
+
+    move_application(
+        application,
+        ApplicationStatus.SELECTED,
+        actor=UserFactory(),
+        decided_by=DecisionSource.JURY,
+        reason="Lauréate.",
+        at=paris(2022, 3, 15, 17, 0),
+    )
+
+    project = application.project
+    period = project.periods.get()
+    assert (project.title, project.phase, project.phase_since) == (
+        application.title,
+        Phase.PRE_INCUBATION,
+        datetime.date(2022, 3, 15),
+    )
+    assert (period.sequence, period.phase, period.planned_start, period.planned_end) == (
+        1,
+        Phase.PRE_INCUBATION,
+        datetime.date(2022, 3, 15),
+        datetime.date(2022, 7, 15),
+    )
+    assert (period.days_per_week, period.place) == (Decimal("1.5"), "Cité numérique")
+    assert project.transitions.get().opened_period == period
+
+
+def test_renewal_closes_the_experimentation_and_opens_a_new_one_with_its_coaches():
+    project = ProjectFactory(experimentation=True)
+    coach = UserFactory()
+    first = project.periods.open().get()
+    first.coaches.add(coach)
+
+    history = move_project(
+        project,
+        Phase.EXPERIMENTATION,
+        period=first,
+        actor=UserFactory(),
+        decided_by=DecisionSource.JURY,
+        reason="Impacts positifs mesurés.",
+        at=paris(2023, 3, 15, 17, 0),
+    )
+
+    first.refresh_from_db()
+    renewed = project.periods.open().get()
+    assert first.actual_end == datetime.date(2023, 3, 15)
+    assert (renewed.sequence, renewed.planned_start, renewed.planned_end) == (
+        3,
+        datetime.date(2023, 3, 15),
+        datetime.date(2023, 9, 15),
+    )
+    assert list(renewed.coaches.all()) == [coach]
+    assert (history.closed_period, history.opened_period) == (first, renewed)
+
+
+def test_renewal_applied_twice_renews_once():
+    project = ProjectFactory(experimentation=True)
+    period = project.periods.open().get()
+    arguments = {
+        "period": period,
+        "actor": UserFactory(),
+        "decided_by": DecisionSource.JURY,
+        "reason": "Renouvellement.",
+        "at": paris(2023, 3, 15, 17, 0),
+    }
+
+    first = move_project(project, Phase.EXPERIMENTATION, **arguments)
+    second = move_project(project, Phase.EXPERIMENTATION, **arguments)
+
+    assert first is not None
+    assert second is None
+    assert project.periods.count() == 3
+
+
+def test_moving_out_of_a_period_before_it_started_is_refused():
+    project = ProjectFactory()
+
+    with pytest.raises(TransitionRefused) as refused:
+        move_project(
+            project,
+            Phase.EXPERIMENTATION,
+            period=project.periods.open().get(),
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason="Trop tôt.",
+            at=paris(2022, 3, 1, 9, 0),
+        )
+
+    assert refused.value.reasons == [
+        "La période en cours n'a pas commencé : elle débute le 15 mars 2022."
+    ]
+
+
+def test_reintegration_requires_its_outcome():
+    project = ProjectFactory()
+
+    with pytest.raises(TransitionRefused) as refused:
+        move_project(
+            project,
+            Phase.REINTEGRATION,
+            period=project.periods.open().get(),
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason="Fin du projet.",
+            at=REVIEWED_AT,
+        )
+
+    assert refused.value.reasons == ["Précisez l'issue de la réintégration."]

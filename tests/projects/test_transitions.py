@@ -1,0 +1,161 @@
+"""Every (from, to) pair of both lifecycles, through the one service of each."""
+
+import itertools
+
+import pytest
+
+from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
+from projects.models import ApplicationTransition, ProjectTransition
+from projects.services import TransitionRefused, move_application, move_project
+from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE
+from tests.projects.factories import (
+    SELECTED_AT,
+    SUBMITTED_AT,
+    ApplicationFactory,
+    ProjectFactory,
+)
+
+pytestmark = pytest.mark.django_db
+S = ApplicationStatus
+LATER = SELECTED_AT.replace(month=4)
+
+# How each application status is reached from a submitted application.
+APPLICATION_PATHS = {
+    S.DRAFT: [],
+    S.SUBMITTED: [],
+    S.WITHDRAWN: [S.WITHDRAWN],
+    S.INELIGIBLE: [S.INELIGIBLE],
+    S.NOT_SHORTLISTED: [S.NOT_SHORTLISTED],
+    S.SHORTLISTED: [S.SHORTLISTED],
+    S.SELECTED: [S.SHORTLISTED, S.SELECTED],
+    S.NOT_SELECTED: [S.SHORTLISTED, S.NOT_SELECTED],
+}
+
+
+def _decided_by(lifecycle, source, target):
+    move = lifecycle.find(source, target)
+    return sorted(move.by)[0] if move else DecisionSource.STAFF
+
+
+def application_in(status):
+    application = ApplicationFactory(submitted=status != S.DRAFT)
+    for step in APPLICATION_PATHS[status]:
+        move_application(
+            application,
+            step,
+            actor=application.created_by,
+            decided_by=_decided_by(APPLICATION_LIFECYCLE, application.status, step),
+            reason="Étape de préparation.",
+            at=SELECTED_AT,
+        )
+    return application
+
+
+@pytest.mark.parametrize(
+    ("source", "target"), list(itertools.product(S.values, S.values))
+)
+def test_application_move_succeeds_only_where_the_table_allows_it(source, target):
+    application = application_in(source)
+    history_before = ApplicationTransition.objects.filter(application=application).count()
+    move = APPLICATION_LIFECYCLE.find(source, target)
+    at = SUBMITTED_AT if target == S.SUBMITTED else LATER
+
+    def act():
+        return move_application(
+            application,
+            target,
+            actor=application.created_by,
+            decided_by=_decided_by(APPLICATION_LIFECYCLE, source, target),
+            reason="Motif de test.",
+            at=at,
+        )
+
+    history_rows = ApplicationTransition.objects.filter(application=application)
+    application.refresh_from_db()
+    if source == target:
+        assert act() is None
+        assert history_rows.count() == history_before
+    elif move is None:
+        with pytest.raises(TransitionRefused) as refused:
+            act()
+        application.refresh_from_db()
+        assert refused.value.reasons != []
+        assert application.status == source
+        assert history_rows.count() == history_before
+    else:
+        history = act()
+        application.refresh_from_db()
+        assert application.status == target
+        assert history_rows.count() == history_before + 1
+        assert (history.from_status, history.to_status) == (source, target)
+
+
+P = Phase
+
+
+def project_in(phase):
+    project = ProjectFactory(experimentation=phase == P.EXPERIMENTATION)
+    if phase in (P.REINTEGRATION, P.ABANDONED):
+        move_project(
+            project,
+            phase,
+            period=project.periods.open().get(),
+            actor=project.application.created_by,
+            decided_by=DecisionSource.STAFF,
+            reason="Étape de préparation.",
+            outcome=ReintegrationOutcome.HANDED_OVER if phase == P.REINTEGRATION else "",
+            at=LATER,
+        )
+    return project
+
+
+@pytest.mark.parametrize(
+    ("source", "target"), list(itertools.product(P.values, P.values))
+)
+def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
+    project = project_in(source)
+    history_rows = ProjectTransition.objects.filter(project=project)
+    history_before = history_rows.count()
+    periods_before = list(project.periods.values_list("pk", "actual_end"))
+    move = PROJECT_LIFECYCLE.find(source, target)
+
+    def act():
+        return move_project(
+            project,
+            target,
+            period=project.periods.open().first(),
+            actor=project.application.created_by,
+            decided_by=_decided_by(PROJECT_LIFECYCLE, source, target),
+            reason="Motif de test.",
+            outcome=ReintegrationOutcome.SCALED if target == P.REINTEGRATION else "",
+            at=LATER.replace(month=10),
+        )
+
+    if source == target and move is None:
+        assert act() is None
+        assert history_rows.count() == history_before
+    elif move is None:
+        with pytest.raises(TransitionRefused) as refused:
+            act()
+        project.refresh_from_db()
+        assert refused.value.reasons != []
+        assert project.phase == source
+        assert history_rows.count() == history_before
+        assert list(project.periods.values_list("pk", "actual_end")) == periods_before
+    else:
+        history = act()
+        project.refresh_from_db()
+        assert project.phase == target
+        assert history_rows.count() == history_before + 1
+        assert (history.from_phase, history.to_phase) == (source, target)
+        assert history.closed_period.actual_end is not None
+        assert project.periods.open().count() == (1 if target == P.EXPERIMENTATION else 0)
+
+
+def test_lifecycle_diagrams_in_the_readme_match_the_tables():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+
+    assert APPLICATION_LIFECYCLE.mermaid() in readme
+    assert PROJECT_LIFECYCLE.mermaid() in readme

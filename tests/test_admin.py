@@ -1,0 +1,131 @@
+"""Every admin screen staff use renders, shows statuses read-only, and keeps a flat
+query count as rows grow."""
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+
+from jury.enums import Outcome, SessionStatus
+from jury.services import declare_conflict, move_session, record_decision, record_score
+from programme.enums import NewsStatus
+from programme.services import move_news_item
+from projects.enums import ApplicationStatus
+from projects.models import Application, Project
+from tests.jury.factories import ConvocationFactory, CriterionFactory, SelectionItemFactory
+from tests.jury.factories import SessionFactory
+from tests.programme.factories import NewsItemFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+MODELS = [model for model in admin.site._registry if model._meta.app_label != "auth"]
+
+
+def build_world(size, staff):
+    """``size`` laureates selected at a closed session with scores and a conflict."""
+    session = SessionFactory()
+    members = [ConvocationFactory(session=session).member for _ in range(2)]
+    criterion = CriterionFactory(session=session)
+    items = [SelectionItemFactory(session=session) for _ in range(size)]
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    for item in items:
+        declare_conflict(item, member=members[1], actor=staff)
+        record_score(item, member=members[0], criterion=criterion, value=4)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    for item in items:
+        record_decision(item, outcome=Outcome.SELECTED, actor=staff)
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+    for _ in range(size):
+        move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=staff)
+
+
+@pytest.fixture
+def staff_client(client):
+    staff = UserFactory(innovation_staff=True)
+    client.force_login(staff)
+    client.staff = staff
+    return client
+
+
+def changelist(model):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.label)
+def test_staff_changelist_and_change_page_render_for_every_model(staff_client, model):
+    build_world(2, staff_client.staff)
+
+    listing = staff_client.get(changelist(model))
+    instance = model._default_manager.first()
+    change = staff_client.get(
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                args=[instance.pk])
+    )
+
+    assert listing.status_code == 200
+    assert escape(model._meta.verbose_name_plural).lower() in listing.content.decode().lower()
+    assert change.status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.label)
+def test_changelist_query_count_stays_flat_as_rows_grow(staff_client, model):
+    build_world(1, staff_client.staff)
+    with CaptureQueriesContext(connection) as small:
+        staff_client.get(changelist(model))
+    build_world(3, staff_client.staff)
+
+    with CaptureQueriesContext(connection) as large:
+        staff_client.get(changelist(model))
+
+    assert len(large) == len(small)
+
+
+def test_application_status_is_shown_but_not_editable(staff_client):
+    build_world(1, staff_client.staff)
+    application = Application.objects.get()
+
+    response = staff_client.get(
+        reverse("admin:projects_application_change", args=[application.pk])
+    )
+
+    content = response.content.decode()
+    assert "Lauréate" in content
+    assert 'name="status"' not in content
+
+
+def test_posting_a_status_through_the_admin_changes_nothing(staff_client):
+    build_world(1, staff_client.staff)
+    application = Application.objects.get()
+    url = reverse("admin:projects_application_change", args=[application.pk])
+    form = staff_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(
+        {"call": application.call_id, "title": "Nouveau titre", "status": "draft",
+         "team_members-TOTAL_FORMS": 0, "team_members-INITIAL_FORMS": 0,
+         "attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0,
+         "transitions-TOTAL_FORMS": 0, "transitions-INITIAL_FORMS": 0}
+    )
+
+    response = staff_client.post(url, data)
+
+    application.refresh_from_db()
+    assert response.status_code == 302
+    assert application.title == "Nouveau titre"
+    assert application.status == ApplicationStatus.SELECTED
+
+
+def test_projects_cannot_be_added_by_hand(staff_client):
+    response = staff_client.get(reverse("admin:projects_project_add"))
+
+    assert response.status_code == 403
+    assert Project.objects.count() == 0
+
+
+def test_non_staff_user_is_sent_to_the_admin_login(client):
+    client.force_login(UserFactory())
+
+    response = client.get(changelist(Application))
+
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/admin/login/")
