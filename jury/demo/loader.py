@@ -6,18 +6,17 @@ every status, phase and decision moves through ``projects.services`` and
 """
 
 import datetime
-from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from editions.models import Call, Edition, RequiredDocument
-from jury.demo import story
-from jury.enums import Attendance, CriterionGrid, ItemKind, Outcome, SessionStatus
-from jury.models import AgendaItem, Convocation, Criterion, JuryMember, Session
-from jury.services import declare_conflict, move_session, record_decision, record_score
+from jury.demo import story, teams
+from jury.demo.dates import paris
+from jury.demo.juries import SessionHolder
+from jury.enums import ItemKind, Outcome
+from jury.models import JuryMember
 from programme.enums import NewsStatus
 from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
 from programme.roles import sync_staff_group
@@ -25,10 +24,6 @@ from programme.services import move_news_item
 from projects.enums import ApplicationStatus, DecisionSource, MemberKind, MemberRole
 from projects.models import Application, TeamMember
 from projects.services import move_application
-
-
-def paris(naive):
-    return timezone.make_aware(naive, timezone.get_default_timezone())
 
 
 def is_loaded():
@@ -70,6 +65,9 @@ class StoryLoader:
         self._organisations_and_themes()
         self._people()
         self._jury()
+        self.sessions = SessionHolder(
+            programme=self.programme, members=self.members, staff=self.people["staff"]
+        )
         for data in story.EDITIONS:
             self._edition(data)
         edition_1_projects = self._edition_1()
@@ -225,7 +223,7 @@ class StoryLoader:
     def _edition_1(self):
         edition = self.editions[1]
         submitted = paris(datetime.datetime(2021, 4, 20, 18, 0))
-        for key, title, theme, problem, solution, team in story.EDITION_1_LAUREATES:
+        for key, title, theme, problem, solution, team in teams.EDITION_1_LAUREATES:
             application = self._application(
                 edition, key, title, theme, problem, solution, team, submitted
             )
@@ -235,15 +233,15 @@ class StoryLoader:
                 paris(datetime.datetime(2021, 5, 10, 10, 0)),
                 "Dossier complet, invité à présenter son projet au jury.",
             )
-        keys = [row[0] for row in story.EDITION_1_LAUREATES]
-        self._session(
+        keys = [row[0] for row in teams.EDITION_1_LAUREATES]
+        self.sessions.hold(
             "selection_1",
             [(ItemKind.SELECTION, self.applications[key], Outcome.SELECTED, 4) for key in keys],
         )
         projects = [self.applications[key].project for key in keys]
         for project in projects:
             self._publish_project(project, coach_keys=("coach", "coach2"))
-        self._session(
+        self.sessions.hold(
             "review_1",
             [(ItemKind.REVIEW, project, Outcome.CONTINUE, 4) for project in projects],
         )
@@ -260,7 +258,7 @@ class StoryLoader:
         submitted = paris(datetime.datetime(2022, 1, 28, 21, 30))
         shortlisted = []
         for key, title, theme, problem, solution, team in (
-            story.EDITION_2_LAUREATES + story.EDITION_2_NOT_SELECTED
+            teams.EDITION_2_LAUREATES + teams.EDITION_2_NOT_SELECTED
         ):
             application = self._application(
                 edition, key, title, theme, problem, solution, team, submitted
@@ -274,7 +272,7 @@ class StoryLoader:
                 screened_on,
                 "Projet clair et équipe engagée : invitée à présenter devant le jury.",
             )
-        for index, (title, theme, department) in enumerate(story.EDITION_2_NOT_SHORTLISTED):
+        for index, (title, theme, department) in enumerate(teams.EDITION_2_NOT_SHORTLISTED):
             team = [("Agent", f"Équipe {index + 1}", "agent", department, False)]
             application = self._application(
                 edition,
@@ -294,14 +292,20 @@ class StoryLoader:
             )
         items = [
             (ItemKind.SELECTION, self.applications[row[0]], Outcome.SELECTED, 4)
-            for row in story.EDITION_2_LAUREATES
+            for row in teams.EDITION_2_LAUREATES
         ] + [
             (ItemKind.SELECTION, self.applications[row[0]], Outcome.NOT_SELECTED, 2)
-            for row in story.EDITION_2_NOT_SELECTED
+            for row in teams.EDITION_2_NOT_SELECTED
         ]
         items += [(ItemKind.REVIEW, project, Outcome.RENEW, 5) for project in reviews]
-        self._session("march_15", items)
-        for row in story.EDITION_2_LAUREATES:
+        # One elected official withdraws from the business-zone item (fictitious link).
+        withdrawal = (
+            self.applications["zae"],
+            "jury2",
+            "Lien professionnel avec un propriétaire concerné.",
+        )
+        self.sessions.hold("march_15", items, withdrawal=withdrawal)
+        for row in teams.EDITION_2_LAUREATES:
             self._publish_project(self.applications[row[0]].project, coach_keys=("coach", "coach2"))
 
     def _publish_project(self, project, *, coach_keys):
@@ -314,98 +318,6 @@ class StoryLoader:
             "tester auprès des usagers."
         )
         period.save(update_fields=["objectives"])
-
-    # Juries ----------------------------------------------------------------------------
-
-    def _session(self, key, items):
-        """Hold a session: agenda, scores, decisions, close, through the jury services."""
-        data = story.SESSIONS[key]
-        staff = self.people["staff"]
-        starts_at = paris(data["starts_at"])
-        session = Session.objects.create(
-            programme=self.programme, title=data["title"], starts_at=starts_at, place=data["place"]
-        )
-        for member in self.members.values():
-            Convocation.objects.create(session=session, member=member)
-        criteria = self._criteria(session)
-        agenda = []
-        for position, (kind, subject, outcome, quality) in enumerate(items, start=1):
-            subject_field = "project" if kind == ItemKind.REVIEW else "application"
-            item = AgendaItem.objects.create(
-                session=session, position=position, kind=kind, **{subject_field: subject}
-            )
-            agenda.append((item, outcome, quality))
-        move_session(session, SessionStatus.SCORING, actor=staff, at=starts_at)
-        session.convocations.update(attendance=Attendance.PRESENT)
-        if key == "march_15":
-            # One elected official withdraws from the business-zone item (fictitious link).
-            zae_id = self.applications["zae"].pk
-            zae_item = next(item for item, _o, _q in agenda if item.application_id == zae_id)
-            declare_conflict(
-                zae_item,
-                member=self.members["jury2"],
-                actor=staff,
-                reason="Lien professionnel avec un propriétaire concerné.",
-            )
-        for item, _outcome, quality in agenda:
-            self._scores(item, criteria[item.grid], quality)
-        move_session(session, SessionStatus.DELIBERATION, actor=staff, at=starts_at)
-        for item, outcome, quality in agenda:
-            self._decide(item, outcome, quality, starts_at)
-        move_session(
-            session, SessionStatus.CLOSED, actor=staff, at=starts_at + datetime.timedelta(hours=3)
-        )
-
-    def _criteria(self, session):
-        grids = {
-            CriterionGrid.SELECTION: story.SELECTION_CRITERIA,
-            CriterionGrid.REVIEW: story.REVIEW_CRITERIA,
-        }
-        criteria = {}
-        for grid, rows in grids.items():
-            criteria[grid] = [
-                Criterion.objects.create(
-                    session=session,
-                    grid=grid,
-                    position=position,
-                    name=name,
-                    weight=Decimal(weight),
-                    scale_max=5,
-                )
-                for position, (name, weight) in enumerate(rows, start=1)
-            ]
-        return criteria
-
-    def _scores(self, item, criteria, quality):
-        voters = [m for m in self.members.values() if m.can_vote]
-        withdrawn = set(item.conflicts.values_list("member_id", flat=True))
-        for member_index, member in enumerate(voters):
-            if member.pk in withdrawn:
-                continue
-            for criterion_index, criterion in enumerate(criteria):
-                # Deterministic spread around the item's quality, always within 0..5.
-                value = min(5, max(0, quality + (member_index + criterion_index) % 3 - 1))
-                record_score(item, member=member, criterion=criterion, value=value)
-
-    def _decide(self, item, outcome, quality, at):
-        voters = [m for m in self.members.values() if m.can_vote]
-        present = len(voters) - item.conflicts.count()
-        votes_for = present if quality >= 4 else 1
-        reasons = {
-            Outcome.SELECTED: "Projet répondant à un vrai besoin des usagers, équipe engagée.",
-            Outcome.NOT_SELECTED: "Projet intéressant mais encore insuffisamment mûr.",
-            Outcome.CONTINUE: "Problème confirmé par l'investigation, prototype prometteur.",
-            Outcome.RENEW: "Impacts positifs mesurés pendant la première expérimentation.",
-        }
-        record_decision(
-            item,
-            outcome=outcome,
-            actor=self.people["staff"],
-            at=at,
-            public_reasons=reasons[outcome],
-            votes_for=votes_for,
-            votes_against=present - votes_for,
-        )
 
     # News ------------------------------------------------------------------------------
 

@@ -1,0 +1,107 @@
+"""Holding the seed story's jury sessions through the jury services."""
+
+import datetime
+from decimal import Decimal
+
+from jury.demo import story
+from jury.demo.dates import paris
+from jury.enums import Attendance, CriterionGrid, ItemKind, Outcome, SessionStatus
+from jury.models import AgendaItem, Convocation, Criterion, Session
+from jury.services import declare_conflict, move_session, record_decision, record_score
+
+
+class SessionHolder:
+    """Holds a session of the story: agenda, convocations, scores, decisions, close."""
+
+    def __init__(self, *, programme, members, staff):
+        self.programme = programme
+        self.members = members
+        self.staff = staff
+
+    def hold(self, key, items, *, withdrawal=None):
+        """Hold session ``key`` of the story on ``items``: (kind, subject, outcome, quality).
+
+        ``withdrawal`` is (subject, member key, reason): a member who withdraws from the
+        item on that subject.
+        """
+        data = story.SESSIONS[key]
+        staff = self.staff
+        starts_at = paris(data["starts_at"])
+        session = Session.objects.create(
+            programme=self.programme, title=data["title"], starts_at=starts_at, place=data["place"]
+        )
+        for member in self.members.values():
+            Convocation.objects.create(session=session, member=member)
+        criteria = self._criteria(session)
+        agenda = []
+        for position, (kind, subject, outcome, quality) in enumerate(items, start=1):
+            subject_field = "project" if kind == ItemKind.REVIEW else "application"
+            item = AgendaItem.objects.create(
+                session=session, position=position, kind=kind, **{subject_field: subject}
+            )
+            agenda.append((item, outcome, quality))
+        move_session(session, SessionStatus.SCORING, actor=staff, at=starts_at)
+        session.convocations.update(attendance=Attendance.PRESENT)
+        if withdrawal:
+            subject, member_key, reason = withdrawal
+            item = next(item for item, _o, _q in agenda if item.subject == subject)
+            declare_conflict(item, member=self.members[member_key], actor=staff, reason=reason)
+        for item, _outcome, quality in agenda:
+            self._scores(item, criteria[item.grid], quality)
+        move_session(session, SessionStatus.DELIBERATION, actor=staff, at=starts_at)
+        for item, outcome, quality in agenda:
+            self._decide(item, outcome, quality, starts_at)
+        move_session(
+            session, SessionStatus.CLOSED, actor=staff, at=starts_at + datetime.timedelta(hours=3)
+        )
+
+    def _criteria(self, session):
+        grids = {
+            CriterionGrid.SELECTION: story.SELECTION_CRITERIA,
+            CriterionGrid.REVIEW: story.REVIEW_CRITERIA,
+        }
+        criteria = {}
+        for grid, rows in grids.items():
+            criteria[grid] = [
+                Criterion.objects.create(
+                    session=session,
+                    grid=grid,
+                    position=position,
+                    name=name,
+                    weight=Decimal(weight),
+                    scale_max=5,
+                )
+                for position, (name, weight) in enumerate(rows, start=1)
+            ]
+        return criteria
+
+    def _scores(self, item, criteria, quality):
+        voters = [m for m in self.members.values() if m.can_vote]
+        withdrawn = set(item.conflicts.values_list("member_id", flat=True))
+        for member_index, member in enumerate(voters):
+            if member.pk in withdrawn:
+                continue
+            for criterion_index, criterion in enumerate(criteria):
+                # Deterministic spread around the item's quality, always within 0..5.
+                value = min(5, max(0, quality + (member_index + criterion_index) % 3 - 1))
+                record_score(item, member=member, criterion=criterion, value=value)
+
+    def _decide(self, item, outcome, quality, at):
+        voters = [m for m in self.members.values() if m.can_vote]
+        present = len(voters) - item.conflicts.count()
+        votes_for = present if quality >= 4 else 1
+        reasons = {
+            Outcome.SELECTED: "Projet répondant à un vrai besoin des usagers, équipe engagée.",
+            Outcome.NOT_SELECTED: "Projet intéressant mais encore insuffisamment mûr.",
+            Outcome.CONTINUE: "Problème confirmé par l'investigation, prototype prometteur.",
+            Outcome.RENEW: "Impacts positifs mesurés pendant la première expérimentation.",
+        }
+        record_decision(
+            item,
+            outcome=outcome,
+            actor=self.staff,
+            at=at,
+            public_reasons=reasons[outcome],
+            votes_for=votes_for,
+            votes_against=present - votes_for,
+        )

@@ -1,0 +1,22 @@
+"""The jury: its members, dated sessions, agenda items, criteria, scores, conflicts, decisions."""
+
+from jury.models.deliberation import (
+    SCALE_LIMIT,
+    ConflictOfInterest,
+    Criterion,
+    Decision,
+    Score,
+)
+from jury.models.sessions import AgendaItem, Convocation, JuryMember, Session
+
+__all__ = [
+    "SCALE_LIMIT",
+    "AgendaItem",
+    "ConflictOfInterest",
+    "Convocation",
+    "Criterion",
+    "Decision",
+    "JuryMember",
+    "Score",
+    "Session",
+]

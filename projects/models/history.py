@@ -1,0 +1,92 @@
+"""The history tables of both lifecycles, written only by ``projects.services``."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from projects.enums import (
+    ApplicationStatus,
+    DecisionSource,
+    Phase,
+    ReintegrationOutcome,
+)
+
+
+class Transition(models.Model):
+    """Fields common to both history tables: who moved what, when, and why."""
+
+    at = models.DateTimeField(_("date d'effet"))
+    recorded_at = models.DateTimeField(_("enregistrée le"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_by = models.CharField(_("décision de"), max_length=10, choices=DecisionSource.choices)
+    reason = models.TextField(_("motif"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+
+class ApplicationTransition(Transition):
+    """One move of an application's status. Written only by ``projects.services``."""
+
+    application = models.ForeignKey(
+        "projects.Application",
+        verbose_name=_("candidature"),
+        on_delete=models.PROTECT,
+        related_name="transitions",
+    )
+    from_status = models.CharField(_("de"), max_length=20, choices=ApplicationStatus.choices)
+    to_status = models.CharField(_("vers"), max_length=20, choices=ApplicationStatus.choices)
+
+    class Meta(Transition.Meta):
+        verbose_name = _("historique de candidature")
+        verbose_name_plural = _("historique des candidatures")
+
+    def __str__(self):
+        return f"{self.application}: {self.from_status} → {self.to_status}"
+
+
+class ProjectTransition(Transition):
+    """One move of a project's phase, with the periods it closed and opened."""
+
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("projet"),
+        on_delete=models.PROTECT,
+        related_name="transitions",
+    )
+    from_phase = models.CharField(_("de"), max_length=20, choices=Phase.choices, blank=True)
+    to_phase = models.CharField(_("vers"), max_length=20, choices=Phase.choices)
+    outcome = models.CharField(
+        _("issue"), max_length=20, choices=ReintegrationOutcome.choices, blank=True
+    )
+    closed_period = models.OneToOneField(
+        "projects.PhasePeriod",
+        verbose_name=_("période close"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="closing_transition",
+    )
+    opened_period = models.OneToOneField(
+        "projects.PhasePeriod",
+        verbose_name=_("période ouverte"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opening_transition",
+    )
+
+    class Meta(Transition.Meta):
+        verbose_name = _("historique de projet")
+        verbose_name_plural = _("historique des projets")
+
+    def __str__(self):
+        return f"{self.project}: {self.from_phase or '∅'} → {self.to_phase}"

@@ -1,0 +1,179 @@
+"""Laureate projects and the periods they live in each phase."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from projects.enums import (
+    PeriodPhase,
+    Phase,
+    ReintegrationOutcome,
+)
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_edition(self, edition):
+        return self.filter(application__call__edition=edition)
+
+    def in_phase(self, *phases):
+        return self.filter(phase__in=phases)
+
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_related(self):
+        return self.select_related("application__call__edition", "theme")
+
+
+class Project(models.Model):
+    """A laureate: created from a selected application by ``projects.services``."""
+
+    application = models.OneToOneField(
+        "projects.Application",
+        verbose_name=_("candidature"),
+        on_delete=models.PROTECT,
+        related_name="project",
+        editable=False,
+    )
+    title = models.CharField(_("nom du projet"), max_length=200)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=200, unique=True)
+    theme = models.ForeignKey(
+        "programme.Theme",
+        verbose_name=_("thématique"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+    )
+    public_summary = models.TextField(_("présentation publique"), blank=True)
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, editable=False)
+    outcome = models.CharField(
+        _("issue"),
+        max_length=20,
+        choices=ReintegrationOutcome.choices,
+        blank=True,
+        editable=False,
+    )
+    phase_since = models.DateField(_("dans cette phase depuis le"), editable=False)
+    is_published = models.BooleanField(
+        _("publié"), default=False, help_text=_("Visible sur le site public.")
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("projet lauréat")
+        verbose_name_plural = _("projets lauréats")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(phase__in=Phase.values), name="project_phase_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(phase=Phase.REINTEGRATION)
+                    & models.Q(outcome__in=ReintegrationOutcome.values)
+                )
+                | (~models.Q(phase=Phase.REINTEGRATION) & models.Q(outcome="")),
+                name="project_outcome_only_on_reintegration",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def edition(self):
+        return self.application.call.edition
+
+    @property
+    def is_running(self):
+        return self.phase in (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
+
+
+class PhasePeriodQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(actual_end__isnull=True)
+
+
+class PhasePeriod(models.Model):
+    """One period a project lives in a phase: pre-incubation, then experimentations.
+
+    Each renewal of an experimentation is a period of its own; ``sequence`` numbers the
+    periods of a project from 1. Periods are opened and closed by ``projects.services``.
+    """
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("projet"), on_delete=models.PROTECT, related_name="periods"
+    )
+    sequence = models.PositiveSmallIntegerField(_("numéro"), editable=False)
+    phase = models.CharField(_("phase"), max_length=20, choices=PeriodPhase.choices, editable=False)
+    planned_start = models.DateField(_("début prévu"))
+    planned_end = models.DateField(_("fin prévue"))
+    actual_start = models.DateField(_("début effectif"), null=True, blank=True)
+    actual_end = models.DateField(_("fin effective"), null=True, blank=True, editable=False)
+    days_per_week = models.DecimalField(
+        _("temps consacré (jours par semaine)"),
+        max_digits=2,
+        decimal_places=1,
+        default=Decimal("1.0"),
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("5.0"))],
+    )
+    place = models.CharField(_("lieu"), max_length=200, blank=True)
+    resources_granted = models.TextField(_("moyens accordés"), blank=True)
+    budget_granted = models.DecimalField(
+        _("budget accordé (€)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    objectives = models.TextField(_("objectifs"), blank=True)
+    results_summary = models.TextField(_("bilan"), blank=True)
+    coaches = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coachs"),
+        blank=True,
+        related_name="coached_periods",
+    )
+
+    objects = PhasePeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("période de phase")
+        verbose_name_plural = _("périodes de phase")
+        ordering = ["project", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "sequence"], name="phase_period_unique_sequence"
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(actual_end__isnull=True),
+                name="phase_period_one_open_per_project",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(phase__in=PeriodPhase.values), name="phase_period_phase_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(planned_end__gt=models.F("planned_start")),
+                name="phase_period_planned_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(actual_end__isnull=True)
+                | models.Q(actual_start__isnull=False, actual_end__gte=models.F("actual_start")),
+                name="phase_period_actual_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(days_per_week__gt=0, days_per_week__lte=5),
+                name="phase_period_days_per_week_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} — {self.get_phase_display()} ({self.sequence})"
+
+    @property
+    def is_open(self):
+        return self.actual_end is None
