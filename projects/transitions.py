@@ -52,7 +52,7 @@ class Lifecycle:
     def mermaid(self):
         lines = ["stateDiagram-v2", f"    [*] --> {self.initial}"]
         for move in self.moves:
-            lines.append(f"    {move.source} --> {move.target}")
+            lines.append(f"    {move.source} --> {move.target} : {move.label}")
         lines.extend(f"    {state} --> [*]" for state in self.terminal_states)
         return "\n".join(lines)
 

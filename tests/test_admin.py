@@ -14,8 +14,12 @@ from programme.enums import NewsStatus
 from programme.services import move_news_item
 from projects.enums import ApplicationStatus
 from projects.models import Application, Project
-from tests.jury.factories import ConvocationFactory, CriterionFactory, SelectionItemFactory
-from tests.jury.factories import SessionFactory
+from tests.jury.factories import (
+    ConvocationFactory,
+    CriterionFactory,
+    SelectionItemFactory,
+    SessionFactory,
+)
 from tests.programme.factories import NewsItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +63,9 @@ def test_staff_changelist_and_change_page_render_for_every_model(staff_client, m
     listing = staff_client.get(changelist(model))
     instance = model._default_manager.first()
     change = staff_client.get(
-        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
-                args=[instance.pk])
+        reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[instance.pk]
+        )
     )
 
     assert listing.status_code == 200
@@ -85,9 +90,7 @@ def test_application_status_is_shown_but_not_editable(staff_client):
     build_world(1, staff_client.staff)
     application = Application.objects.get()
 
-    response = staff_client.get(
-        reverse("admin:projects_application_change", args=[application.pk])
-    )
+    response = staff_client.get(reverse("admin:projects_application_change", args=[application.pk]))
 
     content = response.content.decode()
     assert "Lauréate" in content
@@ -101,10 +104,17 @@ def test_posting_a_status_through_the_admin_changes_nothing(staff_client):
     form = staff_client.get(url).context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
     data.update(
-        {"call": application.call_id, "title": "Nouveau titre", "status": "draft",
-         "team_members-TOTAL_FORMS": 0, "team_members-INITIAL_FORMS": 0,
-         "attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0,
-         "transitions-TOTAL_FORMS": 0, "transitions-INITIAL_FORMS": 0}
+        {
+            "call": application.call_id,
+            "title": "Nouveau titre",
+            "status": "draft",
+            "team_members-TOTAL_FORMS": 0,
+            "team_members-INITIAL_FORMS": 0,
+            "attachments-TOTAL_FORMS": 0,
+            "attachments-INITIAL_FORMS": 0,
+            "transitions-TOTAL_FORMS": 0,
+            "transitions-INITIAL_FORMS": 0,
+        }
     )
 
     response = staff_client.post(url, data)

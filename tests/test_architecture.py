@@ -32,11 +32,14 @@ def direct_writes(tree):
                 for element in elements:
                     if isinstance(element, ast.Attribute) and element.attr in PROTECTED_FIELDS:
                         yield node.lineno, element.attr
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr in WRITING_METHODS:
-                for keyword in node.keywords:
-                    if keyword.arg in PROTECTED_FIELDS:
-                        yield node.lineno, keyword.arg
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in WRITING_METHODS
+        ):
+            for keyword in node.keywords:
+                if keyword.arg in PROTECTED_FIELDS:
+                    yield node.lineno, keyword.arg
 
 
 def test_no_code_outside_the_services_writes_a_lifecycle_field():

@@ -78,7 +78,11 @@ def test_two_items_at_the_same_position_are_refused_by_the_database():
 def test_second_decision_on_an_item_is_refused_by_the_database():
     item = SelectionItemFactory()
     author = UserFactory()
-    fields = {"outcome": Outcome.SELECTED, "recorded_by": author, "recorded_at": item.session.starts_at}
+    fields = {
+        "outcome": Outcome.SELECTED,
+        "recorded_by": author,
+        "recorded_at": item.session.starts_at,
+    }
     Decision.objects.create(item=item, **fields)
 
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -10,7 +10,7 @@ from jury.models import Decision, Session
 from programme.enums import NewsStatus
 from programme.models import NewsItem, User
 from programme.roles import is_innovation_staff
-from projects.enums import ApplicationStatus, DecisionSource, Phase, PeriodPhase
+from projects.enums import ApplicationStatus, DecisionSource, PeriodPhase, Phase
 from projects.models import Application, ApplicationTransition, Project
 
 pytestmark = pytest.mark.django_db

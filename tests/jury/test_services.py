@@ -120,7 +120,11 @@ def test_minutes_record_presence_withdrawal_outcome_and_vote(staff):
     session_in_deliberation(staff, pitch)
     declare_conflict(pitch, member=present.member, actor=staff, reason="Lien familial.")
     record_decision(
-        pitch, outcome=Outcome.SELECTED, actor=staff, votes_for=3, votes_against=1,
+        pitch,
+        outcome=Outcome.SELECTED,
+        actor=staff,
+        votes_for=3,
+        votes_against=1,
         public_reasons="Projet utile.",
     )
 
@@ -134,7 +138,10 @@ def test_minutes_record_presence_withdrawal_outcome_and_vote(staff):
     assert minutes["items"][0]["withdrawn"] == [str(present.member.user)]
     assert minutes["items"][0]["outcome_label"] == "Lauréate"
     assert minutes["items"][0]["votes"] == {
-        "for": 3, "against": 1, "abstain": 0, "casting_vote_used": False
+        "for": 3,
+        "against": 1,
+        "abstain": 0,
+        "casting_vote_used": False,
     }
 
 

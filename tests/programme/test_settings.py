@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k" * 20 + "-production-secret-for-the-settings-test-only-" + "z" * 10
 

@@ -124,4 +124,3 @@ class ProjectFactory(factory.Factory):
                 at=REVIEWED_AT,
             )
         return project
-

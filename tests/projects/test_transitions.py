@@ -1,9 +1,11 @@
 """Every (from, to) pair of both lifecycles, through the one service of each."""
 
 import itertools
+from pathlib import Path
 
 import pytest
 
+from jury.transitions import SESSION_LIFECYCLE
 from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
 from projects.models import ApplicationTransition, ProjectTransition
 from projects.services import TransitionRefused, move_application, move_project
@@ -51,9 +53,7 @@ def application_in(status):
     return application
 
 
-@pytest.mark.parametrize(
-    ("source", "target"), list(itertools.product(S.values, S.values))
-)
+@pytest.mark.parametrize(("source", "target"), list(itertools.product(S.values, S.values)))
 def test_application_move_succeeds_only_where_the_table_allows_it(source, target):
     application = application_in(source)
     history_before = ApplicationTransition.objects.filter(application=application).count()
@@ -109,9 +109,7 @@ def project_in(phase):
     return project
 
 
-@pytest.mark.parametrize(
-    ("source", "target"), list(itertools.product(P.values, P.values))
-)
+@pytest.mark.parametrize(("source", "target"), list(itertools.product(P.values, P.values)))
 def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
     project = project_in(source)
     history_rows = ProjectTransition.objects.filter(project=project)
@@ -152,10 +150,12 @@ def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
         assert project.periods.open().count() == (1 if target == P.EXPERIMENTATION else 0)
 
 
-def test_lifecycle_diagrams_in_the_readme_match_the_tables():
-    from pathlib import Path
-
+@pytest.mark.parametrize(
+    "lifecycle",
+    [APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE, SESSION_LIFECYCLE],
+    ids=lambda lifecycle: lifecycle.name,
+)
+def test_lifecycle_diagram_in_the_readme_matches_its_table(lifecycle):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 
-    assert APPLICATION_LIFECYCLE.mermaid() in readme
-    assert PROJECT_LIFECYCLE.mermaid() in readme
+    assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
