@@ -7,13 +7,20 @@ PYTEST_ARGS ?=
 # `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format messages update-messages chromium clean
+.PHONY: run test lint format messages update-messages chromium clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --requirement requirements.lock
 	touch $(STAMP)
+
+# Re-pin requirements.lock from the ranges in pyproject.toml (runtime and dev).
+lock:
+	rm -rf /tmp/tremplin-lock && $(PYTHON) -m venv /tmp/tremplin-lock
+	/tmp/tremplin-lock/bin/python -m pip install --quiet --upgrade pip
+	/tmp/tremplin-lock/bin/python -m pip install --quiet ".[dev]"
+	/tmp/tremplin-lock/bin/python -m pip freeze --exclude tremplin > requirements.lock
 
 messages: $(STAMP)
 	$(RUN_ENV) $(BIN)/python manage.py compile_translations
