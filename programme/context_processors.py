@@ -1,8 +1,13 @@
 from programme.models import Programme
 
 
-def branding(request):
-    """The programme whose name, colours and logo the templates show."""
+def current_programme(request):
+    """The programme this site runs, fetched once per request."""
     if not hasattr(request, "_tremplin_programme"):
         request._tremplin_programme = Programme.objects.current()
-    return {"programme": request._tremplin_programme}
+    return request._tremplin_programme
+
+
+def branding(request):
+    """The programme whose name, colours and logo the templates show."""
+    return {"programme": current_programme(request)}
