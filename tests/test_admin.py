@@ -11,6 +11,7 @@ from django.utils.html import escape
 from jury.enums import Outcome, SessionStatus
 from jury.services import declare_conflict, move_session, record_decision, record_score
 from programme.enums import NewsStatus
+from programme.models import NewsItem
 from programme.services import move_news_item
 from projects.enums import ApplicationStatus
 from projects.models import Application, Project
@@ -139,3 +140,18 @@ def test_non_staff_user_is_sent_to_the_admin_login(client):
 
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/admin/login/")
+
+
+def test_admin_action_publishes_news_through_the_service(staff_client):
+    item = NewsItemFactory(title="Saison 3 lancée")
+
+    response = staff_client.post(
+        changelist(NewsItem),
+        {"action": "publish", "_selected_action": [item.pk]},
+        follow=True,
+    )
+
+    item.refresh_from_db()
+    assert item.status == NewsStatus.PUBLISHED
+    assert item.status_changed_by == staff_client.staff
+    assert "1 actualité mise à jour." in response.content.decode()
