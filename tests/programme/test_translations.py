@@ -5,6 +5,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
@@ -32,3 +33,11 @@ def test_language_switch_to_english_translates_the_page(client):
 
     assert response.headers["Content-Language"] == "en"
     assert "Skip to content" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_english_request_leaves_the_rest_of_the_process_in_french(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.get("/")
+
+    assert translation.get_language() == "fr"

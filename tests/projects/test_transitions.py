@@ -4,6 +4,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from jury.transitions import SESSION_LIFECYCLE
 from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
@@ -158,4 +159,5 @@ def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
 def test_lifecycle_diagram_in_the_readme_matches_its_table(lifecycle):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 
-    assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
+    with translation.override("fr"):
+        assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
