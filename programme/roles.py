@@ -11,7 +11,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
 STAFF_GROUP_NAME = "Équipe innovation"
-STAFF_APP_LABELS = ("programme", "editions", "projects", "jury")
+# The four apps, and the e-mail outbox (task results of the database queue).
+STAFF_APP_LABELS = ("programme", "editions", "projects", "jury", "django_tasks_database")
 STAFF_ROLE_LABEL = _("Équipe innovation")
 
 

@@ -6,6 +6,8 @@ history row, or ``None`` when the move was already done (a double click, a decis
 applied twice).
 """
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,6 +21,11 @@ from projects.models import (
     PhasePeriod,
     Project,
     ProjectTransition,
+)
+from projects.tasks import (
+    notify_application_transition,
+    notify_project_transition,
+    should_notify,
 )
 from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE
 
@@ -112,7 +119,9 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
     4. saves the new status (and the submission date on submission);
     5. writes one ``ApplicationTransition``;
     6. on selection, creates the laureate project in pre-incubation
-       (``create_laureate_project``).
+       (``create_laureate_project``);
+    7. after commit, queues the e-mail to the team for a team or staff decision (a
+       jury's decision is mailed when staff publish it).
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -141,6 +150,8 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
         locked.save(update_fields=["status", "submitted_at", "updated_at"])
         if target == ApplicationStatus.SELECTED:
             create_laureate_project(locked, actor=actor, decided_by=decided_by, at=at)
+        if should_notify(history):
+            transaction.on_commit(partial(notify_application_transition.enqueue, history.pk))
     application.status, application.submitted_at = locked.status, locked.submitted_at
     return history
 
@@ -245,7 +256,9 @@ def move_project(
     5. for an experimentation (first or renewed), opens a new period planned from the
        edition's settings, with the coaches of the closed one;
     6. saves the project's phase, outcome and phase date;
-    7. writes one ``ProjectTransition`` pointing to both periods.
+    7. writes one ``ProjectTransition`` pointing to both periods;
+    8. after commit, queues the e-mail to the team and coaches for a team or staff
+       decision (a jury's decision is mailed when staff publish it).
     """
     at = at or timezone.now()
     day = timezone.localdate(at)
@@ -288,6 +301,8 @@ def move_project(
         )
         locked.phase, locked.outcome, locked.phase_since = target, outcome, day
         locked.save(update_fields=["phase", "outcome", "phase_since", "updated_at"])
+        if should_notify(history):
+            transaction.on_commit(partial(notify_project_transition.enqueue, history.pk))
     project.phase, project.outcome, project.phase_since = target, outcome, day
     return history
 

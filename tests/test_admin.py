@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
+from django_tasks_db.models import DBTaskResult
 
 from jury.enums import Outcome, SessionStatus
 from jury.services import declare_conflict, move_session, record_decision, record_score
@@ -24,7 +25,8 @@ from tests.jury.factories import (
 from tests.programme.factories import NewsItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-MODELS = [model for model in admin.site._registry if model._meta.app_label != "auth"]
+OUR_APPS = {"programme", "editions", "projects", "jury"}
+MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
 
 
 def build_world(size, staff):
@@ -155,3 +157,9 @@ def test_admin_action_publishes_news_through_the_service(staff_client):
     assert item.status == NewsStatus.PUBLISHED
     assert item.status_changed_by == staff_client.staff
     assert "1 actualité mise à jour." in response.content.decode()
+
+
+def test_staff_reads_the_outbox_of_background_tasks(staff_client):
+    response = staff_client.get(changelist(DBTaskResult))
+
+    assert response.status_code == 200

@@ -1,0 +1,45 @@
+"""Background e-mail about moves of applications and projects.
+
+The services queue these after their transaction commits. Decisions of the jury are not
+mailed here: they reach teams when staff publish them.
+"""
+
+from django_tasks import task
+
+from programme.mail import send_templated_mail
+from projects.enums import DecisionSource
+from projects.models import ApplicationTransition, ProjectTransition
+
+
+def should_notify(history):
+    """Team and staff moves are told at once; the jury's wait for publication."""
+    return history.decided_by in (DecisionSource.TEAM, DecisionSource.STAFF)
+
+
+@task()
+def notify_application_transition(transition_id):
+    history = ApplicationTransition.objects.select_related("application__call__edition").get(
+        pk=transition_id
+    )
+    application = history.application
+    return send_templated_mail(
+        f"projects/email/application_{history.to_status}",
+        {"application": application, "history": history},
+        application.team_members.values_list("email", flat=True),
+    )
+
+
+@task()
+def notify_project_transition(transition_id):
+    history = ProjectTransition.objects.select_related("project__application", "opened_period").get(
+        pk=transition_id
+    )
+    project = history.project
+    recipients = list(project.application.team_members.values_list("email", flat=True))
+    if history.closed_period:
+        recipients += history.closed_period.coaches.values_list("email", flat=True)
+    return send_templated_mail(
+        "projects/email/project_moved",
+        {"project": project, "history": history},
+        recipients,
+    )

@@ -1,0 +1,115 @@
+import pytest
+
+from projects.enums import ApplicationStatus, DecisionSource, Phase
+from projects.services import TransitionRefused, move_application, move_project
+from tests.editions.factories import paris
+from tests.programme.factories import UserFactory
+from tests.projects.factories import (
+    REVIEWED_AT,
+    ApplicationFactory,
+    ProjectFactory,
+    TeamMemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submission_mails_a_receipt_to_each_team_member_after_commit(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    application = ApplicationFactory(title="Ruches <de> l'estuaire")
+    TeamMemberFactory(application=application, email="membre@exemple.test")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_application(
+            application,
+            ApplicationStatus.SUBMITTED,
+            actor=application.created_by,
+            decided_by=DecisionSource.TEAM,
+            at=paris(2022, 1, 31, 23, 59, 59),
+        )
+
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        [application.created_by.email, "membre@exemple.test"]
+    )
+    assert mailoutbox[0].subject == "Candidature déposée : Ruches <de> l'estuaire"
+    assert "a bien été déposée le 31 janvier 2022 à 23:59" in mailoutbox[0].body
+
+
+def test_staff_decision_mails_the_team_with_its_reason(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    application = ApplicationFactory(submitted=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_application(
+            application,
+            ApplicationStatus.INELIGIBLE,
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason="L'équipe ne compte aucun agent de la collectivité.",
+            at=paris(2022, 2, 10, 9, 0),
+        )
+
+    assert [message.subject for message in mailoutbox] == [
+        f"Candidature non recevable : {application.title}"
+    ]
+    assert "Motif : L'équipe ne compte aucun agent de la collectivité." in mailoutbox[0].body
+
+
+def test_jury_decision_is_not_mailed_before_publication(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    application = ApplicationFactory(shortlisted=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_application(
+            application,
+            ApplicationStatus.SELECTED,
+            actor=UserFactory(),
+            decided_by=DecisionSource.JURY,
+            reason="Lauréate.",
+            at=paris(2022, 3, 15, 17, 0),
+        )
+
+    assert mailoutbox == []
+
+
+def test_staff_phase_move_mails_the_team_and_the_coaches(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    project = ProjectFactory()
+    coach = UserFactory(email="coach@exemple.test")
+    period = project.periods.get()
+    period.coaches.add(coach)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_project(
+            project,
+            Phase.ABANDONED,
+            period=period,
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason="L'équipe a changé de poste.",
+            at=REVIEWED_AT,
+        )
+
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        ["coach@exemple.test", project.application.created_by.email]
+    )
+    assert mailoutbox[0].subject == f"{project.title} : Abandon"
+
+
+def test_refused_move_mails_nothing(mailoutbox, django_capture_on_commit_callbacks):
+    application = ApplicationFactory()
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionRefused):
+        move_application(
+            application,
+            ApplicationStatus.SUBMITTED,
+            actor=application.created_by,
+            decided_by=DecisionSource.TEAM,
+            at=paris(2022, 2, 1, 0, 0),
+        )
+
+    assert mailoutbox == []
