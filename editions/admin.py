@@ -37,6 +37,7 @@ class EditionAdmin(admin.ModelAdmin):
     list_filter = ["is_published", "programme"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["coaches"]
     inlines = [CallInline]
     fieldsets = [
         (None, {"fields": ["programme", "number", "name", "year", "slug", "summary"]}),
@@ -47,6 +48,7 @@ class EditionAdmin(admin.ModelAdmin):
                 "fields": [
                     ("preincubation_months", "preincubation_days_per_week"),
                     "preincubation_place",
+                    "coaches",
                     ("experimentation_months", "experimentation_days_per_week"),
                 ],
                 "description": _(

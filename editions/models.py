@@ -4,6 +4,7 @@ import calendar
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -61,6 +62,13 @@ class Edition(models.Model):
     )
     preincubation_place = models.CharField(
         _("lieu de la pré-incubation"), max_length=200, blank=True
+    )
+    coaches = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coachs de la saison"),
+        blank=True,
+        related_name="coached_editions",
+        help_text=_("Accompagnent chaque projet lauréat dès sa pré-incubation."),
     )
     experimentation_months = models.PositiveSmallIntegerField(
         _("durée d'une expérimentation (mois)"),

@@ -169,7 +169,8 @@ def create_laureate_project(application, *, actor, decided_by, at):
 
     Called by ``move_application`` inside its transaction. Side effects, in order:
     1. creates the project (title, theme from the application; phase pre-incubation);
-    2. opens period 1, planned from the edition's settings (length, days a week, place);
+    2. opens period 1, planned from the edition's settings (length, days a week, place,
+       coaches);
     3. writes the project's first ``ProjectTransition`` (from nothing to pre-incubation).
     """
     edition = application.call.edition
@@ -193,6 +194,7 @@ def create_laureate_project(application, *, actor, decided_by, at):
         days_per_week=edition.preincubation_days_per_week,
         place=edition.preincubation_place,
     )
+    period.coaches.set(edition.coaches.all())
     ProjectTransition.objects.create(
         project=project,
         from_phase="",

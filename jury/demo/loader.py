@@ -128,6 +128,7 @@ class StoryLoader:
             is_published=True,
             preincubation_place="Cité numérique, Le Havre",
         )
+        edition.coaches.set([self.people[key] for key, *_rest in story.COACHES])
         call_data = data["call"]
         call = Call.objects.create(
             edition=edition,
@@ -240,7 +241,7 @@ class StoryLoader:
         )
         projects = [self.applications[key].project for key in keys]
         for project in projects:
-            self._publish_project(project, coach_keys=("coach", "coach2"))
+            self._publish_project(project)
         self.sessions.hold(
             "review_1",
             [(ItemKind.REVIEW, project, Outcome.CONTINUE, 4) for project in projects],
@@ -306,20 +307,17 @@ class StoryLoader:
         )
         self.sessions.hold("march_15", items, withdrawal=withdrawal)
         for row in teams.EDITION_2_LAUREATES:
-            self._publish_project(self.applications[row[0]].project, coach_keys=("coach", "coach2"))
+            self._publish_project(self.applications[row[0]].project)
 
-    def _publish_project(self, project, *, coach_keys):
+    def _publish_project(self, project):
         project.is_published = True
         project.save(update_fields=["is_published"])
         period = project.periods.open().get()
-        period.coaches.set([self.people[key] for key in coach_keys])
         period.objectives = (
-            "Préciser le problème à résoudre et prototyper une solution à "
-            "tester auprès des usagers."
+            "Préciser le problème à résoudre et prototyper une solution à tester auprès des "
+            "usagers."
         )
         period.save(update_fields=["objectives"])
-
-    # News ------------------------------------------------------------------------------
 
     def _news(self):
         staff = self.people["staff"]

@@ -141,12 +141,14 @@ def test_team_cannot_shortlist_its_own_application():
     assert refused.value.reasons == ["Cette décision ne revient pas à : Équipe."]
 
 
-def test_selection_creates_the_project_in_pre_incubation_planned_from_the_edition():
+def test_selection_creates_the_project_in_pre_incubation_planned_and_coached_per_edition():
     edition = EditionFactory(
         preincubation_months=4,
         preincubation_days_per_week=Decimal("1.5"),
         preincubation_place="Cité numérique",
     )
+    coach = UserFactory()
+    edition.coaches.add(coach)
     application = ApplicationFactory(call=CallFactory(edition=edition), shortlisted=True)
 
     move_application(
@@ -172,6 +174,7 @@ def test_selection_creates_the_project_in_pre_incubation_planned_from_the_editio
         datetime.date(2022, 7, 15),
     )
     assert (period.days_per_week, period.place) == (Decimal("1.5"), "Cité numérique")
+    assert list(period.coaches.all()) == [coach]
     assert project.transitions.get().opened_period == period
 
 
