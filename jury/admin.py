@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from jury.admin_views import phase_board
 from jury.models import (
     AgendaItem,
     ConflictOfInterest,
@@ -142,3 +143,16 @@ class ConflictOfInterestAdmin(RecordAdmin):
     list_display = ["item", "member", "declared_by", "declared_at"]
     list_filter = ["item__session"]
     list_select_related = ["item__application", "item__project", "member__user", "declared_by"]
+
+
+admin.site.register_view(
+    "tableau-des-phases/",
+    phase_board,
+    name="phase_board",
+    label=_("Tableau des phases"),
+    description=_(
+        "Les projets lauréats par phase, les périodes qui se terminent dans les 30 jours "
+        "et la prochaine séance du jury."
+    ),
+    permission="projects.view_project",
+)

@@ -8,10 +8,6 @@ from programme.enums import NewsStatus
 from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
 from programme.services import NewsMoveRefused, move_news_item
 
-admin.site.site_header = _("Tremplin — administration du programme")
-admin.site.site_title = _("Tremplin")
-admin.site.index_title = _("Pilotage du programme")
-
 
 class UserCreationForm(AdminUserCreationForm):
     class Meta:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ def _sync_staff_group(sender, **kwargs):
 
 
 class ProgrammeConfig(AppConfig):
+    default = True
     name = "programme"
     verbose_name = _("Programme")
 
@@ -17,3 +19,10 @@ class ProgrammeConfig(AppConfig):
         # Permissions are created by a post_migrate handler of django.contrib.auth;
         # ours runs once for the last app so that every permission exists by then.
         post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="sync_staff_group")
+
+
+class TremplinAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with the staff's site (``INSTALLED_APPS`` names it explicitly)."""
+
+    default = False
+    default_site = "programme.admin_site.TremplinAdminSite"

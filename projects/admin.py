@@ -3,8 +3,11 @@ they move only through ``projects.services``."""
 
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from projects import admin_views
 from projects.models import (
     Application,
     ApplicationTransition,
@@ -69,9 +72,48 @@ class ApplicationTransitionInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class TimelineMixin:
+    """A history page and a confirmation page per move, beside the change form."""
+
+    timeline_view = None
+    move_view = None
+    change_form_template = "admin/projects/change_form_with_timeline.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        prefix = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "<int:pk>/historique/",
+                self.admin_site.admin_view(self._timeline),
+                name=f"{prefix}_timeline",
+            ),
+            path(
+                "<int:pk>/changer/<str:target>/",
+                self.admin_site.admin_view(self._move),
+                name=f"{prefix}_move",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _timeline(self, request, pk):
+        return self.timeline_view(self, request, pk)
+
+    def _move(self, request, pk, target):
+        return self.move_view(self, request, pk, target)
+
+    @admin.display(description=_("historique"))
+    def timeline_link(self, obj):
+        opts = obj._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_timeline", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Historique et décisions"))
+
+
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
-    list_display = ["title", "edition", "theme", "status", "submitted_at"]
+class ApplicationAdmin(TimelineMixin, admin.ModelAdmin):
+    timeline_view = staticmethod(admin_views.application_timeline)
+    move_view = staticmethod(admin_views.move_application_view)
+    list_display = ["title", "edition", "theme", "status", "submitted_at", "timeline_link"]
     list_filter = ["status", "call__edition", "theme"]
     list_select_related = ["call__edition", "theme"]
     search_fields = ["title", "problem", "team_members__last_name", "team_members__email"]
@@ -127,8 +169,18 @@ class ProjectTransitionInline(ReadOnlyInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["title", "edition", "theme", "phase", "phase_since", "is_published"]
+class ProjectAdmin(TimelineMixin, admin.ModelAdmin):
+    timeline_view = staticmethod(admin_views.project_timeline)
+    move_view = staticmethod(admin_views.move_project_view)
+    list_display = [
+        "title",
+        "edition",
+        "theme",
+        "phase",
+        "phase_since",
+        "is_published",
+        "timeline_link",
+    ]
     list_filter = ["phase", "application__call__edition", "theme", "is_published"]
     list_select_related = ["application__call__edition", "theme"]
     search_fields = ["title", "public_summary", "application__title"]

@@ -52,13 +52,19 @@ def _refusals_for_move(lifecycle, current, target, *, decided_by, reason):
             _("Cette décision ne revient pas à : %(who)s.")
             % {"who": DecisionSource(decided_by).label}
         )
-    if decided_by in (DecisionSource.STAFF, DecisionSource.JURY) and not reason.strip():
+    # ``reason=None`` asks about the move itself, before anyone has written a reason.
+    needs_reason = decided_by in (DecisionSource.STAFF, DecisionSource.JURY)
+    if needs_reason and reason is not None and not reason.strip():
         refusals.append(_("Indiquez le motif de la décision."))
     return refusals
 
 
 def application_refusals(application, target, *, decided_by, reason="", at=None):
-    """Why ``application`` may not move to ``target`` now: a list, empty if it may."""
+    """Why ``application`` may not move to ``target`` now: a list, empty if it may.
+
+    Screens ask with ``reason=None`` to show what blocks the move before the form is
+    filled; the service asks again with the reason entered.
+    """
     at = at or timezone.now()
     refusals = _refusals_for_move(
         APPLICATION_LIFECYCLE, application.status, target, decided_by=decided_by, reason=reason
@@ -109,7 +115,7 @@ def _team_refusals(application):
     return refusals
 
 
-def move_application(application, target, *, actor, decided_by, reason="", at=None):
+def move_application(application, target, *, actor, decided_by, reason="", at=None, notify=True):
     """Move ``application`` to ``target`` and record who, when and why.
 
     Side effects, in order:
@@ -121,7 +127,8 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
     6. on selection, creates the laureate project in pre-incubation
        (``create_laureate_project``);
     7. after commit, queues the e-mail to the team for a team or staff decision (a
-       jury's decision is mailed when staff publish it).
+       jury's decision is mailed when staff publish it); ``notify=False`` when replaying
+       past events.
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -150,7 +157,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
         locked.save(update_fields=["status", "submitted_at", "updated_at"])
         if target == ApplicationStatus.SELECTED:
             create_laureate_project(locked, actor=actor, decided_by=decided_by, at=at)
-        if should_notify(history):
+        if notify and should_notify(history):
             transaction.on_commit(partial(notify_application_transition.enqueue, history.pk))
     application.status, application.submitted_at = locked.status, locked.submitted_at
     return history
@@ -209,14 +216,22 @@ def create_laureate_project(application, *, actor, decided_by, at):
 
 
 def project_refusals(project, target, *, period, decided_by, reason="", outcome="", at=None):
-    """Why ``project`` may not move to ``target`` now: a list, empty if it may."""
+    """Why ``project`` may not move to ``target`` now: a list, empty if it may.
+
+    Screens ask with ``reason=None, outcome=None`` to show what blocks the move before
+    the form is filled; the service asks again with what was entered.
+    """
     at = at or timezone.now()
     refusals = _refusals_for_move(
         PROJECT_LIFECYCLE, project.phase, target, decided_by=decided_by, reason=reason
     )
     if refusals:
         return refusals
-    if target == Phase.REINTEGRATION and outcome not in ReintegrationOutcome.values:
+    if (
+        target == Phase.REINTEGRATION
+        and outcome is not None
+        and outcome not in ReintegrationOutcome.values
+    ):
         refusals.append(_("Précisez l'issue de la réintégration."))
     if target != Phase.REINTEGRATION and outcome:
         refusals.append(_("Seule une réintégration a une issue."))
@@ -241,6 +256,7 @@ def move_project(
     outcome="",
     at=None,
     starts_on=None,
+    notify=True,
 ):
     """Move ``project`` to phase ``target``, concluding its open ``period``.
 
@@ -260,7 +276,8 @@ def move_project(
     6. saves the project's phase, outcome and phase date;
     7. writes one ``ProjectTransition`` pointing to both periods;
     8. after commit, queues the e-mail to the team and coaches for a team or staff
-       decision (a jury's decision is mailed when staff publish it).
+       decision (a jury's decision is mailed when staff publish it); ``notify=False``
+       when replaying past events.
     """
     at = at or timezone.now()
     day = timezone.localdate(at)
@@ -303,7 +320,7 @@ def move_project(
         )
         locked.phase, locked.outcome, locked.phase_since = target, outcome, day
         locked.save(update_fields=["phase", "outcome", "phase_since", "updated_at"])
-        if should_notify(history):
+        if notify and should_notify(history):
             transaction.on_commit(partial(notify_project_transition.enqueue, history.pk))
     project.phase, project.outcome, project.phase_since = target, outcome, day
     return history

@@ -41,6 +41,10 @@ def demo_accounts():
     ]
 
 
+def member_email(first, last):
+    return f"{slugify(first)}.{slugify(last)}@exemple.test"
+
+
 @transaction.atomic
 def load():
     """Load the whole story. The caller checks ``is_loaded()`` first."""
@@ -152,9 +156,10 @@ class StoryLoader:
     # Applications ----------------------------------------------------------------------
 
     def _application(self, edition, key, title, theme, problem, solution, team, submitted_on):
-        lead_user = self.people["staff"]
-        if key == "students":
-            lead_user = self._user("applicant", story.APPLICANT, team[0][0], team[0][1], "La Manu")
+        first, last, _kind, organisation, _consent = team[0]
+        # The lead of the students' team is the demo applicant account.
+        lead_email = story.APPLICANT if key == "students" else member_email(first, last)
+        lead = self._user(f"lead-{key}", lead_email, first, last, organisation)
         application = Application.objects.create(
             call=edition.call,
             title=title,
@@ -163,26 +168,19 @@ class StoryLoader:
             target_users=problem,
             proposed_solution=solution,
             expected_impact=solution,
-            created_by=lead_user,
+            created_by=lead,
         )
-        for index, (first, last, kind, organisation, consent) in enumerate(team):
+        for index, member in enumerate(team):
             self._team_member(
-                application,
-                index,
-                first,
-                last,
-                kind,
-                organisation,
-                consent,
-                user=lead_user if index == 0 and key == "students" else None,
-                on=submitted_on,
+                application, index, *member, user=lead if index == 0 else None, on=submitted_on
             )
         move_application(
             application,
             ApplicationStatus.SUBMITTED,
-            actor=lead_user,
+            actor=lead,
             decided_by=DecisionSource.TEAM,
             at=submitted_on,
+            notify=False,  # the story is the past: nobody is mailed about it
         )
         self.applications[key] = application
         return application
@@ -191,11 +189,10 @@ class StoryLoader:
         self, application, index, first, last, kind, organisation, consent, *, user, on
     ):
         place = self.organisations[organisation]
-        email = f"{slugify(first)}.{slugify(last)}@exemple.test"
         TeamMember.objects.create(
             application=application,
             user=user,
-            email=email,
+            email=user.email if user else member_email(first, last),
             first_name=first,
             last_name=last,
             role=MemberRole.LEAD if index == 0 else MemberRole.MEMBER,
@@ -217,6 +214,7 @@ class StoryLoader:
             decided_by=DecisionSource.STAFF,
             reason=reason,
             at=on,
+            notify=False,
         )
 
     # Edition 1 -------------------------------------------------------------------------

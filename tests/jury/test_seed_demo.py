@@ -145,3 +145,12 @@ def test_seed_demo_refuses_to_run_in_production_mode(settings):
         call_command("seed_demo", stdout=StringIO())
 
     assert not Edition.objects.exists()
+
+
+def test_seed_demo_mails_nobody(settings, mailoutbox, django_capture_on_commit_callbacks):
+    settings.DEBUG = True
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=StringIO())
+
+    assert mailoutbox == []

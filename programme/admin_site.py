@@ -1,0 +1,59 @@
+"""The staff's admin site: Django's, in French, with the programme's workflow screens.
+
+Apps register their staff screens with ``admin.site.register_view``; the site wraps them
+in ``admin_view`` (signed-in, active staff only), serves them under ``/admin/`` and lists
+them on the index page.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import admin
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class StaffView:
+    route: str
+    view: object
+    name: str
+    label: str
+    description: str
+    permission: str
+
+
+class TremplinAdminSite(admin.AdminSite):
+    site_header = _("Tremplin — administration du programme")
+    site_title = _("Tremplin")
+    index_title = _("Pilotage du programme")
+    index_template = "admin/tremplin_index.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._staff_views = []
+
+    def register_view(self, route, view, *, name, label, description="", permission):
+        """Serve ``view`` at ``/admin/<route>`` for staff holding ``permission``."""
+        self._staff_views.append(StaffView(route, view, name, label, description, permission))
+
+    def get_urls(self):
+        staff_urls = [
+            path(staff_view.route, self.admin_view(staff_view.view), name=staff_view.name)
+            for staff_view in self._staff_views
+        ]
+        return staff_urls + super().get_urls()
+
+    def staff_views_for(self, request):
+        return [
+            {
+                "url": reverse(f"{self.name}:{staff_view.name}"),
+                "label": staff_view.label,
+                "description": staff_view.description,
+            }
+            for staff_view in self._staff_views
+            if request.user.has_perm(staff_view.permission)
+        ]
+
+    def index(self, request, extra_context=None):
+        extra_context = {"staff_views": self.staff_views_for(request), **(extra_context or {})}
+        return super().index(request, extra_context)
