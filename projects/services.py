@@ -267,8 +267,9 @@ def move_project(
 
     Side effects, in order:
     1. locks the project row and its open period;
-    2. returns ``None`` if the move is already done: the project is in ``target`` (a
-       renewal aside), or ``period`` is no longer its open period;
+    2. returns ``None`` if the move is already done (the project is in ``target``, a
+       renewal aside, or ``period`` was closed by this same move); raises if another
+       move closed ``period`` first;
     3. raises ``TransitionRefused`` with the reasons if the table or a guard refuses;
     4. closes the open period on the day of the decision;
     5. for an experimentation (first or renewed), opens a new period planned from the
@@ -327,9 +328,21 @@ def move_project(
 
 
 def _already_done(project, target, *, period, open_period):
-    if project.phase == target and target != Phase.EXPERIMENTATION:
+    """True if this move was made already; raises if another move got there first."""
+    if period is None or (open_period is not None and open_period.pk == period.pk):
+        return project.phase == target and target != Phase.EXPERIMENTATION
+    closing = ProjectTransition.objects.filter(closed_period=period).first()
+    if closing is None or closing.to_phase == target:
         return True
-    return period is not None and (open_period is None or open_period.pk != period.pk)
+    raise TransitionRefused(
+        [
+            _(
+                "Une autre décision a été enregistrée entre-temps : "
+                "le projet est passé en « %(phase)s »."
+            )
+            % {"phase": Phase(closing.to_phase).label}
+        ]
+    )
 
 
 def _open_experimentation(project, *, after, start):
