@@ -9,7 +9,8 @@ APPS = ("programme", "editions", "projects", "jury")
 PROTECTED_FIELDS = {"status", "phase", "outcome", "phase_since", "manager_response"}
 SERVICES = {
     "programme/services.py",
-    "projects/services.py",
+    "projects/services/lifecycle.py",
+    "projects/services/team.py",
     "jury/services.py",
 }
 WRITING_METHODS = {"update", "create", "get_or_create", "update_or_create", "bulk_update"}

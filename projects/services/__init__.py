@@ -1,0 +1,24 @@
+"""The workflows of the projects app. Each mutating function takes the acting user as the
+keyword-only ``actor``, runs in a transaction, and records what it did.
+
+- ``lifecycle``: the only code that moves an application or a project;
+- ``team``: drafts, team members, the line manager's agreement, attachments.
+"""
+
+from projects.services.lifecycle import (
+    TransitionRefused,
+    application_refusals,
+    create_laureate_project,
+    move_application,
+    move_project,
+    project_refusals,
+)
+
+__all__ = [
+    "TransitionRefused",
+    "application_refusals",
+    "create_laureate_project",
+    "move_application",
+    "move_project",
+    "project_refusals",
+]
