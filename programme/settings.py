@@ -197,6 +197,8 @@ TASKS = {
         }[env("DJANGO_TASKS_BACKEND", "immediate" if DEBUG else "database")]
     }
 }
+# Attachments: checked by content; this is the largest accepted file.
+TREMPLIN_UPLOAD_MAX_BYTES = int(env("TREMPLIN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 # The site's public address, for links in e-mails.
 SITE_URL = env("TREMPLIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
