@@ -139,6 +139,7 @@ AUTH_USER_MODEL = "programme.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,7 +147,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "/"
+
+# Sign-in links sent by e-mail (django-sesame): one use, a quarter of an hour. Signing in
+# (or changing the password) revokes every link sent before.
+SESAME_MAX_AGE = 15 * 60
+SESAME_ONE_TIME = True
+
+# Rate limits (django-ratelimit) count in the default cache: set REDIS_URL in production
+# so that every worker shares the counts. Behind a reverse proxy REMOTE_ADDR is the
+# proxy's address for everyone: name the header the proxy sets to the visitor's address
+# (e.g. HTTP_X_REAL_IP), or every visitor shares one counter.
+RATELIMIT_IP_META_KEY = env("DJANGO_RATELIMIT_IP_META_KEY") or None
 
 # French first: the site speaks French unless the visitor picks English.
 LANGUAGE_CODE = "fr"

@@ -12,4 +12,7 @@ urlpatterns = [
     path("logo", programme_views.logo, name="logo"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("programme.urls_accounts")),
+    path("", include("editions.urls")),
+    path("", include("projects.urls")),
 ]

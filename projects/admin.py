@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from projects import admin_views
+from projects import admin_actions, admin_views
 from projects.models import (
     Application,
     ApplicationTransition,
@@ -113,8 +113,24 @@ class TimelineMixin:
 class ApplicationAdmin(TimelineMixin, admin.ModelAdmin):
     timeline_view = staticmethod(admin_views.application_timeline)
     move_view = staticmethod(admin_views.move_application_view)
-    list_display = ["title", "edition", "theme", "status", "submitted_at", "timeline_link"]
+    list_display = [
+        "title",
+        "edition",
+        "theme",
+        "status",
+        "submitted_at",
+        "members",
+        "pending",
+        "attachments",
+        "timeline_link",
+    ]
     list_filter = ["status", "call__edition", "theme"]
+    actions = [
+        admin_actions.shortlist,
+        admin_actions.not_shortlist,
+        admin_actions.mark_ineligible,
+        admin_actions.export_csv,
+    ]
     list_select_related = ["call__edition", "theme"]
     search_fields = ["title", "problem", "team_members__last_name", "team_members__email"]
     autocomplete_fields = ["call", "theme"]
@@ -132,6 +148,21 @@ class ApplicationAdmin(TimelineMixin, admin.ModelAdmin):
     @admin.display(description=_("édition"), ordering="call__edition__number")
     def edition(self, application):
         return application.call.edition
+
+    def get_queryset(self, request):
+        return admin_actions.with_screening_counts(super().get_queryset(request))
+
+    @admin.display(description=_("membres"), ordering="member_count")
+    def members(self, application):
+        return application.member_count
+
+    @admin.display(description=_("accords en attente"), ordering="pending_agreements")
+    def pending(self, application):
+        return application.pending_agreements
+
+    @admin.display(description=_("pièces"), ordering="attachment_count")
+    def attachments(self, application):
+        return application.attachment_count
 
     def save_model(self, request, obj, form, change):
         if not change:

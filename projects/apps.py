@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
+
+
+def _claim_memberships(sender, request, user, **kwargs):
+    from projects.services.team import claim_memberships
+
+    claim_memberships(user)
 
 
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Candidatures et projets")
+
+    def ready(self):
+        # Accounts live in ``programme``, which must not know about teams: when someone
+        # signs in, the memberships they were invited to under their e-mail become theirs.
+        user_logged_in.connect(_claim_memberships, dispatch_uid="claim_team_memberships")

@@ -4,16 +4,12 @@ The services queue these after their transaction commits. Decisions of the jury 
 mailed here: they reach teams when staff publish them.
 """
 
+from django.urls import reverse
 from django_tasks import task
 
 from programme.mail import send_templated_mail
-from projects.enums import DecisionSource
-from projects.models import ApplicationTransition, ProjectTransition
-
-
-def should_notify(history):
-    """Team and staff moves are told at once; the jury's wait for publication."""
-    return history.decided_by in (DecisionSource.TEAM, DecisionSource.STAFF)
+from projects.manager_links import manager_token
+from projects.models import ApplicationTransition, ProjectTransition, TeamMember
 
 
 @task()
@@ -42,4 +38,26 @@ def notify_project_transition(transition_id):
         "projects/email/project_moved",
         {"project": project, "history": history},
         recipients,
+    )
+
+
+@task()
+def send_member_invitation(member_id):
+    member = TeamMember.objects.select_related("application__call__edition").get(pk=member_id)
+    lead = member.application.team_members.filter(role="lead").first()
+    return send_templated_mail(
+        "projects/email/member_invited",
+        {"member": member, "application": member.application, "lead": lead},
+        [member.email],
+    )
+
+
+@task()
+def send_manager_request(member_id):
+    member = TeamMember.objects.select_related("application__call__edition").get(pk=member_id)
+    path = reverse("projects:manager_agreement", args=[manager_token(member)])
+    return send_templated_mail(
+        "projects/email/manager_request",
+        {"member": member, "application": member.application, "agreement_path": path},
+        [member.manager_email],
     )

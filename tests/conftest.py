@@ -1,6 +1,6 @@
 import pytest
 
-from tests.roles import make_role_user
+from tests.roles import build_world
 
 
 @pytest.fixture(autouse=True)
@@ -10,11 +10,17 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
-def client_as(client):
-    """``client_as(role)``: the test client signed in as a fresh user of that role."""
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return build_world()
+
+
+@pytest.fixture
+def client_as(client, world):
+    """``client_as(role)``: the test client signed in as the world's person of that role."""
 
     def sign_in(role):
-        user = make_role_user(role)
+        user = world.users[role]
         if user is not None:
             client.force_login(user)
         return client

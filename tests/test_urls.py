@@ -5,21 +5,130 @@ it, and the parametrised test below then checks each role against the table.
 """
 
 import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from projects.manager_links import manager_token
 from tests.roles import ROLES
 
 EVERYONE = set(ROLES)
+SIGNED_IN = EVERYONE - {"anonymous"}
 STAFF = {"staff"}
 
+TEAM = {"applicant"}
+TEAM_AND_STAFF = {"applicant", "staff"}
+
 # name → (roles that may reach it, path to request, method, status for those roles).
-# The logo answers 404 here because the test programme has none.
+# A path may be a function of the world (tests/roles.py) for pages about an object.
+# The logo answers 404 here because the test programme has none. The sign-in pages
+# answer signed-in people too (to sign in as someone else); the link and password-reset
+# pages without a valid token answer 200 with a page that offers a new link.
 URL_TABLE = {
     "home": (EVERYONE, "/", "get", 200),
     "theme_css": (EVERYONE, "/theme.css", "get", 200),
     "logo": (EVERYONE, "/logo", "get", 404),
     "set_language": (EVERYONE, "/i18n/setlang/", "post", 302),
     "admin:*": (STAFF, "/admin/", "get", 200),
+    "accounts:sign_in": (EVERYONE, "/connexion/", "get", 200),
+    "accounts:sign_in_link": (EVERYONE, "/connexion/lien/", "get", 200),
+    "accounts:password_login": (EVERYONE, "/connexion/mot-de-passe/", "get", 200),
+    "accounts:password_reset": (EVERYONE, "/connexion/mot-de-passe/oubli/", "get", 200),
+    "accounts:password_reset_done": (
+        EVERYONE,
+        "/connexion/mot-de-passe/oubli/envoye/",
+        "get",
+        200,
+    ),
+    "accounts:password_reset_confirm": (
+        EVERYONE,
+        "/connexion/mot-de-passe/nouveau/MQ/jeton-invalide/",
+        "get",
+        200,
+    ),
+    "accounts:password_reset_complete": (
+        EVERYONE,
+        "/connexion/mot-de-passe/nouveau/enregistre/",
+        "get",
+        200,
+    ),
+    "accounts:sign_out": (EVERYONE, "/deconnexion/", "post", 302),
+    "accounts:account": (SIGNED_IN, "/compte/", "get", 200),
+    "accounts:password_change": (SIGNED_IN, "/compte/mot-de-passe/", "get", 200),
+    "editions:call": (EVERYONE, lambda w: f"/appels/{w.call.edition.slug}/", "get", 200),
+    "projects:team_space": (SIGNED_IN, "/mon-espace/", "get", 200),
+    "projects:application_start": (
+        SIGNED_IN,
+        lambda w: f"/appels/{w.call.edition.slug}/candidater/",
+        "get",
+        200,
+    ),
+    "projects:application_detail": (
+        TEAM_AND_STAFF,
+        lambda w: f"/candidatures/{w.draft.pk}/",
+        "get",
+        200,
+    ),
+    "projects:application_edit": (
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/modifier/",
+        "get",
+        200,
+    ),
+    "projects:application_submit": (
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/deposer/",
+        "get",
+        200,
+    ),
+    "projects:application_withdraw": (
+        set(),  # a draft cannot be withdrawn; the team withdraws a submitted application
+        lambda w: f"/candidatures/{w.draft.pk}/retirer/",
+        "get",
+        200,
+    ),
+    "projects:member_add": (
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/equipe/ajouter/",
+        "get",
+        200,
+    ),
+    "projects:member_edit": (
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/equipe/{w.member.pk}/",
+        "get",
+        200,
+    ),
+    "projects:member_remove": (
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/equipe/{w.member.pk}/retirer/",
+        "post",
+        302,
+    ),
+    "projects:application_attachments": (
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/pieces/",
+        "get",
+        200,
+    ),
+    "projects:attachment_remove": (
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/pieces/{w.attachment.pk}/supprimer/",
+        "post",
+        302,
+    ),
+    "projects:attachment": (
+        TEAM_AND_STAFF,
+        lambda w: f"/pieces-jointes/{w.attachment.pk}/",
+        "get",
+        200,
+    ),
+    "projects:manager_agreement": (
+        EVERYONE,
+        lambda w: f"/accord-responsable/{manager_token(w.member)}/",
+        "get",
+        200,
+    ),
 }
 
 
@@ -52,18 +161,29 @@ def test_every_row_of_the_table_is_a_real_url_pattern():
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(URL_TABLE))
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_reaches_exactly_the_urls_the_table_gives_it(client_as, name, role):
+def test_each_role_reaches_exactly_the_urls_the_table_gives_it(client_as, world, name, role):
     allowed, path, method, status = URL_TABLE[name]
     client = client_as(role)
 
-    response = getattr(client, method)(path)
+    response = getattr(client, method)(path(world) if callable(path) else path)
 
     if role in allowed:
         assert response.status_code == status
         assert not _is_login_redirect(response)
     else:
         assert response.status_code in (403, 404) or _is_login_redirect(response)
+        assert b"Candidature confidentielle" not in _body(response)
+
+
+def _body(response):
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 def _is_login_redirect(response):
-    return response.status_code == 302 and "login" in response.headers.get("Location", "")
+    """A redirect to the admin's login page or to the site's sign-in page."""
+    location = response.headers.get("Location", "")
+    return response.status_code == 302 and (
+        "login" in location or location.startswith(resolve_url(settings.LOGIN_URL) + "?")
+    )

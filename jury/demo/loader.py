@@ -21,9 +21,16 @@ from programme.enums import NewsStatus
 from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
 from programme.roles import sync_staff_group
 from programme.services import move_news_item
-from projects.enums import ApplicationStatus, DecisionSource, MemberKind, MemberRole
+from projects.enums import (
+    ApplicationStatus,
+    DecisionSource,
+    ManagerResponse,
+    MemberKind,
+    MemberRole,
+)
 from projects.models import Application, TeamMember
 from projects.services import move_application
+from projects.services.team import record_manager_response
 
 
 def is_loaded():
@@ -173,6 +180,10 @@ class StoryLoader:
         for index, member in enumerate(team):
             self._team_member(
                 application, index, *member, user=lead if index == 0 else None, on=submitted_on
+            )
+        for member in application.team_members.filter(kind=MemberKind.AGENT):
+            record_manager_response(
+                member, ManagerResponse.AGREED, at=submitted_on - datetime.timedelta(days=3)
             )
         move_application(
             application,

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from programme.roles import is_innovation_staff
 from projects.enums import (
     ApplicationStatus,
     ManagerResponse,
@@ -15,6 +16,14 @@ from projects.enums import (
 
 
 class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see every application; a person, those whose team they are in."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_innovation_staff(user):
+            return self
+        return self.filter(team_members__user=user).distinct()
+
     def for_edition(self, edition):
         return self.filter(call__edition=edition)
 
@@ -93,6 +102,15 @@ class Application(models.Model):
     def is_draft(self):
         return self.status == ApplicationStatus.DRAFT
 
+    def team_status(self):
+        """The status as the team knows it: the last decision told to them.
+
+        A jury's decision reaches the team only when staff publish it; until then the
+        team still sees the status before it.
+        """
+        told = [row for row in self.transitions.all() if row.published_at is not None]
+        return ApplicationStatus(told[-1].to_status) if told else ApplicationStatus.DRAFT
+
 
 class TeamMember(models.Model):
     """A person in an application's team. Not always a user: invited by e-mail first.
@@ -122,7 +140,7 @@ class TeamMember(models.Model):
     role = models.CharField(
         _("rôle"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
-    kind = models.CharField(_("profil"), max_length=20, choices=MemberKind.choices)
+    kind = models.CharField(_("profil"), max_length=20, choices=MemberKind.choices, blank=True)
     job_title = models.CharField(_("fonction ou formation"), max_length=200, blank=True)
     department = models.ForeignKey(
         "programme.Organisation",
@@ -183,7 +201,8 @@ class TeamMember(models.Model):
                 condition=models.Q(role__in=MemberRole.values), name="team_member_role_valid"
             ),
             models.CheckConstraint(
-                condition=models.Q(kind__in=MemberKind.values), name="team_member_kind_valid"
+                condition=models.Q(kind__in=[*MemberKind.values, ""]),
+                name="team_member_kind_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(public_name_consent=False)
@@ -199,14 +218,25 @@ class TeamMember(models.Model):
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def is_waiting_for_manager(self):
+        return self.kind == MemberKind.AGENT and self.manager_response == ManagerResponse.PENDING
+
     def missing_details(self):
-        """The kind-specific fields still empty, as French labels."""
+        """The fields still empty that a submission needs, as French labels."""
+        missing = [
+            self._meta.get_field(name).verbose_name
+            for name in ("first_name", "last_name", "kind")
+            if not getattr(self, name)
+        ]
+        if not self.kind:
+            return missing
         required = {
             MemberKind.AGENT: ("department", "manager_email"),
             MemberKind.STUDENT: ("school",),
             MemberKind.LOCAL_ACTOR: ("organisation",),
         }.get(self.kind, ())
-        return [
+        return missing + [
             self._meta.get_field(name).verbose_name
             for name in required
             if not getattr(self, name if name.endswith("email") else f"{name}_id")

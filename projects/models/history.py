@@ -27,6 +27,8 @@ class Transition(models.Model):
     )
     decided_by = models.CharField(_("décision de"), max_length=10, choices=DecisionSource.choices)
     reason = models.TextField(_("motif"), blank=True)
+    # When the team was told. A jury's decision waits for staff to publish it.
+    published_at = models.DateTimeField(_("communiquée le"), null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True

@@ -14,7 +14,13 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
+from projects.enums import (
+    ApplicationStatus,
+    DecisionSource,
+    ManagerResponse,
+    Phase,
+    ReintegrationOutcome,
+)
 from projects.models import (
     Application,
     ApplicationTransition,
@@ -22,12 +28,13 @@ from projects.models import (
     Project,
     ProjectTransition,
 )
-from projects.tasks import (
-    notify_application_transition,
-    notify_project_transition,
-    should_notify,
-)
+from projects.tasks import notify_application_transition, notify_project_transition
 from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE
+
+
+def told_at_once(decided_by):
+    """Team and staff decisions reach the team at once; the jury's when staff publish."""
+    return decided_by != DecisionSource.JURY
 
 
 class TransitionRefused(Exception):
@@ -84,14 +91,19 @@ def application_refusals(application, target, *, decided_by, reason="", at=None)
                 % {"date": date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT")}
             )
         refusals.extend(_team_refusals(application))
-    elif (
-        application.status == ApplicationStatus.SUBMITTED
-        and target != ApplicationStatus.WITHDRAWN
-        and at <= call.closes_at
-    ):
+        return refusals
+    screening = application.status == ApplicationStatus.SUBMITTED
+    if screening and target != ApplicationStatus.WITHDRAWN and at <= call.closes_at:
         refusals.append(
             _("L'appel est encore ouvert : les candidatures s'examinent après sa clôture.")
         )
+    if target == ApplicationStatus.SHORTLISTED:
+        waiting = [m.full_name for m in application.team_members.all() if m.is_waiting_for_manager]
+        if waiting:
+            refusals.append(
+                _("Accord du ou de la responsable en attente pour : %(names)s.")
+                % {"names": ", ".join(waiting)}
+            )
     return refusals
 
 
@@ -106,6 +118,11 @@ def _team_refusals(application):
             % {"count": len(members), "max": application.call.max_team_size}
         )
     for member in members:
+        if member.manager_response == ManagerResponse.DECLINED:
+            refusals.append(
+                _("%(name)s : son ou sa responsable a refusé de donner son accord.")
+                % {"name": member.full_name}
+            )
         missing = member.missing_details()
         if missing:
             refusals.append(
@@ -150,6 +167,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
             actor=actor,
             decided_by=decided_by,
             reason=reason,
+            published_at=at if told_at_once(decided_by) else None,
         )
         locked.status = target
         if target == ApplicationStatus.SUBMITTED:
@@ -157,7 +175,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
         locked.save(update_fields=["status", "submitted_at", "updated_at"])
         if target == ApplicationStatus.SELECTED:
             create_laureate_project(locked, actor=actor, decided_by=decided_by, at=at)
-        if notify and should_notify(history):
+        if notify and told_at_once(decided_by):
             transaction.on_commit(partial(notify_application_transition.enqueue, history.pk))
     application.status, application.submitted_at = locked.status, locked.submitted_at
     return history
@@ -211,6 +229,7 @@ def create_laureate_project(application, *, actor, decided_by, at):
         actor=actor,
         decided_by=decided_by,
         reason=_("Candidature retenue comme lauréate."),
+        published_at=at if told_at_once(decided_by) else None,
     )
     return project
 
@@ -318,10 +337,11 @@ def move_project(
             actor=actor,
             decided_by=decided_by,
             reason=reason,
+            published_at=at if told_at_once(decided_by) else None,
         )
         locked.phase, locked.outcome, locked.phase_since = target, outcome, day
         locked.save(update_fields=["phase", "outcome", "phase_since", "updated_at"])
-        if notify and should_notify(history):
+        if notify and told_at_once(decided_by):
             transaction.on_commit(partial(notify_project_transition.enqueue, history.pk))
     project.phase, project.outcome, project.phase_since = target, outcome, day
     return history

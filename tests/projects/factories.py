@@ -2,9 +2,17 @@
 
 import factory
 
-from projects.enums import ApplicationStatus, DecisionSource, MemberKind, MemberRole, Phase
+from projects.enums import (
+    ApplicationStatus,
+    DecisionSource,
+    ManagerResponse,
+    MemberKind,
+    MemberRole,
+    Phase,
+)
 from projects.models import Application, Project, TeamMember
 from projects.services import move_application, move_project
+from projects.services.team import record_manager_response
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
 
@@ -26,10 +34,11 @@ def _move(application, target, at, decided_by=DecisionSource.STAFF):
 
 
 class TeamMemberFactory(factory.django.DjangoModelFactory):
-    """An agent with a department and a line manager: complete enough to submit."""
+    """An agent with a department and a line manager who agreed: ready for screening."""
 
     class Meta:
         model = TeamMember
+        skip_postgeneration_save = True
 
     application = factory.SubFactory("tests.projects.factories.ApplicationFactory")
     email = factory.Sequence(lambda n: f"membre{n}@exemple.test")
@@ -39,6 +48,14 @@ class TeamMemberFactory(factory.django.DjangoModelFactory):
     kind = MemberKind.AGENT
     department = factory.SubFactory(OrganisationFactory, department=True)
     manager_email = factory.Sequence(lambda n: f"responsable{n}@exemple.test")
+
+    manager_agreed = factory.PostGeneration(
+        lambda member, create, extracted, **kwargs: (
+            record_manager_response(member, ManagerResponse.AGREED, at=SUBMITTED_AT)
+            if create and extracted is not False and member.kind == MemberKind.AGENT
+            else None
+        )
+    )
 
     class Params:
         lead = factory.Trait(role=MemberRole.LEAD)

@@ -23,9 +23,7 @@ def zipped(entries):
 
 
 def odt(name="projet.odt"):
-    content = zipped(
-        {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}
-    )
+    content = zipped({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})
     return SimpleUploadedFile(name, content)
 
 

@@ -1,0 +1,135 @@
+"""Bulk screening of applications from the admin list, through the lifecycle service,
+and the CSV export of the selection."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from projects.admin_views import MoveForm
+from projects.enums import ApplicationStatus, DecisionSource, ManagerResponse, MemberKind
+from projects.services import TransitionRefused, move_application
+
+
+def _screen(model_admin, request, queryset, target, label):
+    """Ask for the reason once, then apply the decision to each selected application."""
+    form = MoveForm(request.POST if "apply" in request.POST else None)
+    if "apply" in request.POST and form.is_valid():
+        moved, refused = 0, []
+        for application in queryset.select_related("call"):
+            try:
+                if move_application(
+                    application,
+                    target,
+                    actor=request.user,
+                    decided_by=DecisionSource.STAFF,
+                    reason=form.cleaned_data["reason"],
+                ):
+                    moved += 1
+            except TransitionRefused as refusal:
+                refused.append(f"{application} : {' '.join(refusal.reasons)}")
+        model_admin.message_user(
+            request,
+            _("%(label)s : %(count)d candidature(s).") % {"label": label, "count": moved},
+            messages.SUCCESS,
+        )
+        for line in refused:
+            model_admin.message_user(request, line, messages.WARNING)
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": label,
+        "opts": model_admin.model._meta,
+        "queryset": queryset,
+        "form": form,
+        "action": request.POST.get("action"),
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/projects/screen_applications.html", context)
+
+
+@admin.action(description=gettext_lazy("Présélectionner (avec un motif)"), permissions=["change"])
+def shortlist(model_admin, request, queryset):
+    return _screen(
+        model_admin, request, queryset, ApplicationStatus.SHORTLISTED, _("Présélectionner")
+    )
+
+
+@admin.action(
+    description=gettext_lazy("Ne pas présélectionner (avec un motif)"), permissions=["change"]
+)
+def not_shortlist(model_admin, request, queryset):
+    return _screen(
+        model_admin,
+        request,
+        queryset,
+        ApplicationStatus.NOT_SHORTLISTED,
+        _("Ne pas présélectionner"),
+    )
+
+
+@admin.action(
+    description=gettext_lazy("Déclarer non recevables (avec un motif)"), permissions=["change"]
+)
+def mark_ineligible(model_admin, request, queryset):
+    return _screen(
+        model_admin, request, queryset, ApplicationStatus.INELIGIBLE, _("Déclarer non recevable")
+    )
+
+
+CSV_COLUMNS = [
+    (gettext_lazy("identifiant"), lambda a: a.pk),
+    (gettext_lazy("édition"), lambda a: a.call.edition.name),
+    (gettext_lazy("titre"), lambda a: a.title),
+    (gettext_lazy("thématique"), lambda a: a.theme.name if a.theme else ""),
+    (gettext_lazy("statut"), lambda a: a.get_status_display()),
+    (
+        gettext_lazy("déposée le"),
+        lambda a: (
+            timezone.localtime(a.submitted_at).strftime("%Y-%m-%d %H:%M") if a.submitted_at else ""
+        ),
+    ),
+    (gettext_lazy("membres"), lambda a: a.member_count),
+    (gettext_lazy("accords en attente"), lambda a: a.pending_agreements),
+    (gettext_lazy("pièces jointes"), lambda a: a.attachment_count),
+    (gettext_lazy("problème"), lambda a: a.problem),
+]
+
+
+def with_screening_counts(queryset):
+    return queryset.annotate(
+        member_count=Count("team_members", distinct=True),
+        pending_agreements=Count(
+            "team_members",
+            filter=Q(
+                team_members__kind=MemberKind.AGENT,
+                team_members__manager_response=ManagerResponse.PENDING,
+            ),
+            distinct=True,
+        ),
+        attachment_count=Count("attachments", distinct=True),
+    )
+
+
+def _csv_cell(value):
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+@admin.action(description=gettext_lazy("Exporter en CSV"), permissions=["view"])
+def export_csv(model_admin, request, queryset):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="candidatures.csv"'
+    response.write("\ufeff")  # so that spreadsheet software reads UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([str(label) for label, _value in CSV_COLUMNS])
+    rows = with_screening_counts(queryset.select_related("call__edition", "theme"))
+    for application in rows.order_by("call__edition__number", "pk"):
+        writer.writerow([_csv_cell(value(application)) for _label, value in CSV_COLUMNS])
+    return response

@@ -1,0 +1,91 @@
+"""Screening submitted applications from the admin list."""
+
+import pytest
+from django.urls import reverse
+
+from projects.enums import ApplicationStatus
+from tests.programme.factories import UserFactory
+from tests.projects.factories import ApplicationFactory, TeamMemberFactory
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "/admin/projects/application/"
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(UserFactory(innovation_staff=True))
+    return client
+
+
+def test_bulk_shortlisting_asks_for_a_reason_then_records_it_on_each(staff_client):
+    first, second = ApplicationFactory(submitted=True), ApplicationFactory(submitted=True)
+    selection = {"action": "shortlist", "_selected_action": [first.pk, second.pk]}
+
+    confirmation = staff_client.post(CHANGELIST, selection)
+    staff_client.post(CHANGELIST, {**selection, "apply": "1", "reason": "Projets solides."})
+
+    assert "Motif de la décision" in confirmation.content.decode()
+    for application in (first, second):
+        application.refresh_from_db()
+        assert application.status == ApplicationStatus.SHORTLISTED
+        assert application.transitions.last().reason == "Projets solides."
+
+
+def test_bulk_decision_without_a_reason_changes_nothing(staff_client):
+    application = ApplicationFactory(submitted=True)
+
+    response = staff_client.post(
+        CHANGELIST,
+        {"action": "mark_ineligible", "_selected_action": [application.pk], "apply": "1"},
+    )
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert "Ce champ est obligatoire." in response.content.decode()
+
+
+def test_bulk_decision_reports_each_refusal_with_its_reason(staff_client):
+    waiting = ApplicationFactory(submitted=True, title="Sans accord")
+    TeamMemberFactory(application=waiting, manager_agreed=False, first_name="Léo", last_name="Roy")
+
+    response = staff_client.post(
+        CHANGELIST,
+        {
+            "action": "shortlist",
+            "_selected_action": [waiting.pk],
+            "apply": "1",
+            "reason": "Solide.",
+        },
+        follow=True,
+    )
+
+    assert (
+        "Sans accord : Accord du ou de la responsable en attente pour : Léo Roy."
+        in response.content.decode()
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == ApplicationStatus.SUBMITTED
+
+
+def test_csv_export_lists_the_selection_and_defuses_formulas(staff_client):
+    application = ApplicationFactory(submitted=True, title='=HYPERLINK("x")')
+
+    response = staff_client.post(
+        CHANGELIST, {"action": "export_csv", "_selected_action": [application.pk]}
+    )
+
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert lines[0].startswith("identifiant;édition;titre;thématique;statut;déposée le")
+    assert f"{application.pk};Saison" in lines[1]
+    assert "'=HYPERLINK" in lines[1]
+
+
+def test_screening_list_shows_team_size_pending_agreements_and_files(staff_client):
+    application = ApplicationFactory(submitted=True)
+    TeamMemberFactory(application=application, manager_agreed=False)
+
+    content = staff_client.get(reverse("admin:projects_application_changelist")).content.decode()
+
+    assert "accords en attente" in content.lower()
+    assert 'class="field-pending">1<' in content
