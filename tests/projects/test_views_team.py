@@ -286,3 +286,40 @@ def test_an_invited_member_who_signs_in_finds_the_application(client, draft):
 
     assert draft.team_members.get(email="zoe.perrin@exemple.test").user == user
     assert "Ruches de l&#x27;estuaire" in client.get(url("team_space")).content.decode()
+
+
+def test_team_withdraws_a_submitted_application_with_an_optional_reason(client):
+    application = ApplicationFactory(submitted=True)
+    client.force_login(application.created_by)
+
+    response = client.post(
+        url("application_withdraw", application.pk), {"reason": "Changement de poste."}, follow=True
+    )
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.WITHDRAWN
+    assert application.transitions.last().reason == "Changement de poste."
+    assert "La candidature est retirée." in response.content.decode()
+
+
+def test_a_draft_cannot_be_withdrawn(lead_client, draft):
+    response = lead_client.post(url("application_withdraw", draft.pk))
+
+    draft.refresh_from_db()
+    assert response.status_code == 403
+    assert draft.status == ApplicationStatus.DRAFT
+
+
+def test_manager_who_declines_blocks_the_submission_with_a_reason(client, lead_client, draft):
+    member = TeamMemberFactory(
+        application=draft, manager_agreed=False, first_name="Léo", last_name="Roy"
+    )
+    client.post(url("manager_agreement", manager_token(member)), {"answer": "declined"})
+
+    response = lead_client.post(url("application_submit", draft.pk))
+
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.DRAFT
+    assert "Léo Roy : son ou sa responsable a refusé de donner son accord." in (
+        response.content.decode().replace("&#x27;", "'")
+    )
