@@ -218,8 +218,7 @@ def move_project_view(model_admin, request, pk, target):
                 starts_on=form.cleaned_data.get("starts_on"),
             )
         except TransitionRefused as refused:
-            for reason in refused.reasons:
-                form.add_error(None, reason)
+            refused.add_to_form(form)
         else:
             return _after_move(request, history, move.label, timeline_url)
     return _confirm(
@@ -256,8 +255,7 @@ def move_application_view(model_admin, request, pk, target):
                 reason=form.cleaned_data["reason"],
             )
         except TransitionRefused as refused:
-            for reason in refused.reasons:
-                form.add_error(None, reason)
+            refused.add_to_form(form)
         else:
             return _after_move(request, history, move.label, timeline_url)
     return _confirm(

@@ -44,6 +44,11 @@ class TransitionRefused(Exception):
         self.reasons = [str(reason) for reason in reasons]
         super().__init__(" ".join(self.reasons))
 
+    def add_to_form(self, form, field=None):
+        """Show the reasons on ``form``, where the person acting will read them."""
+        for reason in self.reasons:
+            form.add_error(field, reason)
+
 
 def _refusals_for_move(lifecycle, current, target, *, decided_by, reason):
     move = lifecycle.find(current, target)

@@ -56,8 +56,7 @@ def member_form(request, pk, member_pk=None):
                 update_member(member, actor=request.user, **fields)
                 messages.success(request, _("Membre mis à jour."))
         except TransitionRefused as refused:
-            for reason in refused.reasons:
-                form.add_error(None, reason)
+            refused.add_to_form(form)
         else:
             return redirect("projects:application_detail", application.pk)
     return render(
@@ -100,8 +99,7 @@ def attachments(request, pk):
         except ValidationError as error:
             form.add_error("file", error)
         except TransitionRefused as refused:
-            for reason in refused.reasons:
-                form.add_error(None, reason)
+            refused.add_to_form(form)
         else:
             messages.success(request, _("Pièce ajoutée."))
             return redirect("projects:application_attachments", application.pk)

@@ -79,8 +79,7 @@ def start(request, edition_slug):
                 call, title=form.cleaned_data["title"], actor=request.user
             )
         except TransitionRefused as refused:
-            for reason in refused.reasons:
-                form.add_error(None, reason)
+            refused.add_to_form(form)
         else:
             messages.success(
                 request, _("Votre brouillon est créé. Complétez-le à votre rythme jusqu'au dépôt.")
@@ -197,8 +196,7 @@ def withdraw(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except TransitionRefused as refused:
-            for reason in refused.reasons:
-                form.add_error(None, reason)
+            refused.add_to_form(form)
         else:
             messages.success(request, _("La candidature est retirée."))
             return redirect("projects:application_detail", application.pk)
