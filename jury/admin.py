@@ -3,9 +3,11 @@ read-only: they are written by ``jury.services``."""
 
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from jury.admin_views import phase_board
+from jury.admin_views import phase_board, session_step, session_steps
+from jury.enums import SessionStatus
 from jury.models import (
     AgendaItem,
     ConflictOfInterest,
@@ -16,6 +18,7 @@ from jury.models import (
     Score,
     Session,
 )
+from jury.services import add_default_criteria
 
 
 class FrozenWhenClosedMixin:
@@ -48,9 +51,14 @@ class AgendaItemInline(FrozenWhenClosedMixin, admin.TabularInline):
 
 
 class CriterionInline(FrozenWhenClosedMixin, admin.TabularInline):
+    """The grids change only before scoring opens: marks are given against them."""
+
     model = Criterion
     extra = 0
     fields = ["grid", "position", "name", "weight", "scale_max", "description"]
+
+    def _session_open(self, obj):
+        return obj is None or obj.status == SessionStatus.PLANNED
 
 
 @admin.register(JuryMember)
@@ -64,6 +72,7 @@ class JuryMemberAdmin(admin.ModelAdmin):
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
+    change_form_template = "admin/jury/session_change_form.html"
     list_display = ["title", "starts_at", "place", "status", "item_count"]
     list_filter = ["status"]
     search_fields = ["title", "place"]
@@ -82,6 +91,35 @@ class SessionAdmin(admin.ModelAdmin):
     @admin.display(description=_("points"), ordering="item_total")
     def item_count(self, session):
         return session.item_total
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        add_default_criteria(form.instance)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/etape/<str:step>/",
+                self.admin_site.admin_view(self._step),
+                name="jury_session_step",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _step(self, request, pk, step):
+        return session_step(self, request, pk, step)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        session = self.get_object(request, object_id)
+        steps = session_steps(session) if session else {}
+        extra_context = {
+            "session_steps": [
+                {"slug": slug, "label": label, "refusals": refusals}
+                for slug, (label, refusals, _run) in steps.items()
+            ],
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_closed:

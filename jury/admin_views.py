@@ -1,23 +1,28 @@
 """The phase board: where every laureate project stands, per edition or across them.
 
 It lives in ``jury`` because it shows the next jury session beside the projects, and
-``projects`` never imports ``jury``.
+``projects`` never imports ``jury``. Also the steps of a session run from the admin.
 """
 
 import datetime
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editions.models import Edition
 from jury.enums import SessionStatus
 from jury.models import Session
-from projects.enums import Phase
+from jury.services import invite_members, move_session, publish_decisions, session_refusals
+from projects.enums import DecisionSource, Phase
 from projects.models import PhasePeriod, Project
+from projects.services import TransitionRefused
 
 ENDING_SOON = datetime.timedelta(days=30)
 
@@ -85,3 +90,71 @@ def phase_board(request):
         "next_session": session,
     }
     return TemplateResponse(request, "admin/jury/phase_board.html", context)
+
+
+def session_step(model_admin, request, pk, step):
+    """Confirm, then run one step of a session from the admin: invite the members, open
+    scoring, open the deliberation, publish the decisions. (Closing is done from the
+    deliberation screen, where the decisions are.)"""
+    if not request.user.has_perm("jury.change_session"):
+        raise PermissionDenied
+    session = get_object_or_404(Session, pk=pk)
+    steps = session_steps(session)
+    if step not in steps:
+        raise Http404
+    label, refusals, run = steps[step]
+    change_url = reverse("admin:jury_session_change", args=[session.pk])
+    if request.method == "POST" and not refusals:
+        try:
+            result = run(request.user)
+        except TransitionRefused as refused:
+            refusals = refused.reasons
+        else:
+            if result is None:
+                messages.info(request, _("C'était déjà fait : rien n'a changé."))
+            else:
+                messages.success(request, _("C'est fait : %(step)s.") % {"step": label})
+            return redirect(change_url)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Session._meta,
+        "title": label,
+        "session": session,
+        "refusals": refusals,
+        "change_url": change_url,
+    }
+    return TemplateResponse(request, "admin/jury/session_step.html", context)
+
+
+def session_steps(session):
+    """The steps staff may take on ``session``: label, what blocks it, how to run it."""
+
+    def move(target):
+        return lambda actor: move_session(session, target, actor=actor)
+
+    def refusals_for(target):
+        return session_refusals(session, target, decided_by=DecisionSource.STAFF)
+
+    closed_refusals = [] if session.is_closed else [_("La séance n'est pas encore close.")]
+    return {
+        "convoquer": (
+            _("Envoyer les convocations"),
+            [_("La séance est close.")] if session.is_closed else [],
+            lambda actor: invite_members(session, actor=actor) or None,
+        ),
+        "notation": (
+            _("Ouvrir la notation"),
+            refusals_for(SessionStatus.SCORING),
+            move(SessionStatus.SCORING),
+        ),
+        "deliberation": (
+            _("Ouvrir la délibération"),
+            refusals_for(SessionStatus.DELIBERATION),
+            move(SessionStatus.DELIBERATION),
+        ),
+        "publier": (
+            _("Publier les décisions aux équipes et sur le site"),
+            closed_refusals,
+            lambda actor: publish_decisions(session, actor=actor) or None,
+        ),
+    }

@@ -69,6 +69,27 @@ class ProgrammeAdmin(admin.ModelAdmin):
             _("Identité visuelle"),
             {"fields": ["primary_colour", "secondary_colour", "logo", "logo_alt"]},
         ),
+        (
+            _("Mentions légales et données personnelles"),
+            {
+                "fields": [
+                    "postal_address",
+                    "publication_director",
+                    "hosting_provider",
+                    "dpo_email",
+                ]
+            },
+        ),
+        (
+            _("Déclaration d'accessibilité"),
+            {
+                "fields": [
+                    "accessibility_status",
+                    "accessibility_statement_on",
+                    "accessibility_audit",
+                ]
+            },
+        ),
     ]
 
 

@@ -16,3 +16,14 @@ class NewsStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publiée")
     ARCHIVED = "archived", _("Archivée")
+
+
+class AccessibilityStatus(models.TextChoices):
+    """The compliance a French public site declares with the RGAA (loi n° 2005-102, art. 47).
+
+    Without an audit, a site must declare itself not compliant.
+    """
+
+    COMPLIANT = "compliant", _("totalement conforme")
+    PARTIAL = "partial", _("partiellement conforme")
+    NOT_COMPLIANT = "not_compliant", _("non conforme")

@@ -6,10 +6,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send_templated_mail(template_prefix, context, recipients):
+def send_templated_mail(template_prefix, context, recipients, attachments=()):
     """Render and send one e-mail to ``recipients`` (each sees only their own address).
 
-    Returns the number of messages sent.
+    ``attachments`` are (file name, content, MIME type). Returns the number sent.
     """
     recipients = sorted({address.lower() for address in recipients if address})
     if not recipients:
@@ -19,6 +19,9 @@ def send_templated_mail(template_prefix, context, recipients):
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         body = render_to_string(f"{template_prefix}_body.txt", context)
     subject = " ".join(subject.split())
-    messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
+    messages = [
+        EmailMessage(subject, body, to=[address], attachments=list(attachments))
+        for address in recipients
+    ]
     with get_connection() as connection:
         return connection.send_messages(messages)

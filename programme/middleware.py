@@ -1,13 +1,21 @@
 from django.conf import settings
+from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class FrenchFirstLocaleMiddleware:
-    """Speak French unless the visitor chose another language with the switch.
+    """Speak French unless the visitor chose another language.
 
     Django's LocaleMiddleware would follow the browser's Accept-Language header; a
-    French local authority's site speaks French first, so only the language cookie set
-    by the language switch counts. The language is active for this request only.
+    French local authority's site speaks French first. Where the language comes from:
+
+    - public pages take it from their address: ``/en/…`` in English, French without a
+      prefix (``urls.i18n_patterns``), so that one address is one page for every cache;
+    - every other page (accounts, team, jury) takes it from the cookie the language
+      switch sets, and says so with ``Vary: Cookie``.
+
+    The language is active for this request only.
     """
 
     def __init__(self, get_response):
@@ -15,11 +23,30 @@ class FrenchFirstLocaleMiddleware:
         self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        language, from_address = self.language_of(request)
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        response.headers.setdefault("Vary", "Cookie")
+        if not from_address:
+            patch_vary_headers(response, ["Cookie"])
         return response
+
+    def language_of(self, request):
+        """(language, whether the address alone decided it)."""
+        prefixed = translation.get_language_from_path(request.path_info)
+        if prefixed in self.supported:
+            return prefixed, True
+        if self._is_public_page(request):
+            return settings.LANGUAGE_CODE, True
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        return (chosen if chosen in self.supported else settings.LANGUAGE_CODE), False
+
+    @staticmethod
+    def _is_public_page(request):
+        with translation.override(settings.LANGUAGE_CODE):
+            try:
+                match = resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404:
+                return False
+        return getattr(match.func, "is_public_page", False)

@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programme.enums import NewsStatus, OrganisationKind
+from programme.enums import AccessibilityStatus, NewsStatus, OrganisationKind
 from programme.fields import HttpsURLField
 
 hex_colour_validator = RegexValidator(
@@ -137,6 +137,38 @@ class Programme(models.Model):
     )
     logo = models.ImageField(_("logo"), upload_to="branding/", blank=True)
     logo_alt = models.CharField(_("texte alternatif du logo"), max_length=200, blank=True)
+    # What the legal pages every public site owes (legal notice, personal data,
+    # accessibility statement) say of the authority that publishes the site.
+    postal_address = models.TextField(_("adresse postale"), blank=True)
+    publication_director = models.CharField(
+        _("directeur ou directrice de la publication"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par défaut : le représentant légal de la collectivité."),
+    )
+    hosting_provider = models.TextField(
+        _("hébergeur"), blank=True, help_text=_("Nom, adresse et téléphone de l'hébergeur.")
+    )
+    dpo_email = models.EmailField(
+        _("e-mail du délégué à la protection des données"),
+        blank=True,
+        help_text=_("Par défaut, l'e-mail de contact du programme."),
+    )
+    accessibility_status = models.CharField(
+        _("conformité au RGAA"),
+        max_length=20,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NOT_COMPLIANT,
+        help_text=_("Sans audit, le site doit être déclaré non conforme."),
+    )
+    accessibility_audit = models.TextField(
+        _("résultats de l'audit d'accessibilité"),
+        blank=True,
+        help_text=_("Date, auditeur, taux de conformité et contenus non accessibles."),
+    )
+    accessibility_statement_on = models.DateField(
+        _("déclaration d'accessibilité établie le"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -146,6 +178,12 @@ class Programme(models.Model):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(accessibility_status__in=AccessibilityStatus.values),
+                name="programme_accessibility_status_valid",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -163,6 +201,11 @@ class Programme(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def privacy_contact(self):
+        """Where people write about their personal data: the DPO, else the programme."""
+        return self.dpo_email or self.contact_email
 
 
 class Objective(models.Model):

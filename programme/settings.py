@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "rules.apps.AutodiscoverRulesConfig",
@@ -214,6 +215,14 @@ TASKS = {
 TREMPLIN_UPLOAD_MAX_BYTES = int(env("TREMPLIN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 # The site's public address, for links in e-mails.
 SITE_URL = env("TREMPLIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public pages: how long any cache may keep them before asking again (their ETag then
+# says whether staff changed anything), and what identifies this release of the code in
+# those ETags (by default the newest modification time of the code and templates).
+TREMPLIN_PUBLIC_MAX_AGE = int(env("TREMPLIN_PUBLIC_MAX_AGE", "60"))
+TREMPLIN_RELEASE = env("TREMPLIN_RELEASE")
+# News items still published this many days after their publication (and last change)
+# are archived by `python manage.py archive_old_news`; 0 archives nothing.
+TREMPLIN_NEWS_ARCHIVE_AFTER_DAYS = int(env("TREMPLIN_NEWS_ARCHIVE_AFTER_DAYS", "365"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -241,6 +250,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Monitoring probes may call the health endpoint over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

@@ -195,9 +195,13 @@ def account(request):
 
 
 class SignOutView(auth_views.LogoutView):
-    """POST only (Django refuses GET): a link followed by a crawler signs nobody out."""
+    """POST only (Django refuses GET): a link followed by a crawler signs nobody out.
 
-    next_page = "/"
+    Back to the sign-in page, which shows the message: public pages show none, being the
+    same for everyone.
+    """
+
+    next_page = "accounts:sign_in"
 
     def post(self, request, *args, **kwargs):
         was_signed_in = request.user.is_authenticated

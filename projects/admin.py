@@ -12,6 +12,7 @@ from projects.models import (
     Application,
     ApplicationTransition,
     Attachment,
+    ImpactIndicator,
     PhasePeriod,
     Project,
     ProjectTransition,
@@ -186,11 +187,22 @@ class PhasePeriodInline(admin.StackedInline):
             _("Moyens"),
             {"fields": ["days_per_week", "place", "resources_granted", "budget_granted"]},
         ),
-        (_("Accompagnement"), {"fields": ["coaches", "objectives", "results_summary"]}),
+        (
+            _("Accompagnement"),
+            {"fields": ["coaches", "objectives", "results_summary", "results_published"]},
+        ),
     ]
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class ImpactIndicatorInline(admin.TabularInline):
+    """The figures that show a project's results; each is public once ticked « publié »."""
+
+    model = ImpactIndicator
+    extra = 0
+    fields = ["position", "name", "value", "unit", "measured_on", "description", "is_published"]
 
 
 class ProjectTransitionInline(ReadOnlyInline):
@@ -218,7 +230,7 @@ class ProjectAdmin(TimelineMixin, admin.ModelAdmin):
     autocomplete_fields = ["theme"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["application", "phase", "outcome", "phase_since"]
-    inlines = [PhasePeriodInline, ProjectTransitionInline]
+    inlines = [PhasePeriodInline, ImpactIndicatorInline, ProjectTransitionInline]
     fieldsets = [
         (None, {"fields": ["application", "title", "slug", "theme", "public_summary"]}),
         (_("Phase"), {"fields": [("phase", "phase_since"), "outcome"]}),

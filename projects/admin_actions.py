@@ -1,16 +1,14 @@
 """Bulk screening of applications from the admin list, through the lifecycle service,
 and the CSV export of the selection."""
 
-import csv
-
 from django.contrib import admin, messages
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programme.exports import csv_response
 from projects.admin_views import MoveForm
 from projects.enums import ApplicationStatus, DecisionSource, ManagerResponse, MemberKind
 from projects.services import TransitionRefused, move_application
@@ -116,20 +114,13 @@ def with_screening_counts(queryset):
     )
 
 
-def _csv_cell(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 @admin.action(description=gettext_lazy("Exporter en CSV"), permissions=["view"])
 def export_csv(model_admin, request, queryset):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="candidatures.csv"'
-    response.write("\ufeff")  # so that spreadsheet software reads UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([str(label) for label, _value in CSV_COLUMNS])
-    rows = with_screening_counts(queryset.select_related("call__edition", "theme"))
-    for application in rows.order_by("call__edition__number", "pk"):
-        writer.writerow([_csv_cell(value(application)) for _label, value in CSV_COLUMNS])
-    return response
+    applications = with_screening_counts(
+        queryset.select_related("call__edition", "theme")
+    ).order_by("call__edition__number", "pk")
+    return csv_response(
+        "candidatures.csv",
+        [label for label, _value in CSV_COLUMNS],
+        ([value(application) for _label, value in CSV_COLUMNS] for application in applications),
+    )

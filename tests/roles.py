@@ -5,11 +5,17 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from jury.enums import MemberRole
+from jury.enums import Attendance, MemberRole, Outcome, SessionStatus
+from jury.services import move_session, record_decision
 from projects.models import Attachment
 from tests.editions.factories import CallFactory
-from tests.jury.factories import JuryMemberFactory
-from tests.programme.factories import UserFactory
+from tests.jury.factories import (
+    ConvocationFactory,
+    JuryMemberFactory,
+    ReviewItemFactory,
+    SessionFactory,
+)
+from tests.programme.factories import NewsItemFactory, UserFactory
 from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory, ProjectFactory, TeamMemberFactory
 
@@ -18,7 +24,8 @@ ROLES = ("anonymous", "applicant", "jury_member", "coach", "staff")
 
 def build_world():
     """A draft in an open call (its lead is the applicant), with a member whose manager
-    must answer and a file; a laureate project with its coach; a jury president; staff."""
+    must answer and a file; a laureate project with its coach; a published news item; a
+    jury president; staff."""
     now = timezone.now()
     call = CallFactory(
         opens_at=now - datetime.timedelta(days=10), closes_at=now + datetime.timedelta(days=10)
@@ -34,19 +41,53 @@ def build_world():
         uploaded_by=draft.created_by,
     )
     project = ProjectFactory()
+    news = NewsItemFactory(published=True)
     coach = UserFactory()
     project.periods.get().coaches.add(coach)
+    staff = UserFactory(innovation_staff=True)
+    president = JuryMemberFactory(role=MemberRole.PRESIDENT)
+    session, review, closed_session = _jury_sessions(president, project, staff)
     return SimpleNamespace(
         call=call,
         draft=draft,
         member=member,
         attachment=attachment,
         project=project,
+        news=news,
+        session=session,
+        review=review,
+        review_attachment=review.project.application.attachments.get(),
+        closed_session=closed_session,
         users={
             "anonymous": None,
             "applicant": draft.created_by,
-            "jury_member": JuryMemberFactory(role=MemberRole.PRESIDENT).user,
+            "jury_member": president.user,
             "coach": coach,
-            "staff": UserFactory(innovation_staff=True),
+            "staff": staff,
         },
     )
+
+
+def _jury_sessions(president, project, staff):
+    """A session in deliberation where the president sits, reviewing ``project`` (with a
+    file), and a closed session with its minutes."""
+    Attachment.objects.create(
+        application=project.application,
+        file=uploads.pdf(),
+        original_name="bilan.pdf",
+        content_type="application/pdf",
+        size=len(uploads.PDF),
+        uploaded_by=project.application.created_by,
+    )
+    sessions = []
+    for subject in (project, ProjectFactory(experimentation=True)):
+        session = SessionFactory(programme=president.programme)
+        ConvocationFactory(session=session, member=president, attendance=Attendance.PRESENT)
+        item = ReviewItemFactory(session=session, project=subject)
+        move_session(session, SessionStatus.SCORING, actor=staff)
+        move_session(session, SessionStatus.DELIBERATION, actor=staff)
+        sessions.append((session, item))
+    (session, review), (closed_session, renewal) = sessions
+    record_decision(renewal, outcome=Outcome.RENEW, actor=staff)
+    move_session(closed_session, SessionStatus.CLOSED, actor=staff)
+    return session, review, closed_session

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
-from jury.enums import Outcome, SessionStatus
+from jury.enums import Attendance, Outcome, SessionStatus
 from jury.services import declare_conflict, move_session, record_decision, record_score
 from programme.enums import NewsStatus
 from programme.models import NewsItem
@@ -32,7 +32,9 @@ MODELS = [model for model in admin.site._registry if model._meta.app_label in OU
 def build_world(size, staff):
     """``size`` laureates selected at a closed session with scores and a conflict."""
     session = SessionFactory()
-    members = [ConvocationFactory(session=session).member for _ in range(2)]
+    members = [
+        ConvocationFactory(session=session, attendance=Attendance.PRESENT).member for _ in range(2)
+    ]
     criterion = CriterionFactory(session=session)
     items = [SelectionItemFactory(session=session) for _ in range(size)]
     move_session(session, SessionStatus.SCORING, actor=staff)

@@ -11,7 +11,7 @@ SERVICES = {
     "programme/services.py",
     "projects/services/lifecycle.py",
     "projects/services/team.py",
-    "jury/services.py",
+    "jury/services/session.py",
 }
 WRITING_METHODS = {"update", "create", "get_or_create", "update_or_create", "bulk_update"}
 

@@ -17,6 +17,8 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 STAFF = {"staff"}
 
 TEAM = {"applicant"}
+JURY = {"jury_member"}
+JURY_AND_STAFF = {"jury_member", "staff"}
 TEAM_AND_STAFF = {"applicant", "staff"}
 
 # name → (roles that may reach it, path to request, method, status for those roles).
@@ -56,6 +58,24 @@ URL_TABLE = {
     "accounts:account": (SIGNED_IN, "/compte/", "get", 200),
     "accounts:password_change": (SIGNED_IN, "/compte/mot-de-passe/", "get", 200),
     "editions:call": (EVERYONE, lambda w: f"/appels/{w.call.edition.slug}/", "get", 200),
+    # Public pages (issue 6): the same for everyone, signed in or not.
+    "healthz": (EVERYONE, "/healthz", "get", 200),
+    "switch_language": (EVERYONE, "/langue/en/?next=/", "get", 302),
+    "sitemap": (EVERYONE, "/sitemap.xml", "get", 200),
+    "news:list": (EVERYONE, "/actualites/", "get", 200),
+    "news:detail": (EVERYONE, lambda w: f"/actualites/{w.news.slug}/", "get", 200),
+    "news:feed": (EVERYONE, "/actualites/flux.atom", "get", 200),
+    "legal:accessibility": (EVERYONE, "/accessibilite/", "get", 200),
+    "legal:notice": (EVERYONE, "/mentions-legales/", "get", 200),
+    "legal:personal_data": (EVERYONE, "/donnees-personnelles/", "get", 200),
+    "public:editions": (EVERYONE, "/editions/", "get", 200),
+    "public:edition": (EVERYONE, lambda w: f"/editions/{w.call.edition.slug}/", "get", 200),
+    "public:laureates": (EVERYONE, "/laureats/", "get", 200),
+    "public:laureate": (EVERYONE, lambda w: f"/laureats/{w.project.slug}/", "get", 200),
+    "public:open_data": (EVERYONE, "/donnees/", "get", 200),
+    "open_data:laureates_csv": (EVERYONE, "/donnees/laureats.csv", "get", 200),
+    "open_data:laureates_json": (EVERYONE, "/donnees/laureats.json", "get", 200),
+    "open_data:laureates_schema": (EVERYONE, "/donnees/laureats.schema.json", "get", 200),
     "projects:team_space": (SIGNED_IN, "/mon-espace/", "get", 200),
     "projects:application_start": (
         SIGNED_IN,
@@ -120,6 +140,65 @@ URL_TABLE = {
     "projects:attachment": (
         TEAM_AND_STAFF,
         lambda w: f"/pieces-jointes/{w.attachment.pk}/",
+        "get",
+        200,
+    ),
+    "jury:sessions": (SIGNED_IN, "/jury/", "get", 200),
+    "jury:session": (JURY_AND_STAFF, lambda w: f"/jury/seances/{w.session.pk}/", "get", 200),
+    "jury:item": (
+        JURY_AND_STAFF,
+        lambda w: f"/jury/seances/{w.session.pk}/points/{w.review.pk}/",
+        "get",
+        200,
+    ),
+    "jury:conflict": (
+        JURY,  # staff are not convened: they have nothing to withdraw from
+        lambda w: f"/jury/seances/{w.session.pk}/points/{w.review.pk}/deport/",
+        "post",
+        302,
+    ),
+    "jury:document": (
+        JURY_AND_STAFF,
+        lambda w: (
+            f"/jury/seances/{w.session.pk}/points/{w.review.pk}/pieces/{w.review_attachment.pk}/"
+        ),
+        "get",
+        200,
+    ),
+    "jury:deliberation": (
+        JURY_AND_STAFF,
+        lambda w: f"/jury/seances/{w.session.pk}/deliberation/",
+        "get",
+        200,
+    ),
+    "jury:attendance": (
+        JURY_AND_STAFF,
+        lambda w: f"/jury/seances/{w.session.pk}/presence/",
+        "post",
+        302,
+    ),
+    "jury:decision": (
+        JURY_AND_STAFF,
+        lambda w: f"/jury/seances/{w.session.pk}/points/{w.review.pk}/decision/",
+        "get",
+        200,
+    ),
+    "jury:close": (JURY_AND_STAFF, lambda w: f"/jury/seances/{w.session.pk}/cloture/", "get", 200),
+    "jury:export_scores": (
+        JURY_AND_STAFF,
+        lambda w: f"/jury/seances/{w.session.pk}/classement.csv",
+        "get",
+        200,
+    ),
+    "jury:minutes": (
+        JURY_AND_STAFF,
+        lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal/",
+        "get",
+        200,
+    ),
+    "jury:minutes_document": (
+        JURY_AND_STAFF,
+        lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal.html",
         "get",
         200,
     ),

@@ -7,7 +7,13 @@ from jury.demo import story
 from jury.demo.dates import paris
 from jury.enums import Attendance, CriterionGrid, ItemKind, Outcome, SessionStatus
 from jury.models import AgendaItem, Convocation, Criterion, Session
-from jury.services import declare_conflict, move_session, record_decision, record_score
+from jury.services import (
+    declare_conflict,
+    move_session,
+    publish_decisions,
+    record_decision,
+    record_score,
+)
 
 
 class SessionHolder:
@@ -51,9 +57,10 @@ class SessionHolder:
         move_session(session, SessionStatus.DELIBERATION, actor=staff, at=starts_at)
         for item, outcome, quality in agenda:
             self._decide(item, outcome, quality, starts_at)
-        move_session(
-            session, SessionStatus.CLOSED, actor=staff, at=starts_at + datetime.timedelta(hours=3)
-        )
+        closed_at = starts_at + datetime.timedelta(hours=3)
+        move_session(session, SessionStatus.CLOSED, actor=staff, at=closed_at)
+        # The story is the past: the decisions were told then; nobody is mailed now.
+        publish_decisions(session, actor=staff, at=closed_at, notify=False)
 
     def _criteria(self, session):
         grids = {

@@ -17,6 +17,7 @@ from jury.enums import (
     MemberRole,
     SessionStatus,
 )
+from programme.roles import is_innovation_staff
 
 
 class JuryMember(models.Model):
@@ -62,6 +63,16 @@ class JuryMember(models.Model):
         return self.role != MemberRole.SECRETARY
 
 
+class SessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see every session; a jury member, those they are convened to."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_innovation_staff(user):
+            return self
+        return self.filter(convocations__member__user=user).distinct()
+
+
 class Session(models.Model):
     """A dated meeting of the jury ("séance"). Its status moves through ``jury.services``."""
 
@@ -103,6 +114,8 @@ class Session(models.Model):
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
+    objects = SessionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("séance du jury")
         verbose_name_plural = _("séances du jury")
@@ -141,6 +154,9 @@ class Convocation(models.Model):
     attendance = models.CharField(
         _("présence"), max_length=10, choices=Attendance.choices, default=Attendance.CONVENED
     )
+    invited_at = models.DateTimeField(
+        _("invitation envoyée le"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("convocation")
@@ -155,6 +171,19 @@ class Convocation(models.Model):
 
     def __str__(self):
         return f"{self.member} — {self.session}"
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What a person may see of a session's agenda: staff everything; a member, the
+        items they did not withdraw from."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_innovation_staff(user):
+            return self
+        return self.filter(session__convocations__member__user=user).exclude(
+            conflicts__member__user=user
+        )
 
 
 class AgendaItem(models.Model):
@@ -182,6 +211,8 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
     )
     scheduled_time = models.TimeField(_("heure prévue"), null=True, blank=True)
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("point de l'ordre du jour")

@@ -11,19 +11,32 @@ from projects.models.application import (
     TeamMember,
     attachment_path,
 )
-from projects.models.history import ApplicationTransition, ProjectTransition, Transition
-from projects.models.laureate import PhasePeriod, PhasePeriodQuerySet, Project, ProjectQuerySet
+from projects.models.history import (
+    ApplicationTransition,
+    ProjectTransition,
+    ProjectTransitionQuerySet,
+    Transition,
+)
+from projects.models.laureate import (
+    ImpactIndicator,
+    PhasePeriod,
+    PhasePeriodQuerySet,
+    Project,
+    ProjectQuerySet,
+)
 
 __all__ = [
     "Application",
     "ApplicationQuerySet",
     "ApplicationTransition",
     "Attachment",
+    "ImpactIndicator",
     "PhasePeriod",
     "PhasePeriodQuerySet",
     "Project",
     "ProjectQuerySet",
     "ProjectTransition",
+    "ProjectTransitionQuerySet",
     "TeamMember",
     "Transition",
     "attachment_path",

@@ -12,6 +12,13 @@ from projects.enums import (
 )
 
 
+class ProjectTransitionQuerySet(models.QuerySet):
+    def public(self):
+        """The moves the public may know of a published project: those told to the team
+        (staff and team decisions at once, the jury's once staff publish them)."""
+        return self.filter(published_at__isnull=False)
+
+
 class Transition(models.Model):
     """Fields common to both history tables: who moved what, when, and why."""
 
@@ -85,6 +92,8 @@ class ProjectTransition(Transition):
         blank=True,
         related_name="opening_transition",
     )
+
+    objects = ProjectTransitionQuerySet.as_manager()
 
     class Meta(Transition.Meta):
         verbose_name = _("historique de projet")

@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.enums import (
@@ -12,6 +14,7 @@ from projects.enums import (
     Phase,
     ReintegrationOutcome,
 )
+from projects.models.history import ProjectTransition
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -23,6 +26,34 @@ class ProjectQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(is_published=True)
+
+    def public(self):
+        """What citizens may see: projects staff published, of published editions, whose
+        selection the team has been told (a jury's selection waits for staff to publish
+        the session's decisions)."""
+        told_selection = ProjectTransition.objects.public().filter(
+            project=OuterRef("pk"), from_phase=""
+        )
+        return self.filter(
+            Exists(told_selection),
+            is_published=True,
+            application__call__edition__is_published=True,
+        )
+
+    def with_public_phase(self):
+        """Annotate the phase as the public knows it (see ``ProjectTransition.public``):
+        ``public_phase``, ``public_outcome`` and ``public_phase_at`` (when it began).
+
+        A jury's decision moves the project at once but reaches the public only when
+        staff publish it; until then the public sees the phase before it.
+        """
+        told = ProjectTransition.objects.public().filter(project=OuterRef("pk"))
+        told = told.order_by("-at", "-pk")
+        return self.annotate(
+            public_phase=Subquery(told.values("to_phase")[:1]),
+            public_outcome=Subquery(told.values("outcome")[:1]),
+            public_phase_at=Subquery(told.values("at")[:1]),
+        )
 
     def with_related(self):
         return self.select_related("application__call__edition", "theme")
@@ -95,6 +126,24 @@ class Project(models.Model):
     def is_running(self):
         return self.phase in (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
 
+    # The public phase, read from ``ProjectQuerySet.with_public_phase`` annotations.
+
+    @property
+    def public_phase_label(self):
+        return Phase(self.public_phase).label if self.public_phase else ""
+
+    @property
+    def public_outcome_label(self):
+        return ReintegrationOutcome(self.public_outcome).label if self.public_outcome else ""
+
+    @property
+    def public_phase_since(self):
+        return timezone.localdate(self.public_phase_at) if self.public_phase_at else None
+
+    @property
+    def is_publicly_running(self):
+        return self.public_phase in (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
+
 
 class PhasePeriodQuerySet(models.QuerySet):
     def open(self):
@@ -131,6 +180,11 @@ class PhasePeriod(models.Model):
     )
     objectives = models.TextField(_("objectifs"), blank=True)
     results_summary = models.TextField(_("bilan"), blank=True)
+    results_published = models.BooleanField(
+        _("bilan publié"),
+        default=False,
+        help_text=_("Affiche le bilan de cette période sur la page publique du projet."),
+    )
     coaches = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coachs"),
@@ -177,3 +231,35 @@ class PhasePeriod(models.Model):
     @property
     def is_open(self):
         return self.actual_end is None
+
+
+class ImpactIndicator(models.Model):
+    """A figure a project measures to show its results. Public once staff publish it."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("projet"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    position = models.PositiveSmallIntegerField(_("ordre"), default=1)
+    name = models.CharField(
+        _("indicateur"), max_length=200, help_text=_("Par exemple : ménages accompagnés.")
+    )
+    value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
+    unit = models.CharField(
+        _("unité"), max_length=50, blank=True, help_text=_("Par exemple : ménages, %, tonnes.")
+    )
+    measured_on = models.DateField(_("mesuré le"), null=True, blank=True)
+    description = models.TextField(
+        _("précisions"), blank=True, help_text=_("Comment la valeur est mesurée, sa source.")
+    )
+    is_published = models.BooleanField(
+        _("publié"), default=False, help_text=_("Visible sur la page publique du projet.")
+    )
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("indicateur d'impact")
+        verbose_name_plural = _("indicateurs d'impact")
+        ordering = ["project", "position", "pk"]
+
+    def __str__(self):
+        return self.name

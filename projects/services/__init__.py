@@ -13,6 +13,7 @@ from projects.services.lifecycle import (
     move_project,
     project_refusals,
 )
+from projects.services.publication import publish_history
 
 __all__ = [
     "TransitionRefused",
@@ -21,4 +22,5 @@ __all__ = [
     "move_application",
     "move_project",
     "project_refusals",
+    "publish_history",
 ]

@@ -1,16 +1,71 @@
-"""Pages citizens read, without an account."""
+"""Pages citizens read, without an account: home, the laureates and their pages.
 
-from django.shortcuts import render
+Every view here is a public page (``programme.public_pages``): cacheable, the same for
+everyone, loading what it shows in a fixed number of queries.
+"""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
 
 from editions.models import Edition
-from programme.models import NewsItem
+from programme.models import NewsItem, Theme
+from programme.public_pages import public_page
+from projects.forms_public import LaureateFilterForm
+from projects.freshness import site_fingerprint
 from projects.models import Project
+from projects.public import coaching_organisations, laureate_queryset, public_team, public_timeline
+from projects.search import search_projects
+
+LAUREATES_PER_PAGE = 12
 
 
+def laureate_cards():
+    """Public projects with what a card shows: edition, theme, public phase."""
+    return Project.objects.public().with_related().with_public_phase()
+
+
+@public_page(site_fingerprint)
 def home(request):
     context = {
-        "editions": Edition.objects.published().select_related("call")[:3],
-        "laureates": Project.objects.published().with_related().order_by("-created_at")[:6],
-        "news": NewsItem.objects.public().order_by("-published_at")[:3],
+        "editions": Edition.objects.published().select_related("call").order_by("-number")[:3],
+        "laureates": laureate_cards().order_by("-created_at", "-pk")[:6],
+        "news": NewsItem.objects.public().order_by("-published_at", "-pk")[:3],
     }
     return render(request, "projects/public/home.html", context)
+
+
+@public_page(site_fingerprint)
+def laureate_list(request):
+    """The laureates, filtered by edition, theme and phase, and searched by keywords."""
+    editions = list(Edition.objects.published().order_by("-number"))
+    themes = list(
+        Theme.objects.filter(projects__in=Project.objects.public()).distinct().order_by("name")
+    )
+    form = LaureateFilterForm(request.GET or None, editions=editions, themes=themes)
+    criteria = form.filters() if form.is_bound else {}
+    projects = laureate_cards().order_by("-application__call__edition__number", "title", "pk")
+    if "edition" in criteria:
+        projects = projects.filter(application__call__edition__slug=criteria["edition"])
+    if "theme" in criteria:
+        projects = projects.filter(theme__slug=criteria["theme"])
+    if "phase" in criteria:
+        projects = projects.filter(public_phase=criteria["phase"])
+    projects = search_projects(projects, criteria.get("q", ""))
+    page = Paginator(projects, LAUREATES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "filtered": bool(criteria)}
+    return render(request, "projects/public/laureate_list.html", context)
+
+
+@public_page(site_fingerprint)
+def laureate_detail(request, slug):
+    project = get_object_or_404(laureate_queryset(), slug=slug)
+    timeline = public_timeline(project)
+    context = {
+        "project": project,
+        "edition": project.edition,
+        "timeline": timeline,
+        "coaching": coaching_organisations(project, timeline),
+        "team": public_team(project.application.team_members.all()),
+        "indicators": project.public_indicators,
+    }
+    return render(request, "projects/public/laureate_detail.html", context)

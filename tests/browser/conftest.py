@@ -12,7 +12,8 @@ Fixtures:
 - ``assert_accessible(page)``: runs axe-core (WCAG 2.0/2.1 A and AA rules) and fails on
   serious or critical violations;
 - ``assert_no_csp_violation(page)``: fails if the page broke its Content Security Policy;
-- ``save_screenshot(page)``: writes ``test-artifacts/screenshots/<test>-<desktop|phone>.png``.
+- ``save_screenshot(page, label=…)``: writes
+  ``test-artifacts/screenshots/<test>[-<label>]-<desktop|phone>.png``.
 """
 
 import json
@@ -193,8 +194,9 @@ def console_errors():
 
 @pytest.fixture
 def save_screenshot(request):
-    def save(page, *, full_page=True):
-        name = re.sub(r"[^\w.-]+", "_", request.node.originalname)
+    def save(page, *, full_page=True, label=""):
+        # ``label`` tells apart the screenshots of one parametrised test.
+        name = re.sub(r"[^\w.-]+", "_", "-".join(filter(None, [request.node.originalname, label])))
         path = SCREENSHOT_DIR / f"{name}-{_page_kinds.get(page, 'page')}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(path), full_page=full_page)

@@ -160,12 +160,12 @@ def test_home_without_anything_published_says_so(
 def test_language_switch_changes_the_page_language(page, programme):
     page.goto("/")
 
-    page.get_by_label("Langue").select_option("en")
-    page.get_by_role("button", name="Changer de langue").click()
+    page.get_by_role("link", name="English").click()
 
-    page.wait_for_load_state()
+    page.wait_for_url("**/en/")
     assert page.evaluate("document.documentElement.lang") == "en"
-    assert page.locator("#language-select").input_value() == "en"
+    current = page.locator(".tremplin-languages [aria-current=true]")
+    assert current.text_content() == "English"
 
 
 def test_not_found_page_in_french(any_page, programme, assert_accessible, save_screenshot):

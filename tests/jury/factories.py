@@ -29,6 +29,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     title = factory.Sequence(lambda n: f"Séance {n}")
     starts_at = paris(2022, 3, 15, 14, 0)
+    quorum = 1
 
 
 class ConvocationFactory(factory.django.DjangoModelFactory):

@@ -104,3 +104,47 @@ def test_board_query_count_stays_flat_as_projects_grow(staff_client):
         staff_client.get(BOARD)
 
     assert len(large) == len(small)
+
+
+def test_a_new_session_starts_with_the_default_grids(staff_client):
+    from programme.models import Programme
+
+    programme = Programme.objects.create(name="P", slug="p", authority_name="A")
+
+    staff_client.post(
+        reverse("admin:jury_session_add"),
+        {
+            "programme": programme.pk,
+            "title": "Jury de printemps",
+            "starts_at_0": "15/03/2027",
+            "starts_at_1": "14:00",
+            "quorum": 3,
+            "casting_vote_enabled": "on",
+            "convocations-TOTAL_FORMS": 0,
+            "convocations-INITIAL_FORMS": 0,
+            "items-TOTAL_FORMS": 0,
+            "items-INITIAL_FORMS": 0,
+            "criteria-TOTAL_FORMS": 0,
+            "criteria-INITIAL_FORMS": 0,
+        },
+    )
+
+    session = programme.jury_sessions.get()
+    assert list(session.criteria.filter(grid="review").values_list("name", flat=True)) == [
+        "Résultats au regard des objectifs",
+        "Impact mesuré",
+        "Potentiel de mise à l'échelle",
+    ]
+    assert session.criteria.filter(grid="selection").count() == 5
+
+
+def test_session_steps_run_from_the_admin_through_the_services(staff_client):
+    session = SessionFactory(title="Jury de printemps")
+    ReviewItemFactory(session=session)
+
+    page = staff_client.get(reverse("admin:jury_session_change", args=[session.pk]))
+    staff_client.post(reverse("admin:jury_session_step", args=[session.pk, "notation"]))
+
+    session.refresh_from_db()
+    assert "Ouvrir la notation" in page.content.decode()
+    assert session.status == "scoring"

@@ -1,7 +1,16 @@
+import datetime
+from zoneinfo import ZoneInfo
+
 import factory
 
+from programme.enums import NewsStatus
 from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
 from programme.roles import sync_staff_group
+from programme.services import move_news_item
+
+PARIS = ZoneInfo("Europe/Paris")
+NEWS_PUBLISHED_AT = datetime.datetime(2022, 3, 28, 10, 0, tzinfo=PARIS)
+NEWS_ARCHIVED_AT = datetime.datetime(2023, 3, 28, 10, 0, tzinfo=PARIS)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -64,11 +73,30 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"thematique-{n}")
 
 
+def _move_news(target, default_at):
+    """A post-generation step moving the item by the service; ``to_…=<datetime>`` sets when."""
+
+    def move(item, create, extracted, **kwargs):
+        at = extracted if isinstance(extracted, datetime.datetime) else default_at
+        move_news_item(item, target, actor=None, at=at)
+
+    return factory.PostGeneration(move)
+
+
 class NewsItemFactory(factory.django.DjangoModelFactory):
+    """A draft; ``published=True`` and ``archived=True`` move it through the service."""
+
     class Meta:
         model = NewsItem
+        skip_postgeneration_save = True
 
     programme = factory.SubFactory(ProgrammeFactory)
     title = factory.Sequence(lambda n: f"Actualité {n}")
     slug = factory.Sequence(lambda n: f"actualite-{n}")
     body = "Texte de l'actualité."
+
+    class Params:
+        published = factory.Trait(to_published=_move_news(NewsStatus.PUBLISHED, NEWS_PUBLISHED_AT))
+        archived = factory.Trait(
+            published=True, to_archived=_move_news(NewsStatus.ARCHIVED, NEWS_ARCHIVED_AT)
+        )

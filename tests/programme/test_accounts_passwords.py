@@ -173,7 +173,7 @@ def test_sign_out_by_post_signs_out_and_says_so(client):
 
 
 def test_header_offers_sign_in_to_anonymous_visitors(client):
-    html = client.get("/").content.decode()
+    html = client.get("/connexion/mot-de-passe/").content.decode()
 
     assert '<a class="nav-link" href="/connexion/">Se connecter</a>' in html
     assert "Se déconnecter" not in html
@@ -182,8 +182,19 @@ def test_header_offers_sign_in_to_anonymous_visitors(client):
 def test_header_offers_account_and_sign_out_to_signed_in_people(client):
     client.force_login(UserFactory())
 
-    html = client.get("/").content.decode()
+    html = client.get("/mon-espace/").content.decode()
 
     assert 'href="/compte/"' in html
     assert "Se déconnecter" in html
     assert 'action="/deconnexion/" method="post"' in html
+
+
+def test_header_of_public_pages_is_the_same_signed_in_or_not(client):
+    anonymous = client.get("/").content.decode()
+    client.force_login(UserFactory())
+
+    signed_in = client.get("/").content.decode()
+
+    assert signed_in == anonymous
+    assert '<a class="nav-link" href="/mon-espace/">Mon espace</a>' in signed_in
+    assert "Se déconnecter" not in signed_in

@@ -26,18 +26,66 @@ def test_site_speaks_french_even_to_an_english_browser(client):
 
 
 @pytest.mark.django_db
-def test_language_switch_to_english_translates_the_page(client):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+def test_language_switch_to_english_goes_to_the_english_address_of_a_public_page(client):
+    response = client.get("/langue/en/", {"next": "/laureats/?theme=abeilles"})
 
-    response = client.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/en/laureats/?theme=abeilles"
+    assert response.cookies["django_language"].value == "en"
+    page = client.get(response.headers["Location"])
+    assert page.headers["Content-Language"] == "en"
+    assert "Skip to content" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_switch_back_to_french_leaves_the_english_address(client):
+    response = client.get("/langue/fr/", {"next": "/en/laureats/"})
+
+    assert response.headers["Location"] == "/laureats/"
+    assert response.cookies["django_language"].value == "fr"
+
+
+@pytest.mark.django_db
+def test_language_cookie_translates_the_pages_without_a_public_address(client):
+    client.get("/langue/en/", {"next": "/connexion/"})
+
+    response = client.get("/connexion/")
 
     assert response.headers["Content-Language"] == "en"
     assert "Skip to content" in response.content.decode()
+    assert "Cookie" in response.headers["Vary"]
+
+
+@pytest.mark.django_db
+def test_public_page_follows_its_address_not_the_cookie(client):
+    client.get("/langue/en/", {"next": "/"})
+
+    response = client.get("/")
+
+    assert response.headers["Content-Language"] == "fr"
+    assert "Aller au contenu" in response.content.decode()
+    assert "Vary" not in response.headers
+
+
+@pytest.mark.django_db
+def test_language_switch_refuses_to_send_visitors_elsewhere(client):
+    response = client.get("/langue/en/", {"next": "https://exemple.test/piege/"})
+
+    assert response.headers["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+def test_language_switch_to_an_unknown_language_is_not_found(client):
+    response = client.get("/langue/de/", {"next": "/"})
+
+    assert response.status_code == 404
+    assert "django_language" not in response.cookies
 
 
 @pytest.mark.django_db
 def test_english_request_leaves_the_rest_of_the_process_in_french(client):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    client.get("/")
+    client.get("/langue/en/", {"next": "/"})
+    client.get("/en/")
+    client.get("/connexion/")
 
     assert translation.get_language() == "fr"

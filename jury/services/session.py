@@ -1,7 +1,5 @@
-"""Jury workflows: scoring, conflicts, decisions, and moving a session to its close.
-
-Closing a session applies every decision through ``projects.services`` in the same
-transaction as the close: all of them or none.
+"""Moving a session through its lifecycle. Closing applies every decision through
+``projects.services`` in the same transaction as the close: all of them or none.
 """
 
 from django.db import transaction
@@ -9,9 +7,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from jury.enums import OUTCOMES_BY_KIND, Attendance, ItemKind, Outcome, SessionStatus
+from jury.enums import Attendance, Outcome, SessionStatus
+from jury.grids import DEFAULT_GRIDS, DEFAULT_SCALE
 from jury.minutes import build_minutes
-from jury.models import ConflictOfInterest, Decision, Score, Session
+from jury.models import Criterion, Decision, Session
+from jury.services.deliberation import decision_refusals, voting_members_present
 from jury.transitions import SESSION_LIFECYCLE
 from projects.enums import ApplicationStatus, DecisionSource, Phase
 from projects.services import TransitionRefused, move_application, move_project
@@ -22,94 +22,11 @@ APPLICATION_TARGETS = {
     Outcome.SELECTED: ApplicationStatus.SELECTED,
     Outcome.NOT_SELECTED: ApplicationStatus.NOT_SELECTED,
 }
-# A continuation follows a pre-incubation, a renewal an experimentation.
-PROJECT_SOURCE_PHASES = {
-    Outcome.CONTINUE: Phase.PRE_INCUBATION,
-    Outcome.RENEW: Phase.EXPERIMENTATION,
-}
 PROJECT_TARGETS = {
     Outcome.CONTINUE: Phase.EXPERIMENTATION,
     Outcome.RENEW: Phase.EXPERIMENTATION,
     Outcome.REINTEGRATE: Phase.REINTEGRATION,
 }
-
-
-def declare_conflict(item, *, member, actor, reason=""):
-    """Record that ``member`` withdraws from ``item``. Idempotent."""
-    if item.session.is_closed:
-        raise TransitionRefused([_("La séance est close.")])
-    conflict, _created = ConflictOfInterest.objects.get_or_create(
-        item=item, member=member, defaults={"declared_by": actor, "reason": reason}
-    )
-    return conflict
-
-
-def score_refusals(item, *, member, criterion, value):
-    session = item.session
-    refusals = []
-    if session.status not in (SessionStatus.SCORING, SessionStatus.DELIBERATION):
-        refusals.append(_("La notation n'est pas ouverte pour cette séance."))
-    if not member.can_vote:
-        refusals.append(_("Le ou la secrétaire de séance ne note pas."))
-    if not session.convocations.filter(member=member).exists():
-        refusals.append(_("Ce membre n'est pas convoqué à cette séance."))
-    if item.conflicts.filter(member=member).exists():
-        refusals.append(_("Ce membre s'est déporté sur ce point."))
-    if criterion.session_id != session.pk or criterion.grid != item.grid:
-        refusals.append(_("Ce critère ne s'applique pas à ce point."))
-    if not 0 <= value <= criterion.scale_max:
-        refusals.append(
-            _("La note doit être comprise entre 0 et %(max)d.") % {"max": criterion.scale_max}
-        )
-    return refusals
-
-
-def record_score(item, *, member, criterion, value, comment=""):
-    """Create or update ``member``'s mark on ``criterion`` for ``item``."""
-    with transaction.atomic():
-        Session.objects.select_for_update().get(pk=item.session_id)
-        refusals = score_refusals(item, member=member, criterion=criterion, value=value)
-        if refusals:
-            raise TransitionRefused(refusals)
-        score, _created = Score.objects.update_or_create(
-            item=item,
-            member=member,
-            criterion=criterion,
-            defaults={"value": value, "scale_max": criterion.scale_max, "comment": comment},
-        )
-    return score
-
-
-def decision_refusals(item, outcome):
-    """Why ``outcome`` cannot be decided on ``item``: a list, empty if it can."""
-    if outcome not in OUTCOMES_BY_KIND[ItemKind(item.kind)]:
-        return [_("Cette décision ne correspond pas à l'objet du point.")]
-    expected_phase = PROJECT_SOURCE_PHASES.get(outcome)
-    if expected_phase and item.project.phase != expected_phase:
-        return [
-            _("Le projet est en « %(phase)s » : « %(outcome)s » ne s'applique pas.")
-            % {"phase": item.project.get_phase_display(), "outcome": Outcome(outcome).label}
-        ]
-    return []
-
-
-def record_decision(item, *, outcome, actor, at=None, **details):
-    """Record (or correct, until the session closes) the decision on ``item``.
-
-    ``details`` are the decision's other fields: reasons, vote tally, casting vote,
-    reintegration outcome. The decision takes effect when the session closes.
-    """
-    if item.session.is_closed:
-        raise TransitionRefused([_("La séance est close : ses décisions sont figées.")])
-    refusals = decision_refusals(item, outcome)
-    if refusals:
-        raise TransitionRefused(refusals)
-    decision, _created = Decision.objects.update_or_create(
-        item=item,
-        defaults={"outcome": outcome, "recorded_by": actor, "recorded_at": at or timezone.now()}
-        | details,
-    )
-    return decision
 
 
 def session_refusals(session, target, *, decided_by):
@@ -129,6 +46,15 @@ def session_refusals(session, target, *, decided_by):
         if undecided:
             refusals.append(
                 _("Points sans décision : %(items)s.") % {"items": ", ".join(undecided)}
+            )
+        present = len(voting_members_present(session))
+        if present < session.quorum:
+            refusals.append(
+                _(
+                    "Quorum non atteint : %(present)d membre(s) votant(s) présent(s), "
+                    "%(quorum)d requis."
+                )
+                % {"present": present, "quorum": session.quorum}
             )
     return refusals
 
@@ -218,3 +144,21 @@ def _apply_decisions(session, *, actor, at):
             )
         decision.applied_at = at
         decision.save(update_fields=["applied_at", "application_transition", "project_transition"])
+
+
+def add_default_criteria(session):
+    """Give a session without criteria the default grids (selection and review)."""
+    if session.criteria.exists():
+        return []
+    return Criterion.objects.bulk_create(
+        Criterion(
+            session=session,
+            grid=grid,
+            position=position,
+            name=str(name),
+            weight=weight,
+            scale_max=DEFAULT_SCALE,
+        )
+        for grid, rows in DEFAULT_GRIDS.items()
+        for position, (name, weight) in enumerate(rows, start=1)
+    )

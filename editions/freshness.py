@@ -1,0 +1,23 @@
+"""What the public pages about editions and calls depend on (see ``programme.freshness``)."""
+
+from django.utils import timezone
+
+from editions.models import Call, Edition
+from programme.freshness import fingerprint, programme_parts
+from programme.subqueries import count, latest
+
+
+def edition_parts():
+    """The programme's parts, the editions and calls, and how many calls have opened and
+    closed by now: a call's state changes with time alone."""
+    now = timezone.now()
+    return programme_parts() | {
+        "editions_changed": latest(Edition.objects.all(), "updated_at"),
+        "calls_changed": latest(Call.objects.all(), "updated_at"),
+        "calls_opened": count(Call.objects.filter(opens_at__lte=now)),
+        "calls_closed": count(Call.objects.filter(closes_at__lt=now)),
+    }
+
+
+def edition_fingerprint(request):
+    return fingerprint(edition_parts())

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from jury.views import chair, member
+
+app_name = "jury"
+
+urlpatterns = [
+    path("jury/", member.sessions, name="sessions"),
+    path("jury/seances/<int:pk>/", member.session_detail, name="session"),
+    path("jury/seances/<int:pk>/points/<int:item_pk>/", member.item_detail, name="item"),
+    path(
+        "jury/seances/<int:pk>/points/<int:item_pk>/deport/",
+        member.declare_conflict_view,
+        name="conflict",
+    ),
+    path(
+        "jury/seances/<int:pk>/points/<int:item_pk>/pieces/<int:attachment_pk>/",
+        member.document,
+        name="document",
+    ),
+    path("jury/seances/<int:pk>/deliberation/", chair.deliberation, name="deliberation"),
+    path("jury/seances/<int:pk>/presence/", chair.attendance, name="attendance"),
+    path("jury/seances/<int:pk>/points/<int:item_pk>/decision/", chair.decision, name="decision"),
+    path("jury/seances/<int:pk>/cloture/", chair.close, name="close"),
+    path("jury/seances/<int:pk>/classement.csv", chair.export_scores, name="export_scores"),
+    path("jury/seances/<int:pk>/proces-verbal/", chair.minutes, name="minutes"),
+    path(
+        "jury/seances/<int:pk>/proces-verbal.html",
+        chair.minutes_document,
+        name="minutes_document",
+    ),
+]

@@ -1,0 +1,190 @@
+"""The jury member's area: their sessions, each item's file, withdrawal and scoring.
+
+Sessions and items load through their ``visible_to`` QuerySets: a session one is not
+convened to, or an item one withdrew from, is a 404 before any rule runs.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jury.enums import SessionStatus
+from jury.forms import ConflictForm, ScoreForm
+from jury.models import AgendaItem, Score, Session
+from jury.ranking import rank
+from jury.services import declare_conflict, record_score
+from projects.models import Attachment, TeamMember
+from projects.services import TransitionRefused
+
+
+def visible_session(request, pk):
+    session = get_object_or_404(Session.objects.visible_to(request.user), pk=pk)
+    if not request.user.has_perm("jury.see_session", session):
+        raise PermissionDenied
+    return session
+
+
+def visible_item(request, session, item_pk):
+    item = get_object_or_404(
+        AgendaItem.objects.visible_to(request.user)
+        .filter(session=session)
+        .select_related("session", "application__call__edition", "project__application"),
+        pk=item_pk,
+    )
+    if not request.user.has_perm("jury.see_item", item):
+        raise Http404
+    return item
+
+
+def my_membership(request, session):
+    convocation = (
+        session.convocations.select_related("member").filter(member__user=request.user).first()
+    )
+    return convocation.member if convocation else None
+
+
+@login_required
+def sessions(request):
+    visible = Session.objects.visible_to(request.user).order_by("-starts_at")
+    return render(request, "jury/sessions.html", {"sessions": visible})
+
+
+@login_required
+def session_detail(request, pk):
+    session = visible_session(request, pk)
+    member = my_membership(request, session)
+    criteria = list(session.criteria.all())
+    items = list(
+        session.items.select_related("application", "project")
+        .prefetch_related(
+            "conflicts__member__user",
+            Prefetch("scores", queryset=Score.objects.select_related("criterion")),
+        )
+        .order_by("position")
+    )
+    rows = []
+    for item in items:
+        withdrawn = member is not None and any(
+            c.member_id == member.pk for c in item.conflicts.all()
+        )
+        mine = [s for s in item.scores.all() if member and s.member_id == member.pk]
+        expected = sum(1 for c in criteria if c.grid == item.grid)
+        rows.append(
+            {"item": item, "withdrawn": withdrawn, "scored": len(mine), "expected": expected}
+        )
+    context = {
+        "session": session,
+        "member": member,
+        "rows": rows,
+        "may_deliberate": request.user.has_perm("jury.deliberate", session),
+    }
+    if session.status in (SessionStatus.DELIBERATION, SessionStatus.CLOSED):
+        grids = {}
+        for criterion in criteria:
+            grids.setdefault(criterion.grid, []).append(criterion)
+        hidden = {row["item"].pk for row in rows if row["withdrawn"]}
+        context["ranking"] = {
+            kind: [row for row in ranked if row.item.pk not in hidden]
+            for kind, ranked in rank([i for i in items if i.pk not in hidden], grids).items()
+        }
+    return render(request, "jury/session.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_detail(request, pk, item_pk):
+    session = visible_session(request, pk)
+    item = visible_item(request, session, item_pk)
+    member = my_membership(request, session)
+    criteria = session.criteria.filter(grid=item.grid).order_by("position")
+    mine = {}
+    if member:
+        mine = {s.criterion_id: s for s in item.scores.filter(member=member)}
+    may_score = (
+        member is not None
+        and request.user.has_perm("jury.score_item", item)
+        and session.status in (SessionStatus.SCORING, SessionStatus.DELIBERATION)
+    )
+    form = ScoreForm(request.POST or None, criteria=criteria, scores=mine)
+    if request.method == "POST":
+        if not may_score:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    for criterion, value, comment in form.marks():
+                        record_score(
+                            item, member=member, criterion=criterion, value=value, comment=comment
+                        )
+            except TransitionRefused as refused:
+                refused.add_to_form(form)
+            else:
+                messages.success(request, _("Vos notes sont enregistrées."))
+                return redirect("jury:session", session.pk)
+    application = item.application or item.project.application
+    return render(
+        request,
+        "jury/item.html",
+        {
+            "session": session,
+            "item": item,
+            "application": application,
+            "members": TeamMember.objects.filter(application=application).select_related(
+                "department", "school", "organisation"
+            ),
+            "attachments": application.attachments.all(),
+            "form": form,
+            "may_score": may_score,
+            "conflict_form": ConflictForm(),
+            "may_withdraw": member is not None
+            and not session.is_closed
+            and request.user.has_perm("jury.declare_conflict", item),
+        },
+    )
+
+
+@login_required
+@require_POST
+def declare_conflict_view(request, pk, item_pk):
+    session = visible_session(request, pk)
+    item = visible_item(request, session, item_pk)
+    member = my_membership(request, session)
+    form = ConflictForm(request.POST)
+    if member is None or not form.is_valid():
+        raise PermissionDenied
+    try:
+        declare_conflict(
+            item, member=member, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except TransitionRefused as refused:
+        messages.error(request, " ".join(refused.reasons))
+        return redirect("jury:item", session.pk, item.pk)
+    messages.success(request, _("Vous vous êtes déporté·e sur ce point."))
+    return redirect("jury:session", session.pk)
+
+
+@login_required
+def document(request, pk, item_pk, attachment_pk):
+    """A team's file, for a member who may see the item it belongs to."""
+    session = visible_session(request, pk)
+    item = visible_item(request, session, item_pk)
+    application = item.application or item.project.application
+    attachment = get_object_or_404(Attachment, application=application, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

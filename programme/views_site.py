@@ -1,0 +1,89 @@
+"""The pages every public site owes (legal notice, personal data, accessibility
+statement), the language switch, and the health endpoint for monitoring."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_safe
+
+from programme.freshness import programme_fingerprint
+from programme.public_pages import public_page
+
+
+@public_page(programme_fingerprint)
+def accessibility(request):
+    return render(request, "programme/public/accessibility.html")
+
+
+@public_page(programme_fingerprint)
+def legal_notice(request):
+    return render(request, "programme/public/legal_notice.html")
+
+
+@public_page(programme_fingerprint)
+def personal_data(request):
+    cookies = {
+        "session": settings.SESSION_COOKIE_NAME,
+        "csrf": settings.CSRF_COOKIE_NAME,
+        "language": settings.LANGUAGE_COOKIE_NAME,
+    }
+    return render(request, "programme/public/personal_data.html", {"cookies": cookies})
+
+
+@require_safe
+def switch_language(request, code):
+    """Remember the language chosen (a cookie) and go back to the page in that language.
+
+    A link rather than a form, so that public pages carry no CSRF token. ``next`` is the
+    page the visitor was on; a public page's address changes with the language
+    (``/laureats/`` ↔ ``/en/laureats/``), the others keep theirs and read the cookie.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("Unknown language.")
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    # Resolve the page in its own language (its prefix, or French), then name it in the
+    # chosen one.
+    source = translation.get_language_from_path(urlsplit(next_url).path)
+    with translation.override(source or settings.LANGUAGE_CODE):
+        next_url = translate_url(next_url, code)
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def healthz(request):
+    """``ok`` when the site can reach its database, 503 otherwise. Never cached."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        response = HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
+        )
+    else:
+        response = HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+    add_never_cache_headers(response)
+    return response

@@ -1,0 +1,120 @@
+"""Every kind of public page in a real browser, on a desktop and on a phone, over the demo
+data: one h1, a title that says where you are, no CSP violation, no serious or critical
+axe-core violation."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.browser
+
+# (label, path, expected h1, expected start of the title)
+PAGES = [
+    ("home", "/", "Appel à innovateur territorial", "Accueil"),
+    ("editions", "/editions/", "Les éditions du programme", "Éditions"),
+    ("edition", "/editions/saison-2/", "Saison 2", "Saison 2 — Éditions"),
+    ("call", "/appels/saison-2/", "Appel à innovateur territorial — saison 2", "Appel"),
+    ("laureates", "/laureats/", "Projets lauréats", "Projets lauréats"),
+    ("search", "/laureats/?q=ruches&phase=pre_incubation", "Projets lauréats", "Projets"),
+    ("laureate", "/laureats/carbolocal/", "Carbolocal", "Carbolocal — Projets lauréats"),
+    ("news", "/actualites/", "Actualités", "Actualités"),
+    (
+        "article",
+        "/actualites/phase-investigation-4-projets/",
+        "Innovateur territorial : la phase d'investigation commence pour les 4 projets retenus",
+        "Innovateur territorial",
+    ),
+    ("open-data", "/donnees/", "Données ouvertes", "Données ouvertes"),
+    ("accessibility", "/accessibilite/", "Déclaration d'accessibilité", "Déclaration"),
+    ("legal-notice", "/mentions-legales/", "Mentions légales", "Mentions légales"),
+    ("personal-data", "/donnees-personnelles/", "Données personnelles", "Données personnelles"),
+    ("english", "/en/laureats/ruches-de-lestuaire/", "Ruches de l'estuaire", "Ruches"),
+]
+
+
+@pytest.fixture
+def demo(settings, transactional_db):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    settings.DEBUG = False
+
+
+@pytest.mark.parametrize(("label", "path", "heading", "title"), PAGES, ids=[p[0] for p in PAGES])
+def test_public_page_is_accessible(
+    any_page,
+    demo,
+    label,
+    path,
+    heading,
+    title,
+    assert_accessible,
+    assert_no_csp_violation,
+    save_screenshot,
+):
+    response = any_page.goto(path)
+
+    assert response.status == 200
+    assert any_page.locator("h1").all_inner_texts() == [heading]
+    assert any_page.title().startswith(title)
+    assert any_page.title().endswith("— Appel à innovateur territorial")
+    assert any_page.locator("main").count() == 1
+    assert response.header_value("set-cookie") is None
+    save_screenshot(any_page, label=label)
+    assert_no_csp_violation(any_page)
+    assert_accessible(any_page)
+
+
+def test_archived_article_shows_the_banner(page, demo):
+    page.goto("/actualites/phase-investigation-4-projets/")
+
+    banner = page.get_by_role("note")
+    assert banner.inner_text() == (
+        "L'article que vous consultez est archivé, il aborde un sujet qui n'est plus d'actualité."
+    )
+
+
+def test_filters_find_laureates_on_a_phone(phone_page, demo, save_screenshot):
+    phone_page.goto("/laureats/")
+
+    phone_page.get_by_label("Phase").select_option("experimentation")
+    phone_page.get_by_role("button", name="Afficher les projets").click()
+
+    phone_page.wait_for_url("**/laureats/?**")
+    results = phone_page.locator(".tremplin-card-link h3").all_inner_texts()
+    assert results == ["Carbolocal", "Commerce&vous", "Pierre2vies"]
+    assert "3 projets lauréats" in phone_page.inner_text("main")
+    save_screenshot(phone_page)
+
+
+def test_a_laureate_card_leads_to_its_page(page, demo):
+    page.goto("/editions/saison-2/")
+
+    page.get_by_role("link", name="Ruches de l'estuaire").click()
+
+    page.wait_for_url("**/laureats/ruches-de-lestuaire/")
+    assert page.locator("h1").inner_text() == "Ruches de l'estuaire"
+    assert "Chantal Lemaire" in page.inner_text("main")  # she agreed to be named
+
+
+def test_language_switch_leads_to_the_english_address(page, demo):
+    page.goto("/laureats/carbolocal/")
+
+    page.get_by_role("link", name="English").click()
+
+    page.wait_for_url("**/en/laureats/carbolocal/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.get_by_role("link", name="Français").get_attribute("hreflang") == "fr"
+
+
+def test_phone_menu_reaches_every_section(phone_page, demo):
+    phone_page.goto("/")
+
+    phone_page.get_by_role("button", name="Menu").click()
+
+    for name in ("Éditions", "Lauréats", "Actualités", "Données"):
+        phone_page.get_by_role("link", name=name, exact=True).wait_for(state="visible")
+    phone_page.get_by_role("link", name="Lauréats", exact=True).click()
+    phone_page.wait_for_url("**/laureats/")
+    current = phone_page.locator("#navigation-principale [aria-current=page]")
+    assert current.text_content() == "Lauréats"

@@ -1,0 +1,101 @@
+"""Invitations, and decisions told to teams only when staff publish them."""
+
+import pytest
+
+from jury.enums import Attendance, Outcome, SessionStatus
+from jury.services import invite_members, move_session, publish_decisions, record_decision
+from projects.enums import ApplicationStatus
+from projects.services import TransitionRefused
+from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
+from tests.programme.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff():
+    return UserFactory(innovation_staff=True)
+
+
+def test_invitation_mails_each_member_with_the_session_as_icalendar(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(title="Jury du 15 mars", place="Cité numérique")
+    SelectionItemFactory(session=session, application__title="Ruches de l'estuaire")
+    convocation = ConvocationFactory(session=session)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_members(session, actor=staff)
+
+    (message,) = mailoutbox
+    filename, content, mimetype = message.attachments[0]
+    convocation.refresh_from_db()
+    assert message.to == [convocation.member.user.email]
+    assert message.subject == "Convocation : Jury du 15 mars (15 mars 2022)"
+    assert "1. Ruches de l'estuaire" in message.body
+    assert (filename, mimetype) == ("seance.ics", "text/calendar")
+    assert "SUMMARY:Jury du 15 mars" in content
+    assert "DTSTART:20220315T130000Z" in content  # 14:00 in Paris
+    assert convocation.invited_at is not None
+
+
+def closed_session_with_a_laureate(staff):
+    session = SessionFactory()
+    pitch = SelectionItemFactory(session=session, application__title="Ruches de l'estuaire")
+    ConvocationFactory(session=session, attendance=Attendance.PRESENT)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    record_decision(
+        pitch,
+        outcome=Outcome.SELECTED,
+        actor=staff,
+        public_reasons="Un vrai besoin des usagers.",
+        private_reasons="Budget à surveiller.",
+        votes_for=1,
+    )
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+    return session, pitch.application
+
+
+def test_the_team_learns_the_jurys_decision_only_when_staff_publish_it(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session, application = closed_session_with_a_laureate(staff)
+    application.refresh_from_db()
+    before = application.team_status()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        published = publish_decisions(session, actor=staff)
+    application.refresh_from_db()
+
+    assert (before, application.team_status()) == (
+        ApplicationStatus.SHORTLISTED,
+        ApplicationStatus.SELECTED,
+    )
+    assert published == 1
+    (message,) = mailoutbox
+    assert message.subject == "Projet lauréat : Ruches de l'estuaire"
+    assert "Un vrai besoin des usagers." in message.body
+    assert "Budget à surveiller." not in message.body
+    assert application.project.transitions.get().published_at is not None
+
+
+def test_publishing_twice_publishes_nothing_more(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session, _application = closed_session_with_a_laureate(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_decisions(session, actor=staff)
+        again = publish_decisions(session, actor=staff)
+
+    assert again == 0
+    assert len(mailoutbox) == 1
+
+
+def test_decisions_of_an_open_session_cannot_be_published(staff):
+    session = SessionFactory()
+
+    with pytest.raises(TransitionRefused) as refused:
+        publish_decisions(session, actor=staff)
+
+    assert refused.value.reasons == ["Les décisions se publient une fois la séance close."]

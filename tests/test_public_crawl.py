@@ -1,0 +1,366 @@
+"""Crawl every public page — from the sitemap and from the links of each page — over the
+demo data plus data that must never leak, and find none of it.
+
+What must never show: drafts, applications that were not selected, scores and their
+comments, e-mail addresses, the jury's private reasons, decisions staff have not
+published, the internal reasons of staff decisions, unpublished results and indicators,
+the names of team members who did not agree to be named, hidden editions and projects.
+"""
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import deque
+from io import StringIO
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+
+from jury.models import Decision, Score
+from programme.models import NewsItem, Programme, User
+from projects.enums import ApplicationStatus, DecisionSource, Phase
+from projects.models import (
+    Application,
+    ApplicationTransition,
+    ImpactIndicator,
+    Project,
+    ProjectTransition,
+    TeamMember,
+)
+from projects.services import move_application, move_project
+from tests.editions.factories import CallFactory, EditionFactory, paris
+from tests.programme.factories import UserFactory
+from tests.projects.factories import ApplicationFactory, ProjectFactory, TeamMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+HREF = re.compile(r"""<(?:a|link)\s[^>]*?href="([^"]+)\"""")
+NOT_PAGES = ("/static/", "/admin/", "/theme.css", "/logo")
+
+
+def _leak_edition(programme):
+    """An edition of the demo's programme, published, with a call: where leaks live."""
+    edition = EditionFactory(
+        programme=programme, number=9, slug="saison-test", name="Saison de test", year=2022
+    )
+    return CallFactory(edition=edition)
+
+
+def _staff_move(project, target, reason, **extra):
+    return move_project(
+        project,
+        target,
+        period=project.periods.open().get(),
+        actor=UserFactory(),
+        decided_by=DecisionSource.STAFF,
+        reason=reason,
+        at=paris(2022, 9, 1, 10, 0),
+        **extra,
+    )
+
+
+@pytest.fixture
+def leaky_demo(settings):
+    """The demo story, and next to it everything a public page must not show."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    settings.DEBUG = False
+    programme = Programme.objects.current()
+    call = _leak_edition(programme)
+
+    draft = ApplicationFactory(call=call, title="FUITE brouillon de candidature")
+    TeamMemberFactory(
+        application=draft, first_name="Gaspard", last_name="Fuiteur", email="gaspard@fuite.test"
+    )
+    refused = ApplicationFactory(call=call, title="FUITE candidature non retenue", shortlisted=True)
+    move_application(
+        refused,
+        ApplicationStatus.NOT_SELECTED,
+        actor=UserFactory(),
+        decided_by=DecisionSource.STAFF,
+        reason="FUITE motif de refus interne",
+        at=paris(2022, 3, 15, 17, 0),
+    )
+    untold = ApplicationFactory(call=call, title="FUITE sélection non publiée", shortlisted=True)
+    move_application(
+        untold,
+        ApplicationStatus.SELECTED,
+        actor=UserFactory(),
+        decided_by=DecisionSource.JURY,
+        reason="FUITE décision de sélection non publiée",
+        at=paris(2022, 3, 15, 17, 0),
+    )
+    untold.project.is_published = True  # ticked before the decision was published
+    untold.project.save()
+
+    witness = ProjectFactory(
+        application__call=call,
+        application__title="Projet témoin",
+        application__problem="FUITE problème décrit dans la candidature",
+    )
+    TeamMemberFactory(
+        application=witness.application,
+        first_name="Ophélie",
+        last_name="Cachefuite",
+        email="ophelie@fuite.test",
+        manager_name="FUITE nom du responsable",
+        public_name_consent=False,
+    )
+    period = witness.periods.get()
+    period.results_summary = "FUITE bilan non publié"
+    period.objectives = "FUITE objectifs internes"
+    period.budget_granted = 98765
+    period.save()
+    ImpactIndicator.objects.create(
+        project=witness, name="FUITE indicateur non publié", value=42, is_published=False
+    )
+    move_project(
+        witness,
+        Phase.REINTEGRATION,
+        period=period,
+        actor=UserFactory(),
+        decided_by=DecisionSource.JURY,
+        reason="FUITE motif du jury non publié",
+        outcome="stopped",
+        at=paris(2022, 9, 15, 17, 0),
+    )
+
+    staff_moved = ProjectFactory(application__call=call, application__title="Projet suivi")
+    _staff_move(staff_moved, Phase.EXPERIMENTATION, "FUITE motif interne de l'équipe innovation")
+
+    hidden_edition = EditionFactory(
+        programme=programme,
+        number=10,
+        slug="saison-cachee",
+        name="FUITE saison non publiée",
+        is_published=False,
+    )
+    ProjectFactory(
+        application__call=CallFactory(edition=hidden_edition),
+        application__title="FUITE projet d'une saison cachée",
+    )
+    ProjectFactory(
+        application__call=call, application__title="FUITE projet non publié", is_published=False
+    )
+
+    Score.objects.update(comment="FUITE commentaire de notation")
+    Decision.objects.update(private_reasons="FUITE motif privé du jury")
+    return programme
+
+
+def forbidden_strings(programme):
+    """Everything of the database that no public page may show."""
+    public_projects = Project.objects.public()
+    public_titles = set(public_projects.values_list("title", flat=True))
+    strings = {"FUITE", "98765", "98 765"}
+    strings |= {
+        email
+        for email in User.objects.values_list("email", flat=True)
+        if email != programme.contact_email
+    }
+    strings |= set(TeamMember.objects.values_list("email", flat=True))
+    strings |= set(
+        TeamMember.objects.exclude(manager_email="").values_list("manager_email", flat=True)
+    )
+    strings |= set(
+        TeamMember.objects.exclude(manager_name="").values_list("manager_name", flat=True)
+    )
+    strings |= {
+        f"{first} {last}"
+        for first, last in TeamMember.objects.filter(public_name_consent=False).values_list(
+            "first_name", "last_name"
+        )
+    }
+    strings |= {
+        title
+        for title in Application.objects.values_list("title", flat=True)
+        if title not in public_titles
+    }
+    strings |= set(Application.objects.exclude(problem="").values_list("problem", flat=True))
+    strings |= {
+        reason for reason in Decision.objects.values_list("private_reasons", flat=True) if reason
+    }
+    strings |= {comment for comment in Score.objects.values_list("comment", flat=True) if comment}
+    told = set(
+        ProjectTransition.objects.public()
+        .filter(decided_by=DecisionSource.JURY)
+        .values_list("reason", flat=True)
+    )
+    strings |= {
+        reason
+        for reason in ProjectTransition.objects.exclude(
+            pk__in=ProjectTransition.objects.public().filter(decided_by=DecisionSource.JURY)
+        ).values_list("reason", flat=True)
+        if reason and reason not in told
+    }
+    # Public pages show no application's history: screening and selection reasons.
+    strings |= {
+        reason
+        for reason in ApplicationTransition.objects.values_list("reason", flat=True)
+        if reason and reason not in told
+    }
+    strings |= {
+        reason
+        for reason in Decision.objects.filter(published_at=None).values_list(
+            "public_reasons", flat=True
+        )
+        if reason
+    }
+    drafts = NewsItem.objects.exclude(pk__in=NewsItem.objects.public())
+    strings |= set(drafts.values_list("title", flat=True)) | set(
+        drafts.exclude(summary="").values_list("summary", flat=True)
+    )
+    strings.discard("")
+    return strings
+
+
+def readable(response):
+    """The response's text as a reader sees it: HTML entities and JSON escapes undone."""
+    text = response.content.decode()
+    if response.headers["Content-Type"].startswith("application/json"):
+        text = json.dumps(json.loads(text), ensure_ascii=False)
+    return html.unescape(text)
+
+
+def sitemap_paths(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    paths = set()
+    for url in root.iter(f"{SITEMAP}url"):
+        paths.add(urlsplit(url.findtext(f"{SITEMAP}loc")).path)
+        for alternate in url.iter(f"{XHTML}link"):
+            paths.add(urlsplit(alternate.get("href")).path)
+    return paths
+
+
+def is_public_page(path):
+    try:
+        return getattr(resolve(urlsplit(path).path).func, "is_public_page", False)
+    except Resolver404:
+        return False
+
+
+def crawl(client, start):
+    """Every public page reachable from ``start``: {path: response}."""
+    seen, pages = set(start), {}
+    queue = deque(sorted(start))
+    while queue:
+        path = queue.popleft()
+        response = client.get(path)
+        pages[path] = response
+        if not response.headers["Content-Type"].startswith("text/html"):
+            continue
+        for href in HREF.findall(response.content.decode()):
+            target = urljoin(path, html.unescape(href))
+            parts = urlsplit(target)
+            if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver"):
+                continue
+            local = parts.path + (f"?{parts.query}" if parts.query else "")
+            if local.startswith(NOT_PAGES) or local in seen or not is_public_page(local):
+                continue
+            seen.add(local)
+            queue.append(local)
+    return pages
+
+
+def test_no_public_page_feed_or_file_leaks_private_data(client, leaky_demo):
+    forbidden = forbidden_strings(leaky_demo)
+    start = sitemap_paths(client) | {"/", "/en/", "/sitemap.xml", "/actualites/flux.atom"}
+
+    pages = crawl(client, start)
+
+    broken = {
+        path: response.status_code
+        for path, response in pages.items()
+        if response.status_code != 200
+    }
+    assert broken == {}
+    leaks = {
+        path: sorted(text for text in forbidden if text in readable(response))
+        for path, response in pages.items()
+    }
+    assert {path: found for path, found in leaks.items() if found} == {}
+
+
+def test_crawl_reaches_every_kind_of_public_page_in_both_languages(client, leaky_demo):
+    start = sitemap_paths(client) | {"/"}
+
+    pages = crawl(client, start)
+
+    laureates = {
+        f"/laureats/{slug}/" for slug in Project.objects.public().values_list("slug", flat=True)
+    }
+    assert len(laureates) == 9  # the demo's 7, and the two public projects of the test edition
+    english = {f"/en{path}" for path in laureates}
+    expected = (
+        laureates
+        | english
+        | {
+            "/",
+            "/en/",
+            "/editions/",
+            "/editions/saison-1/",
+            "/editions/saison-2/",
+            "/appels/saison-2/",
+            "/laureats/",
+            "/actualites/",
+            "/actualites/phase-investigation-4-projets/",
+            "/actualites/flux.atom",
+            "/accessibilite/",
+            "/mentions-legales/",
+            "/donnees-personnelles/",
+            "/donnees/",
+            "/donnees/laureats.csv",
+            "/donnees/laureats.json",
+            "/donnees/laureats.schema.json",
+            "/sitemap.xml",
+        }
+    )
+    assert expected - set(pages) == set()
+
+
+def test_demo_exposes_its_7_laureates_with_their_phases(client, leaky_demo):
+    demo_editions = {"Saison 1", "Saison 2"}
+
+    records = json.loads(client.get("/donnees/laureats.json").content)["laureats"]
+
+    phases = {
+        r["titre"]: (r["phase"], r["phase_depuis"])
+        for r in records
+        if r["edition"] in demo_editions
+    }
+    assert phases == {
+        "Carbolocal": ("experimentation", "2022-03-15"),
+        "Commerce&vous": ("experimentation", "2022-03-15"),
+        "Pierre2vies": ("experimentation", "2022-03-15"),
+        "Repérage solidaire": ("pre_incubation", "2022-03-15"),
+        "Ruches de l'estuaire": ("pre_incubation", "2022-03-15"),
+        "ZAE Renouveau": ("pre_incubation", "2022-03-15"),
+        "Le Havre Étudiant": ("pre_incubation", "2022-03-15"),
+    }
+
+
+def test_the_leak_data_is_really_there_to_be_leaked(leaky_demo):
+    # Without this, an empty fixture would make the crawl test pass for nothing.
+    forbidden = forbidden_strings(leaky_demo)
+
+    assert {
+        "FUITE brouillon de candidature",
+        "FUITE candidature non retenue",
+        "FUITE motif du jury non publié",
+        "FUITE motif interne de l'équipe innovation",
+        "FUITE commentaire de notation",
+        "FUITE motif privé du jury",
+        "Ophélie Cachefuite",
+        "gaspard@fuite.test",
+        "Saison 3 : le calendrier en préparation",
+        "Vélo des agents",
+        "Karim Mansouri",
+        "jury.president@tremplin.test",
+        "Décision de test.",
+    } <= forbidden
+    assert Score.objects.exists() and Decision.objects.exists()
