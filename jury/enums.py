@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MemberRole(models.TextChoices):
@@ -16,7 +17,8 @@ class SessionStatus(models.TextChoices):
     PLANNED = "planned", _("Programmée")
     SCORING = "scoring", _("Notation ouverte")
     DELIBERATION = "deliberation", _("Délibération")
-    CLOSED = "closed", _("Close")
+    # A context: Django's own catalogue translates the English word "Close".
+    CLOSED = "closed", pgettext_lazy("statut d'une séance", "Close")
 
 
 class Attendance(models.TextChoices):
