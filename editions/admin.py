@@ -33,6 +33,7 @@ class CallInline(admin.StackedInline):
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
+    ordering = ["-number"]
     list_display = ["name", "number", "year", "is_published", "application_count"]
     list_filter = ["is_published", "programme"]
     search_fields = ["name", "slug"]

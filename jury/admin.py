@@ -3,7 +3,7 @@ read-only: they are written by ``jury.services``."""
 
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from jury.admin_views import phase_board, session_step, session_steps
@@ -114,7 +114,11 @@ class SessionAdmin(admin.ModelAdmin):
         steps = session_steps(session) if session else {}
         extra_context = {
             "session_steps": [
-                {"slug": slug, "label": label, "refusals": refusals}
+                {
+                    "label": label,
+                    "refusals": refusals,
+                    "url": reverse("admin:jury_session_step", args=[object_id, slug]),
+                }
                 for slug, (label, refusals, _run) in steps.items()
             ],
             **(extra_context or {}),

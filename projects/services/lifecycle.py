@@ -179,7 +179,9 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
             locked.submitted_at = at
         locked.save(update_fields=["status", "submitted_at", "updated_at"])
         if target == ApplicationStatus.SELECTED:
-            create_laureate_project(locked, actor=actor, decided_by=decided_by, at=at)
+            create_laureate_project(
+                locked, actor=actor, decided_by=decided_by, at=at, reason=reason
+            )
         if notify and told_at_once(decided_by):
             transaction.on_commit(partial(notify_application_transition.enqueue, history.pk))
     application.status, application.submitted_at = locked.status, locked.submitted_at
@@ -194,7 +196,7 @@ def _unique_project_slug(title):
     return slug
 
 
-def create_laureate_project(application, *, actor, decided_by, at):
+def create_laureate_project(application, *, actor, decided_by, at, reason=""):
     """Create the project of a selected application, in its first pre-incubation period.
 
     Called by ``move_application`` inside its transaction. Side effects, in order:
@@ -233,7 +235,8 @@ def create_laureate_project(application, *, actor, decided_by, at):
         at=at,
         actor=actor,
         decided_by=decided_by,
-        reason=_("Candidature retenue comme lauréate."),
+        # The selection's own reason (a jury's includes its public reasons).
+        reason=reason or _("Candidature retenue comme lauréate."),
         published_at=at if told_at_once(decided_by) else None,
     )
     return project
