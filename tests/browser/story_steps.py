@@ -8,10 +8,6 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.browser.conftest import (
-    AXE_PATH,
-    AXE_TAGS,
-    BLOCKING_IMPACTS,
-    _describe,
     _open_page,
     _page_kinds,
 )
@@ -19,18 +15,6 @@ from tests.browser.conftest import (
 PASSWORD = "mot-de-passe-de-test"
 DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
 PHONE_VIEWPORT = {"width": 390, "height": 844}
-# Known defects of Django admin widgets, found by this test, reported, and tolerated on
-# admin pages only (anything else fails): the autocomplete (select2) search box has no
-# label and its combobox no accessible name; the split date/time inputs have no label;
-# the fields of tabular inlines (a column header, no label) have no accessible name.
-# (The breadcrumbs' colour-only links were fixed in static/css/admin-tremplin.css.)
-KNOWN_ADMIN_DEFECTS = {
-    "label": re.compile(r"^(\.select2-search__field|#id_\w+_[01]|#id_\w+-\d+-\w+)$"),
-    "select-name": re.compile(r"^#id_\w+-\d+-\w+$"),
-    "aria-input-field-name": re.compile(
-        r"^(.*\.select2-selection.*|#select2-id_[\w-]+-container)$"
-    ),
-}
 
 
 class Story:
@@ -43,7 +27,6 @@ class Story:
         self._no_csp = assert_no_csp
         self._save = save_screenshot
         self._contexts = []
-        self.known_defects = set()
 
     def new_page(self, phone=False):
         from tests.browser.conftest import DESKTOP, PHONE
@@ -62,47 +45,11 @@ class Story:
             context.close()
 
     def check(self, page):
-        """axe (WCAG 2.1 A/AA, serious or critical fail) and the CSP, on the current page.
-
-        On admin pages only, the one known defect of Django's select2 autocomplete (its
-        inline search box has no label) is recorded in ``known_defects`` instead of
-        failing; any other violation fails, as on every other page.
-        """
-        if "/admin/" in page.url:
-            # The CSP check covers the site's own pages; Django's admin pages are not
-            # held to it (the existing suite does not either).
-            self._check_admin(page)
-        else:
-            self._accessible(page)
+        """axe (WCAG 2.1 A/AA: serious or critical violations fail) on every page, and
+        the CSP on the site's own pages (Django's admin pages set inline styles)."""
+        self._accessible(page)
+        if "/admin/" not in page.url:
             self._no_csp(page)
-
-    def _check_admin(self, page):
-        if not page.evaluate("typeof window.axe !== 'undefined'"):
-            page.evaluate(AXE_PATH.read_text(encoding="utf-8"))
-        results = page.evaluate(
-            """async (tags) => {
-                const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-                return results.violations.map((v) => ({
-                    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                    nodes: v.nodes.map((n) => ({target: n.target})),
-                }));
-            }""",
-            AXE_TAGS,
-        )
-        blocking = []
-        for violation in results:
-            if violation["impact"] not in BLOCKING_IMPACTS:
-                continue
-            targets = {" ".join(node["target"]) for node in violation["nodes"]}
-            known = KNOWN_ADMIN_DEFECTS.get(violation["id"])
-            if known and all(known.match(target) for target in targets):
-                self.known_defects.add((page.url.split("?")[0], _describe(violation)))
-                continue
-            blocking.append(violation)
-        assert not blocking, (
-            f"axe found {len(blocking)} serious or critical accessibility violation(s) on "
-            f"{page.url}:\n" + "\n".join(_describe(v) for v in blocking)
-        )
 
     def shoot(self, page, label):
         """A full-page screenshot at the page's own width, then at the other width."""

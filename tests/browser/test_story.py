@@ -21,7 +21,6 @@ from jury.enums import Attendance, MemberRole
 from jury.models import AgendaItem, Session
 from projects.enums import ApplicationStatus, ManagerResponse, Phase
 from projects.models import Application, Project
-from tests.browser.conftest import SCREENSHOT_DIR
 from tests.browser.story_steps import (
     Story,
     admin_save,
@@ -415,10 +414,3 @@ def test_the_whole_story(story, history, tmp_path):
     assert timeline.count() == 2
     assert "Les impacts mesurés justifient six mois de plus." in timeline.last.inner_text()
     story.shoot(phone_citizen, "6-reviewed-project-renewed")
-
-    # The Django-admin widget defects tolerated on admin pages, for whoever fixes them.
-    report = SCREENSHOT_DIR.parent / "story-known-admin-a11y-defects.txt"
-    report.write_text(
-        "\n\n".join(f"{url}\n{text}" for url, text in sorted(story.known_defects)),
-        encoding="utf-8",
-    )
