@@ -22,7 +22,11 @@ lock:
 	/tmp/tremplin-lock/bin/python -m pip install --quiet ".[dev]"
 	/tmp/tremplin-lock/bin/python -m pip freeze --exclude tremplin > requirements.lock
 
-messages: $(STAMP)
+# A local settings file for development: manage.py then runs without exported variables.
+.env:
+	printf '# Local development settings (not in git). See the README configuration table.\nDJANGO_DEBUG=1\n' > .env
+
+messages: $(STAMP) .env
 	$(RUN_ENV) $(BIN)/python manage.py compile_translations
 
 run: messages

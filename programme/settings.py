@@ -11,8 +11,17 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A local, git-ignored `.env` file (written by `make` with DJANGO_DEBUG=1) lets developers
+# and tools run `manage.py` without exporting variables. Real environment variables win;
+# DJANGO_ENV_FILE names another file, or an empty value reads none (as production does
+# when no such file exists).
+_ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if _ENV_FILE:
+    load_dotenv(_ENV_FILE, override=False)
 
 
 def env(name, default=""):

@@ -10,7 +10,9 @@ STRONG_KEY = "k" * 20 + "-production-secret-for-the-settings-test-only-" + "z" *
 
 
 def run_manage(*args, **env):
+    # No DJANGO_* variable, and no local .env file: what a bare production server sees.
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean["DJANGO_ENV_FILE"] = ""
     clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -63,3 +65,24 @@ def test_debug_mode_starts_without_any_configuration():
     result = run_manage("check", DJANGO_DEBUG="1")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_a_local_env_file_is_read_and_real_variables_win(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("DJANGO_DEBUG=1\nDJANGO_ALLOWED_HOSTS=from-the-file.example\n")
+
+    from_file = run_manage("diffsettings", DJANGO_ENV_FILE=str(env_file))
+    overridden = run_manage(
+        "diffsettings", DJANGO_ENV_FILE=str(env_file), DJANGO_ALLOWED_HOSTS="from-env.example"
+    )
+
+    assert "ALLOWED_HOSTS = ['from-the-file.example']" in from_file.stdout
+    assert "ALLOWED_HOSTS = ['from-env.example']" in overridden.stdout
+
+
+def test_a_bad_configuration_stops_manage_py_with_its_message_only():
+    result = run_manage("makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("Configuration error: DJANGO_SECRET_KEY is not set.")
+    assert "Traceback" not in result.stderr
