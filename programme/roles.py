@@ -42,3 +42,13 @@ def sync_staff_group(using="default"):
     )
     group.permissions.set(permissions)
     return group
+
+
+def staff_emails():
+    """The addresses of active innovation staff, for what staff must hear of."""
+    from django.contrib.auth import get_user_model
+
+    staff = get_user_model().objects.filter(is_active=True, is_staff=True)
+    return list(
+        staff.filter(groups__name=STAFF_GROUP_NAME).values_list("email", flat=True).distinct()
+    )

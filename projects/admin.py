@@ -185,7 +185,7 @@ class PhasePeriodInline(admin.StackedInline):
         ),
         (
             _("Moyens"),
-            {"fields": ["days_per_week", "place", "resources_granted", "budget_granted"]},
+            {"fields": ["days_per_week", "place"]},
         ),
         (
             _("Accompagnement"),
@@ -202,7 +202,7 @@ class ImpactIndicatorInline(admin.TabularInline):
 
     model = ImpactIndicator
     extra = 0
-    fields = ["position", "name", "value", "unit", "measured_on", "description", "is_published"]
+    fields = ["position", "name", "unit", "baseline", "target", "method", "is_published"]
 
 
 class ProjectTransitionInline(ReadOnlyInline):

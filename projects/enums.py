@@ -61,3 +61,40 @@ class ManagerResponse(models.TextChoices):
     PENDING = "pending", _("En attente")
     AGREED = "agreed", _("Accord donné")
     DECLINED = "declined", _("Accord refusé")
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("À venir")
+    IN_PROGRESS = "in_progress", _("En cours")
+    REACHED = "reached", _("Atteint")
+    DROPPED = "dropped", _("Abandonné")
+
+
+class MeasurementStatus(models.TextChoices):
+    """A measurement the team or coach entered, until staff check its source."""
+
+    PROPOSED = "proposed", _("À valider")
+    VALIDATED = "validated", _("Validée")
+    REJECTED = "rejected", _("Refusée")
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    SUBMITTED = "submitted", _("Déposé")
+
+
+class Recommendation(models.TextChoices):
+    """What the team recommends for the phase after the one its report closes."""
+
+    CONTINUE = "continue", _("Poursuivre en expérimentation")
+    REINTEGRATE = "reintegrate", _("Réintégrer les directions métiers")
+    STOP = "stop", _("Arrêter le projet")
+
+
+class ResourceKind(models.TextChoices):
+    BUDGET = "budget", _("Budget")
+    EQUIPMENT = "equipment", _("Matériel")
+    SERVICE = "service", _("Prestation")
+    STAFF = "staff", _("Renfort humain")
+    PLACE = "place", _("Locaux")
+    OTHER = "other", _("Autre")

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django_tasks import task
 
 from programme.mail import send_templated_mail
+from programme.roles import staff_emails
 from projects.manager_links import manager_token
-from projects.models import ApplicationTransition, ProjectTransition, TeamMember
+from projects.models import ApplicationTransition, PhaseReport, ProjectTransition, TeamMember
 
 
 @task()
@@ -60,4 +61,20 @@ def send_manager_request(member_id):
         "projects/email/manager_request",
         {"member": member, "application": member.application, "agreement_path": path},
         [member.manager_email],
+    )
+
+
+@task()
+def notify_report_submitted(report_id):
+    """Tell the period's coaches and staff that a team submitted its phase report."""
+    report = PhaseReport.objects.select_related("period__project").get(pk=report_id)
+    recipients = list(report.period.coaches.values_list("email", flat=True)) + staff_emails()
+    return send_templated_mail(
+        "projects/email/report_submitted",
+        {
+            "report": report,
+            "project": report.period.project,
+            "follow_up_path": reverse("projects:follow_up", args=[report.period.project_id]),
+        },
+        recipients,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.views import members, team
+from projects.views import evidence, follow_up, members, team
 
 app_name = "projects"
 
@@ -26,4 +26,28 @@ urlpatterns = [
     ),
     path("pieces-jointes/<int:attachment_pk>/", members.attachment_download, name="attachment"),
     path("accord-responsable/<str:token>/", members.manager_agreement, name="manager_agreement"),
+    # Following a laureate (issue 8): its team, its coaches and staff.
+    path("accompagnement/", follow_up.coaching_list, name="coaching_list"),
+    path("suivi/<int:pk>/", follow_up.overview, name="follow_up"),
+    path("suivi/<int:pk>/seances/ajouter/", follow_up.coaching_form, name="coaching_add"),
+    path("suivi/<int:pk>/seances/<int:entry_pk>/", follow_up.coaching_form, name="coaching_edit"),
+    path("suivi/<int:pk>/jalons/ajouter/", follow_up.milestone_form, name="milestone_add"),
+    path(
+        "suivi/<int:pk>/jalons/<int:milestone_pk>/",
+        follow_up.milestone_form,
+        name="milestone_edit",
+    ),
+    path("suivi/<int:pk>/temps/", evidence.time_declaration, name="time_declaration"),
+    path("suivi/<int:pk>/indicateurs/ajouter/", evidence.indicator_form, name="indicator_add"),
+    path(
+        "suivi/<int:pk>/indicateurs/<int:indicator_pk>/",
+        evidence.indicator_form,
+        name="indicator_edit",
+    ),
+    path(
+        "suivi/<int:pk>/indicateurs/<int:indicator_pk>/mesures/ajouter/",
+        evidence.measurement_add,
+        name="measurement_add",
+    ),
+    path("suivi/<int:pk>/bilan/", evidence.report, name="report"),
 ]

@@ -17,15 +17,26 @@ from tests.jury.factories import (
 )
 from tests.programme.factories import NewsItemFactory, UserFactory
 from tests.projects import uploads
-from tests.projects.factories import ApplicationFactory, ProjectFactory, TeamMemberFactory
+from tests.projects.factories import (
+    ApplicationFactory,
+    CoachingEntryFactory,
+    ImpactIndicatorFactory,
+    MeasurementFactory,
+    MilestoneFactory,
+    PhaseReportFactory,
+    ProjectFactory,
+    TeamMemberFactory,
+)
 
 ROLES = ("anonymous", "applicant", "jury_member", "coach", "staff")
 
 
 def build_world():
     """A draft in an open call (its lead is the applicant), with a member whose manager
-    must answer and a file; a laureate project with its coach; a published news item; a
-    jury president; staff."""
+    must answer and a file; a laureate project with its coach, the applicant on its team,
+    and its follow-up (a coaching entry, a milestone, an unpublished indicator with a
+    measurement to check, a draft report); a published news item; a jury president;
+    staff."""
     now = timezone.now()
     call = CallFactory(
         opens_at=now - datetime.timedelta(days=10), closes_at=now + datetime.timedelta(days=10)
@@ -43,7 +54,12 @@ def build_world():
     project = ProjectFactory()
     news = NewsItemFactory(published=True)
     coach = UserFactory()
-    project.periods.get().coaches.add(coach)
+    period = project.periods.get()
+    period.coaches.add(coach)
+    TeamMemberFactory(
+        application=project.application, user=draft.created_by, email=draft.created_by.email
+    )
+    indicator = ImpactIndicatorFactory(project=project, name="Indicateur confidentiel")
     staff = UserFactory(innovation_staff=True)
     president = JuryMemberFactory(role=MemberRole.PRESIDENT)
     session, review, closed_session = _jury_sessions(president, project, staff)
@@ -58,6 +74,11 @@ def build_world():
         review=review,
         review_attachment=review.project.application.attachments.get(),
         closed_session=closed_session,
+        coaching_entry=CoachingEntryFactory(period=period, coach=coach),
+        milestone=MilestoneFactory(period=period),
+        indicator=indicator,
+        measurement=MeasurementFactory(indicator=indicator),
+        report=PhaseReportFactory(period=period),
         users={
             "anonymous": None,
             "applicant": draft.created_by,

@@ -11,6 +11,7 @@ SERVICES = {
     "programme/services.py",
     "projects/services/lifecycle.py",
     "projects/services/team.py",
+    "projects/services/follow_up.py",
     "jury/services/session.py",
 }
 WRITING_METHODS = {"update", "create", "get_or_create", "update_or_create", "bulk_update"}

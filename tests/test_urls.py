@@ -20,6 +20,11 @@ TEAM = {"applicant"}
 JURY = {"jury_member"}
 JURY_AND_STAFF = {"jury_member", "staff"}
 TEAM_AND_STAFF = {"applicant", "staff"}
+# Following a laureate: the applicant is also on the team of the world's laureate project,
+# whose period the coach coaches.
+COACH_AND_STAFF = {"coach", "staff"}
+TEAM_AND_COACH = {"applicant", "coach"}
+FOLLOWERS = {"applicant", "coach", "staff"}
 
 # name → (roles that may reach it, path to request, method, status for those roles).
 # A path may be a function of the world (tests/roles.py) for pages about an object.
@@ -208,6 +213,57 @@ URL_TABLE = {
         "get",
         200,
     ),
+    "projects:coaching_list": (COACH_AND_STAFF, "/accompagnement/", "get", 200),
+    "projects:follow_up": (FOLLOWERS, lambda w: f"/suivi/{w.project.pk}/", "get", 200),
+    "projects:coaching_add": (
+        COACH_AND_STAFF,
+        lambda w: f"/suivi/{w.project.pk}/seances/ajouter/",
+        "get",
+        200,
+    ),
+    "projects:coaching_edit": (
+        COACH_AND_STAFF,
+        lambda w: f"/suivi/{w.project.pk}/seances/{w.coaching_entry.pk}/",
+        "get",
+        200,
+    ),
+    "projects:milestone_add": (
+        TEAM_AND_COACH,
+        lambda w: f"/suivi/{w.project.pk}/jalons/ajouter/",
+        "get",
+        200,
+    ),
+    "projects:milestone_edit": (
+        TEAM_AND_COACH,
+        lambda w: f"/suivi/{w.project.pk}/jalons/{w.milestone.pk}/",
+        "get",
+        200,
+    ),
+    "projects:time_declaration": (
+        FOLLOWERS,
+        lambda w: f"/suivi/{w.project.pk}/temps/",
+        "get",
+        200,
+    ),
+    "projects:indicator_add": (
+        TEAM_AND_COACH,
+        lambda w: f"/suivi/{w.project.pk}/indicateurs/ajouter/",
+        "get",
+        200,
+    ),
+    "projects:indicator_edit": (
+        TEAM_AND_COACH,
+        lambda w: f"/suivi/{w.project.pk}/indicateurs/{w.indicator.pk}/",
+        "get",
+        200,
+    ),
+    "projects:measurement_add": (
+        TEAM_AND_COACH,
+        lambda w: f"/suivi/{w.project.pk}/indicateurs/{w.indicator.pk}/mesures/ajouter/",
+        "get",
+        200,
+    ),
+    "projects:report": (FOLLOWERS, lambda w: f"/suivi/{w.project.pk}/bilan/", "get", 200),
 }
 
 

@@ -11,14 +11,21 @@ from projects.models.application import (
     TeamMember,
     attachment_path,
 )
+from projects.models.follow_up import (
+    CoachingEntry,
+    Milestone,
+    Resource,
+    TimeCommitment,
+    TimeDeclaration,
+)
 from projects.models.history import (
     ApplicationTransition,
     ProjectTransition,
     ProjectTransitionQuerySet,
     Transition,
 )
+from projects.models.impact import ImpactIndicator, Measurement, PhaseReport
 from projects.models.laureate import (
-    ImpactIndicator,
     PhasePeriod,
     PhasePeriodQuerySet,
     Project,
@@ -30,14 +37,21 @@ __all__ = [
     "ApplicationQuerySet",
     "ApplicationTransition",
     "Attachment",
+    "CoachingEntry",
     "ImpactIndicator",
+    "Measurement",
+    "Milestone",
     "PhasePeriod",
     "PhasePeriodQuerySet",
+    "PhaseReport",
     "Project",
     "ProjectQuerySet",
     "ProjectTransition",
     "ProjectTransitionQuerySet",
+    "Resource",
     "TeamMember",
+    "TimeCommitment",
+    "TimeDeclaration",
     "Transition",
     "attachment_path",
 ]

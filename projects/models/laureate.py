@@ -9,11 +9,13 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programme.roles import is_innovation_staff
 from projects.enums import (
     PeriodPhase,
     Phase,
     ReintegrationOutcome,
 )
+from projects.models.application import TeamMember
 from projects.models.history import ProjectTransition
 
 
@@ -57,6 +59,25 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("application__call__edition", "theme")
+
+    def followed_by(self, user):
+        """The projects whose follow-up ``user`` may see: staff every one; a coach, those
+        with a period they coach; a team member, their team's."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_innovation_staff(user):
+            return self
+        in_team = TeamMember.objects.filter(application=OuterRef("application"), user=user)
+        return self.filter(Exists(_coached_periods(user)) | Exists(in_team))
+
+    def coached_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Exists(_coached_periods(user)))
+
+
+def _coached_periods(user):
+    return PhasePeriod.objects.filter(project=OuterRef("pk"), coaches=user)
 
 
 class Project(models.Model):
@@ -174,10 +195,6 @@ class PhasePeriod(models.Model):
         validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("5.0"))],
     )
     place = models.CharField(_("lieu"), max_length=200, blank=True)
-    resources_granted = models.TextField(_("moyens accordés"), blank=True)
-    budget_granted = models.DecimalField(
-        _("budget accordé (€)"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
     objectives = models.TextField(_("objectifs"), blank=True)
     results_summary = models.TextField(_("bilan"), blank=True)
     results_published = models.BooleanField(
@@ -231,35 +248,3 @@ class PhasePeriod(models.Model):
     @property
     def is_open(self):
         return self.actual_end is None
-
-
-class ImpactIndicator(models.Model):
-    """A figure a project measures to show its results. Public once staff publish it."""
-
-    project = models.ForeignKey(
-        Project, verbose_name=_("projet"), on_delete=models.CASCADE, related_name="indicators"
-    )
-    position = models.PositiveSmallIntegerField(_("ordre"), default=1)
-    name = models.CharField(
-        _("indicateur"), max_length=200, help_text=_("Par exemple : ménages accompagnés.")
-    )
-    value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
-    unit = models.CharField(
-        _("unité"), max_length=50, blank=True, help_text=_("Par exemple : ménages, %, tonnes.")
-    )
-    measured_on = models.DateField(_("mesuré le"), null=True, blank=True)
-    description = models.TextField(
-        _("précisions"), blank=True, help_text=_("Comment la valeur est mesurée, sa source.")
-    )
-    is_published = models.BooleanField(
-        _("publié"), default=False, help_text=_("Visible sur la page publique du projet.")
-    )
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("indicateur d'impact")
-        verbose_name_plural = _("indicateurs d'impact")
-        ordering = ["project", "position", "pk"]
-
-    def __str__(self):
-        return self.name

@@ -1,4 +1,8 @@
-"""Applications and projects at each lifecycle stage, moved there by the real services."""
+"""Applications and projects at each lifecycle stage, moved there by the real services;
+the follow-up of a laureate (coaching, milestones, time, resources, indicators, reports)."""
+
+import datetime
+from decimal import Decimal
 
 import factory
 
@@ -10,8 +14,24 @@ from projects.enums import (
     MemberRole,
     Phase,
 )
-from projects.models import Application, Project, TeamMember
+from projects.models import (
+    Application,
+    CoachingEntry,
+    ImpactIndicator,
+    Measurement,
+    Milestone,
+    PhaseReport,
+    Project,
+    Resource,
+    TeamMember,
+    TimeDeclaration,
+)
 from projects.services import move_application, move_project
+from projects.services.follow_up import (
+    review_measurement,
+    set_milestone_status,
+    submit_phase_report,
+)
 from projects.services.team import record_manager_response
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
@@ -141,3 +161,130 @@ class ProjectFactory(factory.Factory):
                 at=REVIEWED_AT,
             )
         return project
+
+
+def _open_period(factory_object):
+    return ProjectFactory().periods.get()
+
+
+class CoachingEntryFactory(factory.django.DjangoModelFactory):
+    """A two-hour session, a week after the period began, by one of its coaches."""
+
+    class Meta:
+        model = CoachingEntry
+        skip_postgeneration_save = True
+
+    period = factory.LazyAttribute(_open_period)
+    coach = factory.SubFactory(UserFactory)
+    held_on = factory.LazyAttribute(lambda o: o.period.planned_start + datetime.timedelta(days=7))
+    duration_hours = Decimal("2.0")
+    topics = factory.Sequence(lambda n: f"Entretiens usagers, série {n}")
+    next_steps = "Préparer le prototype."
+
+    @factory.post_generation
+    def assigned(entry, create, extracted, **kwargs):
+        if create and extracted is not False:
+            entry.period.coaches.add(entry.coach)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    """A milestone due a month into its period; ``status=`` moves it by the service."""
+
+    class Meta:
+        model = Milestone
+        skip_postgeneration_save = True
+
+    period = factory.LazyAttribute(_open_period)
+    title = factory.Sequence(lambda n: f"Jalon {n}")
+    due_on = factory.LazyAttribute(lambda o: o.period.planned_start + datetime.timedelta(days=30))
+    created_by = factory.LazyAttribute(lambda o: o.period.project.application.created_by)
+
+    @factory.post_generation
+    def status(milestone, create, extracted, **kwargs):
+        if create and extracted:
+            set_milestone_status(
+                milestone, extracted, actor=milestone.created_by, note="Note de test."
+            )
+
+
+class TimeDeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TimeDeclaration
+
+    period = factory.LazyAttribute(_open_period)
+    member = factory.LazyAttribute(lambda o: o.period.project.application.team_members.first())
+    month = factory.LazyAttribute(lambda o: o.period.planned_start.replace(day=1))
+    days_given = Decimal("3.0")
+    declared_by = factory.LazyAttribute(lambda o: o.period.project.application.created_by)
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    period = factory.LazyAttribute(_open_period)
+    kind = "budget"
+    label = "Budget d'expérimentation"
+    amount_granted = Decimal("5000.00")
+
+
+class ImpactIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImpactIndicator
+
+    project = factory.SubFactory(ProjectFactory)
+    name = factory.Sequence(lambda n: f"Indicateur {n}")
+    unit = "ménages"
+    baseline = Decimal("0")
+    target = Decimal("100")
+    method = "Comptage dans le registre de suivi."
+    is_published = True
+    created_by = factory.LazyAttribute(lambda o: o.project.application.created_by)
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    """A proposed measurement; ``validated=True`` or ``rejected=True`` has staff review it
+    through the service."""
+
+    class Meta:
+        model = Measurement
+        skip_postgeneration_save = True
+
+    indicator = factory.SubFactory(ImpactIndicatorFactory)
+    measured_on = datetime.date(2022, 6, 1)
+    value = Decimal("42")
+    source = "Registre de suivi de l'équipe."
+    entered_by = factory.LazyAttribute(lambda o: o.indicator.project.application.created_by)
+
+    @factory.post_generation
+    def validated(measurement, create, extracted, **kwargs):
+        if create and extracted:
+            reviewer = UserFactory(innovation_staff=True)
+            review_measurement(measurement, actor=reviewer, accept=True)
+
+    @factory.post_generation
+    def rejected(measurement, create, extracted, **kwargs):
+        if create and extracted:
+            reviewer = UserFactory(innovation_staff=True)
+            review_measurement(measurement, actor=reviewer, accept=False, note="Source absente.")
+
+
+class PhaseReportFactory(factory.django.DjangoModelFactory):
+    """A complete draft; ``submitted=True`` submits it through the service."""
+
+    class Meta:
+        model = PhaseReport
+        skip_postgeneration_save = True
+
+    period = factory.LazyAttribute(_open_period)
+    problem = "Les ménages en précarité énergétique sont repérés trop tard."
+    tested = "Un questionnaire de repérage partagé entre trois services."
+    results = "Quarante ménages repérés en trois mois."
+    indicators_comment = "La cible est atteinte à moitié."
+    recommendation = "continue"
+    recommendation_reasons = "Le repérage fonctionne ; il faut l'étendre."
+
+    @factory.post_generation
+    def submitted(report, create, extracted, **kwargs):
+        if create and extracted:
+            submit_phase_report(report, actor=report.period.project.application.created_by)
