@@ -2,7 +2,11 @@
 
 Apps register their staff screens with ``admin.site.register_view``; the site wraps them
 in ``admin_view`` (signed-in, active staff only), serves them under ``/admin/`` and lists
-them on the index page.
+them on the index page (unless ``listed=False``: a download behind a listed screen).
+
+Apps add panels to the index page (the staff dashboard) with
+``admin.site.register_panel``: a template and a function of the request giving its
+context, shown to staff holding the panel's permission.
 """
 
 from dataclasses import dataclass
@@ -20,6 +24,14 @@ class StaffView:
     label: str
     description: str
     permission: str
+    listed: bool = True
+
+
+@dataclass(frozen=True)
+class IndexPanel:
+    template: str
+    context: object
+    permission: str
 
 
 class TremplinAdminSite(admin.AdminSite):
@@ -31,10 +43,17 @@ class TremplinAdminSite(admin.AdminSite):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._staff_views = []
+        self._panels = []
 
-    def register_view(self, route, view, *, name, label, description="", permission):
+    def register_view(self, route, view, *, name, label, description="", permission, listed=True):
         """Serve ``view`` at ``/admin/<route>`` for staff holding ``permission``."""
-        self._staff_views.append(StaffView(route, view, name, label, description, permission))
+        self._staff_views.append(
+            StaffView(route, view, name, label, description, permission, listed)
+        )
+
+    def register_panel(self, template, context, *, permission):
+        """Show ``template`` on the index page, rendered with ``context(request)``."""
+        self._panels.append(IndexPanel(template, context, permission))
 
     def get_urls(self):
         staff_urls = [
@@ -51,9 +70,20 @@ class TremplinAdminSite(admin.AdminSite):
                 "description": staff_view.description,
             }
             for staff_view in self._staff_views
-            if request.user.has_perm(staff_view.permission)
+            if staff_view.listed and request.user.has_perm(staff_view.permission)
+        ]
+
+    def panels_for(self, request):
+        return [
+            {"template": panel.template, **panel.context(request)}
+            for panel in self._panels
+            if request.user.has_perm(panel.permission)
         ]
 
     def index(self, request, extra_context=None):
-        extra_context = {"staff_views": self.staff_views_for(request), **(extra_context or {})}
+        extra_context = {
+            "staff_views": self.staff_views_for(request),
+            "panels": self.panels_for(request),
+            **(extra_context or {}),
+        }
         return super().index(request, extra_context)

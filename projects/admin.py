@@ -276,3 +276,7 @@ class ProjectTransitionAdmin(TransitionAdmin):
     list_filter = ["decided_by", "to_phase"]
     list_select_related = ["project", "actor"]
     search_fields = ["project__title", "reason"]
+
+
+# The staff dashboard's panel on the admin index page.
+from projects import admin_dashboard  # noqa: E402, F401 (registers the dashboard panel)

@@ -7,8 +7,6 @@ French reasons when the change is not allowed. Plain data (a coaching entry, a
 milestone's wording, an indicator, a proposed measurement) is saved by its form.
 """
 
-import datetime
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from projects.enums import MeasurementStatus, MilestoneStatus, ReportStatus
 from projects.models import Measurement, Milestone, PhaseReport, TimeDeclaration
-from projects.models.follow_up import first_of_month
 from projects.services.lifecycle import TransitionRefused
 from projects.tasks import notify_report_submitted
+from projects.time_tracking import declarable_months
 
 REPORT_REQUIRED_FIELDS = ("problem", "tested", "results", "recommendation")
 
@@ -75,20 +73,6 @@ def review_measurement(measurement, *, actor, accept, note=""):
         )
     measurement.refresh_from_db()
     return True
-
-
-def declarable_months(period, today=None):
-    """The months of ``period`` a team may declare time for: from its start to its end,
-    and never a month still to come."""
-    today = today or timezone.localdate()
-    start = first_of_month(period.actual_start or period.planned_start)
-    end = first_of_month(min(period.actual_end or period.planned_end, today))
-    months = []
-    month = start
-    while month <= end:
-        months.append(month)
-        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return months
 
 
 def declare_time(period, month, days_by_member, *, actor, comments=None):

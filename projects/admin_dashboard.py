@@ -1,0 +1,1 @@
+"""The staff dashboard on the admin index page. (Being written: see issue 8.)"""
