@@ -280,3 +280,4 @@ class ProjectTransitionAdmin(TransitionAdmin):
 
 # The staff dashboard's panel on the admin index page.
 from projects import admin_dashboard  # noqa: E402, F401 (registers the dashboard panel)
+from projects import admin_follow_up  # noqa: E402, F401 (registers the follow-up admin)
