@@ -1,4 +1,5 @@
-"""The two lifecycles of the projects app, as data.
+"""The lifecycles of the projects app, as data: applications and projects, and the
+three small ones of a laureate's follow-up (milestones, measurements, phase reports).
 
 Pure module: no ORM, no I/O. ``projects.services`` is the only code that moves an
 application or a project, and it asks these tables first. The README's Mermaid diagrams
@@ -10,7 +11,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from projects.enums import ApplicationStatus, DecisionSource, Phase
+from projects.enums import (
+    ApplicationStatus,
+    DecisionSource,
+    MeasurementStatus,
+    MilestoneStatus,
+    Phase,
+    ReportStatus,
+)
 
 TEAM = DecisionSource.TEAM
 STAFF = DecisionSource.STAFF
@@ -112,3 +120,44 @@ PROJECT_LIFECYCLE = Lifecycle(
 # A renewal is the one move whose target is the current state: it is not a no-op but
 # a new experimentation period.
 RENEWAL = PROJECT_LIFECYCLE.find(P.EXPERIMENTATION, P.EXPERIMENTATION)
+
+# The follow-up of a laureate. A coach acts on the team's side of these moves.
+M = MilestoneStatus
+TEAM_SIDE = frozenset({TEAM, STAFF})
+MILESTONE_LIFECYCLE = Lifecycle(
+    name="milestone",
+    states=MilestoneStatus,
+    initial=M.PLANNED,
+    moves=(
+        Move(M.PLANNED, M.IN_PROGRESS, _("Commencer"), TEAM_SIDE),
+        Move(M.PLANNED, M.REACHED, _("Marquer atteint"), TEAM_SIDE),
+        Move(M.PLANNED, M.DROPPED, _("Abandonner (motif requis)"), TEAM_SIDE),
+        Move(M.IN_PROGRESS, M.REACHED, _("Marquer atteint"), TEAM_SIDE),
+        Move(M.IN_PROGRESS, M.DROPPED, _("Abandonner (motif requis)"), TEAM_SIDE),
+        Move(M.IN_PROGRESS, M.PLANNED, _("Remettre à venir"), TEAM_SIDE),
+        Move(M.REACHED, M.IN_PROGRESS, _("Rouvrir"), TEAM_SIDE),
+        Move(M.DROPPED, M.PLANNED, _("Reprendre"), TEAM_SIDE),
+    ),
+)
+
+MS = MeasurementStatus
+MEASUREMENT_LIFECYCLE = Lifecycle(
+    name="measurement",
+    states=MeasurementStatus,
+    initial=MS.PROPOSED,
+    moves=(
+        Move(MS.PROPOSED, MS.VALIDATED, _("Valider"), frozenset({STAFF})),
+        Move(MS.PROPOSED, MS.REJECTED, _("Refuser (motif requis)"), frozenset({STAFF})),
+    ),
+)
+
+R = ReportStatus
+REPORT_LIFECYCLE = Lifecycle(
+    name="phase_report",
+    states=ReportStatus,
+    initial=R.DRAFT,
+    moves=(
+        Move(R.DRAFT, R.SUBMITTED, _("Déposer"), frozenset({TEAM})),
+        Move(R.SUBMITTED, R.DRAFT, _("Rendre à l'équipe (motif requis)"), frozenset({STAFF})),
+    ),
+)

@@ -10,7 +10,13 @@ from jury.transitions import SESSION_LIFECYCLE
 from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
 from projects.models import ApplicationTransition, ProjectTransition
 from projects.services import TransitionRefused, move_application, move_project
-from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE
+from projects.transitions import (
+    APPLICATION_LIFECYCLE,
+    MEASUREMENT_LIFECYCLE,
+    MILESTONE_LIFECYCLE,
+    PROJECT_LIFECYCLE,
+    REPORT_LIFECYCLE,
+)
 from tests.projects.factories import (
     SELECTED_AT,
     SUBMITTED_AT,
@@ -153,7 +159,14 @@ def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
 
 @pytest.mark.parametrize(
     "lifecycle",
-    [APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE, SESSION_LIFECYCLE],
+    [
+        APPLICATION_LIFECYCLE,
+        PROJECT_LIFECYCLE,
+        SESSION_LIFECYCLE,
+        MILESTONE_LIFECYCLE,
+        MEASUREMENT_LIFECYCLE,
+        REPORT_LIFECYCLE,
+    ],
     ids=lambda lifecycle: lifecycle.name,
 )
 def test_lifecycle_diagram_in_the_readme_matches_its_table(lifecycle):
