@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format messages update-messages chromium clean lock
+.PHONY: run test bench lint format messages update-messages chromium clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ run: messages
 
 test: messages chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Benchmarks of the pages that grow with the programme: timings and query counts.
+bench: messages
+	$(BIN)/python -m pytest tests/bench -o python_files='bench_*.py' -o python_functions='bench_*' -p no:randomly --benchmark-columns=min,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
