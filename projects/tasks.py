@@ -74,7 +74,8 @@ def notify_report_submitted(report_id):
         {
             "report": report,
             "project": report.period.project,
-            "follow_up_path": reverse("projects:follow_up", args=[report.period.project_id]),
+            "follow_up_path": reverse("projects:report", args=[report.period.project_id])
+            + f"?periode={report.period.sequence}",
         },
         recipients,
     )

@@ -24,6 +24,8 @@ def declarable_months(period, today=None):
     and never a month still to come."""
     today = today or timezone.localdate()
     month = first_of_month(period.actual_start or period.planned_start)
+    # Up to the planned end while the period is open: when it runs late, staff move
+    # the planned end (in the admin) and the months follow.
     end = first_of_month(min(period.actual_end or period.planned_end, today))
     months = []
     while month <= end:
@@ -60,8 +62,8 @@ class MemberMonth:
     def is_short(self):
         return (
             self.given is not None
-            and self.planned
-            and self.given < self.planned * (SHORTFALL_RATIO)
+            and self.planned > 0
+            and self.given < self.planned * SHORTFALL_RATIO
         )
 
 

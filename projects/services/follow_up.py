@@ -1,10 +1,12 @@
 """Following a laureate: the only code that moves a milestone, checks a measurement,
-records the time a team gave, or submits and reopens a phase report.
+records the time a team gave, or saves, submits and reopens a phase report.
 
-Each function takes the acting user as the keyword-only ``actor``, locks the row it
-changes, records who changed it, when and why, and raises ``TransitionRefused`` with
-French reasons when the change is not allowed. Plain data (a coaching entry, a
-milestone's wording, an indicator, a proposed measurement) is saved by its form.
+Each function that moves a status takes the acting user as the keyword-only ``actor``,
+locks the row it changes, records who changed it, when and why, and raises
+``TransitionRefused`` with French reasons when the change is not allowed. Plain data (a
+coaching entry, a milestone's wording, an indicator, a proposed measurement) is saved
+by its form; a report's draft text through ``save_phase_report_draft``, which must not
+write over a submission.
 """
 
 from django.db import transaction
@@ -17,6 +19,7 @@ from projects.models import Measurement, Milestone, PhaseReport, TimeDeclaration
 from projects.services.lifecycle import TransitionRefused
 from projects.tasks import notify_report_submitted
 from projects.time_tracking import declarable_months
+from projects.transitions import MEASUREMENT_LIFECYCLE, MILESTONE_LIFECYCLE
 
 REPORT_REQUIRED_FIELDS = ("problem", "tested", "results", "recommendation")
 
@@ -36,6 +39,16 @@ def set_milestone_status(milestone, status, *, actor, note=""):
         locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
         if locked.status == status:
             return False
+        if MILESTONE_LIFECYCLE.find(locked.status, status) is None:
+            raise TransitionRefused(
+                [
+                    _("Un jalon « %(from)s » ne peut pas passer à « %(to)s ».")
+                    % {
+                        "from": MilestoneStatus(locked.status).label,
+                        "to": MilestoneStatus(status).label,
+                    }
+                ]
+            )
         Milestone.objects.filter(pk=locked.pk).update(
             status=status,
             status_changed_at=timezone.now(),
@@ -61,7 +74,7 @@ def review_measurement(measurement, *, actor, accept, note=""):
         locked = Measurement.objects.select_for_update().get(pk=measurement.pk)
         if locked.status == target:
             return False
-        if locked.status != MeasurementStatus.PROPOSED:
+        if MEASUREMENT_LIFECYCLE.find(locked.status, target) is None:
             raise TransitionRefused(
                 [
                     _("Cette mesure est déjà « %(status)s ».")
@@ -125,6 +138,24 @@ def report_refusals(report):
     if missing:
         return [_("À compléter avant le dépôt : %(fields)s.") % {"fields": " ; ".join(missing)}]
     return []
+
+
+def save_phase_report_draft(period, fields):
+    """Keep what the team wrote in the report of ``period``, complete or not.
+
+    Side effects, in order: creates the period's report if it has none; locks it;
+    refuses when it is submitted (read-only then); writes ``fields`` alone, so that a
+    save racing a submission never writes the report's status back. Returns the report.
+    """
+    with transaction.atomic():
+        report, _created = PhaseReport.objects.get_or_create(period=period)
+        locked = PhaseReport.objects.select_for_update().get(pk=report.pk)
+        if locked.is_submitted:
+            raise TransitionRefused([_("Le bilan est déposé : il n'est plus modifiable.")])
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=[*fields, "updated_at"])
+    return locked
 
 
 def submit_phase_report(report, *, actor):
