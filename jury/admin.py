@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jury.admin_views import phase_board, session_step, session_steps
 from jury.enums import SessionStatus
+from jury.exports import export_download, exports_page
 from jury.models import (
     AgendaItem,
     ConflictOfInterest,
@@ -197,4 +198,23 @@ admin.site.register_view(
         "et la prochaine séance du jury."
     ),
     permission="projects.view_project",
+)
+admin.site.register_view(
+    "exports/",
+    exports_page,
+    name="exports",
+    label=_("Exports"),
+    description=_(
+        "Les candidatures, les projets, les indicateurs et les notes du jury en CSV ou "
+        "XLSX, par édition."
+    ),
+    permission="projects.view_project",
+)
+admin.site.register_view(
+    "exports/<slug:dataset>.<slug:file_format>",
+    export_download,
+    name="export_download",
+    label=_("Télécharger un export"),
+    permission="projects.view_project",
+    listed=False,
 )

@@ -1,16 +1,40 @@
-"""Spreadsheet-safe CSV."""
+"""Spreadsheet-safe downloads: CSV and XLSX of a header and its rows.
+
+A text cell starting like a formula would run in the spreadsheet of whoever opens the
+file: both writers make it plain text the same way (``safe_cell``).
+"""
 
 import csv
+import datetime
+import io
+from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+# Excel caps a sheet's name at 31 characters.
+SHEET_TITLE_LIMIT = 31
 
 
 def safe_cell(value):
     """A cell starting like a formula would run in a spreadsheet: make it text."""
     text = "" if value is None else str(value)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def local_datetime(value):
+    """An aware datetime as Paris wall time without its offset, which spreadsheets
+    cannot hold; ``None`` stays ``None``."""
+    if value is None:
+        return None
+    return timezone.localtime(value).replace(tzinfo=None, second=0, microsecond=0)
 
 
 def csv_response(filename, header, rows):
@@ -22,4 +46,39 @@ def csv_response(filename, header, rows):
     writer.writerow([str(label) for label in header])
     for row in rows:
         writer.writerow([safe_cell(value) for value in row])
+    return response
+
+
+def _xlsx_cell(sheet, value):
+    """Numbers stay numbers and dates stay dates; any other value becomes safe text."""
+    if isinstance(value, int | float | Decimal):
+        return WriteOnlyCell(sheet, value=value)
+    if isinstance(value, datetime.datetime):
+        cell = WriteOnlyCell(sheet, value=local_datetime(value) if value.tzinfo else value)
+        cell.number_format = DATETIME_FORMAT
+        return cell
+    if isinstance(value, datetime.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    return WriteOnlyCell(sheet, value=safe_cell(value))
+
+
+def xlsx_response(filename, header, rows, *, sheet_title=""):
+    """An XLSX download with a bold header row, written as it streams (write-only mode)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=str(sheet_title)[:SHEET_TITLE_LIMIT] or None)
+    bold = Font(bold=True)
+    header_cells = []
+    for label in header:
+        cell = WriteOnlyCell(sheet, value=safe_cell(label))
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    content = io.BytesIO()
+    workbook.save(content)
+    response = HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

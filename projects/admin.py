@@ -7,7 +7,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from projects import admin_actions, admin_views
+# admin_dashboard and admin_follow_up register on import (the dashboard panel, the
+# follow-up models).
+from projects import admin_actions, admin_dashboard, admin_follow_up, admin_views  # noqa: F401
+from projects.admin_base import ReadOnlyInline
 from projects.models import (
     Application,
     ApplicationTransition,
@@ -18,19 +21,6 @@ from projects.models import (
     ProjectTransition,
     TeamMember,
 )
-
-
-class ReadOnlyInline(admin.TabularInline):
-    """History shown as it was written: nobody adds, edits or deletes it here."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class TeamMemberInline(admin.StackedInline):
@@ -172,9 +162,12 @@ class ApplicationAdmin(TimelineMixin, admin.ModelAdmin):
 
 
 class PhasePeriodInline(admin.StackedInline):
+    """A period's dates and means; its follow-up lives on its own page (the change link)."""
+
     model = PhasePeriod
     extra = 0
     can_delete = False
+    show_change_link = True
     autocomplete_fields = ["coaches"]
     readonly_fields = ["sequence", "phase", "actual_end"]
     fieldsets = [
@@ -202,7 +195,7 @@ class ImpactIndicatorInline(admin.TabularInline):
 
     model = ImpactIndicator
     extra = 0
-    fields = ["position", "name", "unit", "baseline", "target", "method", "is_published"]
+    fields = ["name", "unit", "baseline", "target", "method", "position", "is_published"]
 
 
 class ProjectTransitionInline(ReadOnlyInline):
@@ -276,8 +269,3 @@ class ProjectTransitionAdmin(TransitionAdmin):
     list_filter = ["decided_by", "to_phase"]
     list_select_related = ["project", "actor"]
     search_fields = ["project__title", "reason"]
-
-
-# The staff dashboard's panel on the admin index page.
-from projects import admin_dashboard  # noqa: E402, F401 (registers the dashboard panel)
-from projects import admin_follow_up  # noqa: E402, F401 (registers the follow-up admin)

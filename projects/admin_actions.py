@@ -4,13 +4,14 @@ and the CSV export of the selection."""
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from programme.exports import csv_response
 from projects.admin_views import MoveForm
 from projects.enums import ApplicationStatus, DecisionSource, ManagerResponse, MemberKind
+from projects.exports import applications_table
+from projects.models import Application
 from projects.services import TransitionRefused, move_application
 
 
@@ -80,25 +81,6 @@ def mark_ineligible(model_admin, request, queryset):
     )
 
 
-CSV_COLUMNS = [
-    (gettext_lazy("identifiant"), lambda a: a.pk),
-    (gettext_lazy("édition"), lambda a: a.call.edition.name),
-    (gettext_lazy("titre"), lambda a: a.title),
-    (gettext_lazy("thématique"), lambda a: a.theme.name if a.theme else ""),
-    (gettext_lazy("statut"), lambda a: a.get_status_display()),
-    (
-        gettext_lazy("déposée le"),
-        lambda a: (
-            timezone.localtime(a.submitted_at).strftime("%Y-%m-%d %H:%M") if a.submitted_at else ""
-        ),
-    ),
-    (gettext_lazy("membres"), lambda a: a.member_count),
-    (gettext_lazy("accords en attente"), lambda a: a.pending_agreements),
-    (gettext_lazy("pièces jointes"), lambda a: a.attachment_count),
-    (gettext_lazy("problème"), lambda a: a.problem),
-]
-
-
 def with_screening_counts(queryset):
     return queryset.annotate(
         member_count=Count("team_members", distinct=True),
@@ -116,11 +98,6 @@ def with_screening_counts(queryset):
 
 @admin.action(description=gettext_lazy("Exporter en CSV"), permissions=["view"])
 def export_csv(model_admin, request, queryset):
-    applications = with_screening_counts(
-        queryset.select_related("call__edition", "theme")
-    ).order_by("call__edition__number", "pk")
-    return csv_response(
-        "candidatures.csv",
-        [label for label, _value in CSV_COLUMNS],
-        ([value(application) for _label, value in CSV_COLUMNS] for application in applications),
-    )
+    """The selected applications, with the columns of the « Exports » screen."""
+    selection = Application.objects.filter(pk__in=queryset.values("pk"))
+    return csv_response("candidatures.csv", *applications_table(applications=selection))

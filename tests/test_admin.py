@@ -15,7 +15,7 @@ from programme.enums import NewsStatus
 from programme.models import NewsItem
 from programme.services import move_news_item
 from projects.enums import ApplicationStatus
-from projects.models import Application, Project
+from projects.models import Application, Project, TimeCommitment
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -23,6 +23,15 @@ from tests.jury.factories import (
     SessionFactory,
 )
 from tests.programme.factories import NewsItemFactory, UserFactory
+from tests.projects.factories import (
+    CoachingEntryFactory,
+    ImpactIndicatorFactory,
+    MeasurementFactory,
+    MilestoneFactory,
+    PhaseReportFactory,
+    ResourceFactory,
+    TimeDeclarationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 OUR_APPS = {"programme", "editions", "projects", "jury"}
@@ -30,7 +39,9 @@ MODELS = [model for model in admin.site._registry if model._meta.app_label in OU
 
 
 def build_world(size, staff):
-    """``size`` laureates selected at a closed session with scores and a conflict."""
+    """``size`` laureates selected at a closed session with scores and a conflict, each
+    with its follow-up: coaching, a milestone, time, a resource, an indicator with
+    measurements and a submitted report."""
     session = SessionFactory()
     members = [
         ConvocationFactory(session=session, attendance=Attendance.PRESENT).member for _ in range(2)
@@ -45,8 +56,24 @@ def build_world(size, staff):
     for item in items:
         record_decision(item, outcome=Outcome.SELECTED, actor=staff)
     move_session(session, SessionStatus.CLOSED, actor=staff)
+    for item in items:
+        follow_up(item.application.project)
     for _ in range(size):
         move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=staff)
+
+
+def follow_up(project):
+    period = project.periods.get()
+    CoachingEntryFactory(period=period)
+    MilestoneFactory(period=period)
+    member = project.application.team_members.first()
+    TimeCommitment.objects.create(period=period, member=member, planned_days_per_week=2)
+    TimeDeclarationFactory(period=period, member=member)
+    ResourceFactory(period=period)
+    indicator = ImpactIndicatorFactory(project=project)
+    MeasurementFactory(indicator=indicator)
+    MeasurementFactory(indicator=indicator, validated=True)
+    PhaseReportFactory(period=period, submitted=True)
 
 
 @pytest.fixture

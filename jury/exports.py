@@ -1,0 +1,183 @@
+"""Staff exports, in the admin: the « Exports » screen and its CSV and XLSX downloads of
+applications, projects, indicator measurements and jury scores.
+
+It lives in ``jury``, the top app, because the scores are the jury's and ``projects``
+never imports ``jury``; the other tables come from ``projects.exports``.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from editions.models import Edition
+from jury.models import ConflictOfInterest, Score
+from programme.exports import csv_response, local_datetime, xlsx_response
+from projects.exports import applications_table, indicators_table, projects_table
+
+SCREEN_PERMISSION = "projects.view_project"
+FORMATS = ("csv", "xlsx")
+
+SCORE_HEADER = [
+    gettext_lazy("séance"),
+    gettext_lazy("date de la séance"),
+    gettext_lazy("point"),
+    gettext_lazy("objet"),
+    gettext_lazy("sujet"),
+    gettext_lazy("critère"),
+    gettext_lazy("coefficient"),
+    gettext_lazy("membre"),
+    gettext_lazy("note"),
+    gettext_lazy("note maximale"),
+]
+
+
+def scores_table(edition=None):
+    """Every mark given, one row per member, criterion and item. A member who withdrew
+    from an item never counts on it, as in the ranking, even for a mark given before."""
+    withdrawn = ConflictOfInterest.objects.filter(item=OuterRef("item"), member=OuterRef("member"))
+    scores = (
+        Score.objects.exclude(Exists(withdrawn))
+        .select_related(
+            "item__session",
+            "item__application",
+            "item__project",
+            "criterion",
+            "member__user",
+        )
+        .order_by("item__session__starts_at", "item__position", "member__pk", "criterion__position")
+    )
+    if edition is not None:
+        scores = scores.filter(
+            Q(item__application__call__edition=edition)
+            | Q(item__project__application__call__edition=edition)
+        )
+    rows = [
+        [
+            score.item.session.title,
+            local_datetime(score.item.session.starts_at),
+            score.item.position,
+            score.item.get_kind_display(),
+            str(score.item.subject),
+            score.criterion.name,
+            score.criterion.weight,
+            str(score.member.user),
+            score.value,
+            score.scale_max,
+        ]
+        for score in scores
+    ]
+    return SCORE_HEADER, rows
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    label: str
+    description: str
+    table: object
+    permissions: tuple
+
+
+DATASETS = {
+    dataset.slug: dataset
+    for dataset in [
+        Dataset(
+            "candidatures",
+            gettext_lazy("Candidatures"),
+            gettext_lazy("Chaque candidature, son statut et la composition de son équipe."),
+            applications_table,
+            (SCREEN_PERMISSION, "projects.view_application"),
+        ),
+        Dataset(
+            "projets",
+            gettext_lazy("Projets lauréats"),
+            gettext_lazy(
+                "Chaque projet, sa phase, sa période en cours et son suivi en chiffres "
+                "(accompagnement, jalons, mesures)."
+            ),
+            projects_table,
+            (SCREEN_PERMISSION,),
+        ),
+        Dataset(
+            "indicateurs",
+            gettext_lazy("Indicateurs d'impact"),
+            gettext_lazy(
+                "Une ligne par mesure : indicateur, projet, valeur de départ, cible, "
+                "valeur mesurée, source, état et vérification."
+            ),
+            indicators_table,
+            (SCREEN_PERMISSION, "projects.view_impactindicator", "projects.view_measurement"),
+        ),
+        Dataset(
+            "notes",
+            gettext_lazy("Notes du jury"),
+            gettext_lazy(
+                "Chaque note donnée, par séance, point, critère et membre, sans les "
+                "membres déportés."
+            ),
+            scores_table,
+            (SCREEN_PERMISSION, "jury.view_score"),
+        ),
+    ]
+}
+
+
+def _edition_from(request):
+    """The edition asked for in ``?edition=``; an unknown one is a 404, never a silent
+    export of every edition."""
+    slug = request.GET.get("edition")
+    return get_object_or_404(Edition, slug=slug) if slug else None
+
+
+def exports_page(request):
+    if not request.user.has_perm(SCREEN_PERMISSION):
+        raise PermissionDenied
+    edition = _edition_from(request)
+    query = f"?{urlencode({'edition': edition.slug})}" if edition else ""
+    datasets = [
+        {
+            "dataset": dataset,
+            "links": [
+                (
+                    file_format.upper(),
+                    reverse("admin:export_download", args=[dataset.slug, file_format]) + query,
+                )
+                for file_format in FORMATS
+            ],
+        }
+        for dataset in DATASETS.values()
+        if request.user.has_perms(dataset.permissions)
+    ]
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Exports"),
+        "editions": Edition.objects.order_by("-number"),
+        "chosen": edition,
+        "datasets": datasets,
+    }
+    return TemplateResponse(request, "admin/projects/exports.html", context)
+
+
+def export_download(request, dataset, file_format):
+    chosen = DATASETS.get(dataset)
+    if chosen is None or file_format not in FORMATS:
+        raise Http404(_("Cet export n'existe pas."))
+    if not request.user.has_perms(chosen.permissions):
+        raise PermissionDenied
+    edition = _edition_from(request)
+    header, rows = chosen.table(edition=edition)
+    parts = [chosen.slug, edition.slug if edition else "", timezone.localdate().isoformat()]
+    filename = "-".join(part for part in parts if part) + f".{file_format}"
+    if file_format == "xlsx":
+        return xlsx_response(filename, header, rows, sheet_title=chosen.label)
+    return csv_response(filename, header, rows)
