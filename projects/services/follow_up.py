@@ -24,7 +24,7 @@ from projects.transitions import MEASUREMENT_LIFECYCLE, MILESTONE_LIFECYCLE
 REPORT_REQUIRED_FIELDS = ("problem", "tested", "results", "recommendation")
 
 
-def set_milestone_status(milestone, status, *, actor, note=""):
+def set_milestone_status(milestone, status, *, actor, note="", at=None):
     """Move ``milestone`` to ``status``. Dropping one needs a reason.
 
     Side effects, in order: locks the milestone; writes its status with who moved it,
@@ -51,7 +51,7 @@ def set_milestone_status(milestone, status, *, actor, note=""):
             )
         Milestone.objects.filter(pk=locked.pk).update(
             status=status,
-            status_changed_at=timezone.now(),
+            status_changed_at=at or timezone.now(),
             status_changed_by=actor,
             status_note=note,
         )
@@ -59,7 +59,7 @@ def set_milestone_status(milestone, status, *, actor, note=""):
     return True
 
 
-def review_measurement(measurement, *, actor, accept, note=""):
+def review_measurement(measurement, *, actor, accept, note="", at=None):
     """Validate or reject a proposed ``measurement``; a rejection says why.
 
     Side effects, in order: locks the measurement; writes its new status with the
@@ -82,7 +82,7 @@ def review_measurement(measurement, *, actor, accept, note=""):
                 ]
             )
         Measurement.objects.filter(pk=locked.pk).update(
-            status=target, reviewed_by=actor, reviewed_at=timezone.now(), review_note=note
+            status=target, reviewed_by=actor, reviewed_at=at or timezone.now(), review_note=note
         )
     measurement.refresh_from_db()
     return True
@@ -158,13 +158,14 @@ def save_phase_report_draft(period, fields):
     return locked
 
 
-def submit_phase_report(report, *, actor):
+def submit_phase_report(report, *, actor, at=None, notify=True):
     """Submit the team's end-of-phase ``report``: it is then read-only for the team and
     joins the project's review item at the next jury session.
 
     Side effects, in order: locks the report; checks it is complete; writes its status
-    with who submitted it and when; after the commit, mails the period's coaches and
-    staff. Returns ``False`` when it was already submitted (a double click).
+    with who submitted it and when (``at``, by default now); after the commit, unless
+    ``notify`` is false, mails the period's coaches and staff. Returns ``False`` when it
+    was already submitted (a double click).
     """
     with transaction.atomic():
         locked = PhaseReport.objects.select_for_update().get(pk=report.pk)
@@ -175,11 +176,12 @@ def submit_phase_report(report, *, actor):
             raise TransitionRefused(refusals)
         PhaseReport.objects.filter(pk=locked.pk).update(
             status=ReportStatus.SUBMITTED,
-            submitted_at=timezone.now(),
+            submitted_at=at or timezone.now(),
             submitted_by=actor,
             reopened_reason="",
         )
-        transaction.on_commit(lambda: notify_report_submitted.enqueue(report.pk))
+        if notify:
+            transaction.on_commit(lambda: notify_report_submitted.enqueue(report.pk))
     report.refresh_from_db()
     return True
 
