@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from editions.models import Call, Edition, RequiredDocument
 from jury.demo import story, teams
 from jury.demo.dates import paris
+from jury.demo.follow_up import FollowUpLoader
 from jury.demo.juries import SessionHolder
 from jury.enums import ItemKind, Outcome
 from jury.models import JuryMember
@@ -81,8 +82,11 @@ class StoryLoader:
         )
         for data in story.EDITIONS:
             self._edition(data)
+        follow_up = FollowUpLoader(people=self.people, applications=self.applications)
         edition_1_projects = self._edition_1()
+        follow_up.edition_1([row[0] for row in teams.EDITION_1_LAUREATES])
         self._edition_2(reviews=edition_1_projects)
+        follow_up.edition_2([row[0] for row in teams.EDITION_2_LAUREATES])
         self._news()
 
     # Set-up data ---------------------------------------------------------------------

@@ -1,17 +1,39 @@
+import datetime
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from editions.models import Edition
 from jury.enums import ItemKind, Outcome, SessionStatus
-from jury.models import Decision, Session
+from jury.models import AgendaItem, Decision, Session
 from programme.enums import NewsStatus
 from programme.models import NewsItem, User
 from programme.roles import is_innovation_staff
-from projects.enums import ApplicationStatus, DecisionSource, PeriodPhase, Phase
-from projects.models import Application, ApplicationTransition, Project
+from projects.enums import (
+    ApplicationStatus,
+    DecisionSource,
+    MeasurementStatus,
+    MilestoneStatus,
+    PeriodPhase,
+    Phase,
+    Recommendation,
+    ReportStatus,
+)
+from projects.models import (
+    Application,
+    ApplicationTransition,
+    CoachingEntry,
+    ImpactIndicator,
+    Measurement,
+    Milestone,
+    PhaseReport,
+    Project,
+    Resource,
+    TimeDeclaration,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -126,16 +148,28 @@ def test_demo_accounts_are_printed_and_the_staff_one_reaches_the_admin(demo, cli
     assert "Pilotage du programme" in client.get("/admin/").content.decode()
 
 
+DEMO_MODELS = (
+    Application,
+    Project,
+    Decision,
+    CoachingEntry,
+    Milestone,
+    TimeDeclaration,
+    Resource,
+    ImpactIndicator,
+    Measurement,
+    PhaseReport,
+)
+
+
 def test_seed_demo_twice_changes_nothing(demo):
-    counts = (Application.objects.count(), Project.objects.count(), Decision.objects.count())
+    counts = {model.__name__: model.objects.count() for model in DEMO_MODELS}
 
     output = StringIO()
     call_command("seed_demo", stdout=output)
 
     assert "already loaded" in output.getvalue()
-    assert (Application.objects.count(), Project.objects.count(), Decision.objects.count()) == (
-        counts
-    )
+    assert {model.__name__: model.objects.count() for model in DEMO_MODELS} == counts
 
 
 def test_seed_demo_refuses_to_run_in_production_mode(settings):
@@ -154,3 +188,94 @@ def test_seed_demo_mails_nobody(settings, mailoutbox, django_capture_on_commit_c
         call_command("seed_demo", stdout=StringIO())
 
     assert mailoutbox == []
+
+
+# The follow-up of the laureates ---------------------------------------------------------
+
+
+def first_experimentation(project):
+    return project.periods.get(sequence=2)
+
+
+def test_edition_1_projects_have_published_indicators_with_validated_measurements(demo):
+    for project in Project.objects.for_edition(Edition.objects.get(number=1)):
+        indicators = project.indicators.filter(is_published=True)
+        assert indicators.count() >= 2, project
+        for indicator in indicators:
+            measurements = indicator.measurements.all()
+            assert measurements.count() >= 3
+            assert {m.status for m in measurements} == {MeasurementStatus.VALIDATED}
+            assert indicator.baseline is not None and indicator.target is not None
+            assert indicator.method
+            period = first_experimentation(project)
+            assert all(
+                period.actual_start <= m.measured_on <= period.actual_end for m in measurements
+            )
+            assert all(m.reviewed_at.date() < datetime.date(2022, 3, 15) for m in measurements)
+
+
+def test_edition_1_teams_submitted_a_report_recommending_to_continue_before_the_jury(demo):
+    for project in Project.objects.for_edition(Edition.objects.get(number=1)):
+        report = PhaseReport.objects.get(period=first_experimentation(project))
+
+        assert report.status == ReportStatus.SUBMITTED
+        assert report.recommendation == Recommendation.CONTINUE
+        assert timezone.localdate(report.submitted_at) < datetime.date(2022, 3, 15)
+        assert report.submitted_by.email.endswith("@exemple.test")
+
+
+def test_edition_1_experimentations_were_coached_and_followed_month_by_month(demo):
+    coach = User.objects.get(email="coach@tremplin.test")
+    for project in Project.objects.for_edition(Edition.objects.get(number=1)):
+        period = first_experimentation(project)
+        members = project.application.team_members.count()
+        statuses = list(period.milestones.values_list("status", flat=True))
+
+        assert period.coaching_entries.filter(coach=coach).count() >= 3
+        assert statuses.count(MilestoneStatus.DROPPED) == 1
+        assert statuses.count(MilestoneStatus.REACHED) > len(statuses) / 2
+        assert period.milestones.get(status=MilestoneStatus.DROPPED).status_note
+        assert period.time_declarations.count() == 7 * members  # September to March
+        assert period.resources.exclude(amount_granted=None).filter(amount_used__gt=0).exists()
+    short = TimeDeclaration.objects.exclude(comment="")
+    assert short.filter(comment__contains="Toussaint").exists()
+
+
+def test_edition_2_laureates_have_coaching_milestones_and_a_measurement_to_check(demo):
+    queue = Measurement.objects.to_review().select_related("indicator__project")
+
+    for project in Project.objects.for_edition(Edition.objects.get(number=2)):
+        period = project.periods.get()
+        assert period.coaching_entries.count() >= 2
+        assert period.milestones.filter(status=MilestoneStatus.REACHED).exists()
+    assert {m.indicator.project.edition.number for m in queue} == {2}
+    assert queue.count() == 4
+    assert (
+        not Measurement.objects.public()
+        .filter(indicator__project__in=[m.indicator.project for m in queue])
+        .exists()
+    )
+
+
+def test_edition_1_public_page_shows_indicators_with_charts_and_tables(demo, client):
+    html = client.get("/laureats/carbolocal/").content.decode()
+
+    assert "Résultats et indicateurs d'impact" in html
+    assert "Exploitations agricoles engagées dans un diagnostic carbone" in html
+    assert html.count('<svg class="tremplin-chart-svg"') == 3
+    assert html.count("<caption>Mesures validées de l'indicateur") == 3
+    assert "Registre des conventions de diagnostic" in html
+
+
+def test_the_jury_reads_the_submitted_report_on_the_15_march_review_item(demo, client):
+    item = AgendaItem.objects.get(
+        session__starts_at__date="2022-03-15", project__title="Pierre2vies"
+    )
+    client.login(email="jury@tremplin.test", password="tremplin-demo")
+
+    html = client.get(f"/jury/seances/{item.session_id}/points/{item.pk}/").content.decode()
+
+    assert "Période examinée : Expérimentation (période 2)." in html
+    assert "34 monuments récupérés" in html
+    assert 'déposé le <time datetime="2022-03-08">8 mars 2022</time>' in html
+    assert "Jalons atteints : 3 sur 4" in html
