@@ -4,7 +4,9 @@
   a jury decision with its public reasons once staff published it; a staff or team
   decision with its date only (their reasons are internal);
 - its **team**: the names of the members who agreed to be named, the others counted;
-- its **coaching organisations**, from the periods the public knows of.
+- its **coaching organisations**, from the periods the public knows of;
+- its **impact indicators**: those staff published, with their validated measurements
+  only, each drawn as a chart (``projects.charts``) and given as a table.
 
 Everything here works on rows already loaded (``laureate_queryset``), so that a page
 runs the same queries whatever the number of periods, moves or members.
@@ -20,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from programme.models import User
+from projects.charts import line_chart
 from projects.enums import DecisionSource, MemberKind, Phase, ReintegrationOutcome
-from projects.models import ImpactIndicator, PhasePeriod, Project, ProjectTransition
+from projects.models import ImpactIndicator, Measurement, PhasePeriod, Project, ProjectTransition
 
 
 def laureate_queryset():
@@ -29,6 +32,10 @@ def laureate_queryset():
     coaches = User.objects.select_related("organisation").order_by("pk")
     periods = PhasePeriod.objects.order_by("sequence").prefetch_related(
         Prefetch("coaches", queryset=coaches)
+    )
+    measurements = Measurement.objects.validated().order_by("measured_on", "pk")
+    indicators = ImpactIndicator.objects.public().prefetch_related(
+        Prefetch("measurements", queryset=measurements, to_attr="validated_measurements")
     )
     return (
         Project.objects.public()
@@ -41,11 +48,7 @@ def laureate_queryset():
                 to_attr="public_transitions",
             ),
             Prefetch("periods", queryset=periods, to_attr="all_periods"),
-            Prefetch(
-                "indicators",
-                queryset=ImpactIndicator.objects.filter(is_published=True),
-                to_attr="public_indicators",
-            ),
+            Prefetch("indicators", queryset=indicators, to_attr="published_indicators"),
             "application__team_members",
         )
     )
@@ -136,6 +139,37 @@ def coaching_organisations(project, timeline):
         if coach.organisation
     }
     return sorted(organisations.values(), key=lambda organisation: organisation.name)
+
+
+@dataclass
+class PublicIndicator:
+    """A published indicator as citizens see it: its validated measurements only."""
+
+    indicator: ImpactIndicator
+    measurements: list
+    chart: object
+
+    @property
+    def latest(self):
+        return self.measurements[-1]
+
+
+def public_indicators(project):
+    """The published indicators of ``project`` that have at least one validated
+    measurement, each with its chart. Proposed and rejected measurements never show."""
+    return [
+        PublicIndicator(
+            indicator=indicator,
+            measurements=indicator.validated_measurements,
+            chart=line_chart(
+                [(m.measured_on, m.value) for m in indicator.validated_measurements],
+                baseline=indicator.baseline,
+                target=indicator.target,
+            ),
+        )
+        for indicator in project.published_indicators
+        if indicator.validated_measurements
+    ]
 
 
 KIND_PHRASES = {

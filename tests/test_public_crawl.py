@@ -12,6 +12,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import deque
+from decimal import Decimal
 from io import StringIO
 from urllib.parse import urljoin, urlsplit
 
@@ -25,15 +26,32 @@ from projects.enums import ApplicationStatus, DecisionSource, Phase
 from projects.models import (
     Application,
     ApplicationTransition,
+    CoachingEntry,
     ImpactIndicator,
+    Measurement,
+    Milestone,
+    PhaseReport,
     Project,
     ProjectTransition,
+    Resource,
     TeamMember,
+    TimeDeclaration,
 )
 from projects.services import move_application, move_project
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import UserFactory
-from tests.projects.factories import ApplicationFactory, ProjectFactory, TeamMemberFactory
+from tests.projects.factories import (
+    ApplicationFactory,
+    CoachingEntryFactory,
+    ImpactIndicatorFactory,
+    MeasurementFactory,
+    MilestoneFactory,
+    PhaseReportFactory,
+    ProjectFactory,
+    ResourceFactory,
+    TeamMemberFactory,
+    TimeDeclarationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +59,14 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 HREF = re.compile(r"""<(?:a|link)\s[^>]*?href="([^"]+)\"""")
 NOT_PAGES = ("/static/", "/admin/", "/theme.css", "/logo")
+REPORT_TEXTS = (
+    "problem",
+    "tested",
+    "results",
+    "indicators_comment",
+    "recommendation_reasons",
+    "reopened_reason",
+)
 
 
 def _leak_edition(programme):
@@ -61,6 +87,53 @@ def _staff_move(project, target, reason, **extra):
         reason=reason,
         at=paris(2022, 9, 1, 10, 0),
         **extra,
+    )
+
+
+# Amounts and values that must never show, with the ways a page could write them.
+LEAK_NUMBERS = ("98765", "87654", "4242", "5353", "6464")
+
+
+def _number_forms(number):
+    grouped = f"{int(number):,}"
+    return {number, grouped.replace(",", " "), grouped.replace(",", "\xa0")}
+
+
+def _leak_follow_up(period):
+    """What a period's follow-up holds: none of it is public."""
+    CoachingEntryFactory(
+        period=period, topics="FUITE sujet de coaching", next_steps="FUITE prochaine étape"
+    )
+    MilestoneFactory(period=period, title="FUITE jalon interne", description="FUITE précisions")
+    MilestoneFactory(period=period, title="FUITE jalon abandonné", status="dropped")
+    TimeDeclarationFactory(period=period, comment="FUITE commentaire sur le temps donné")
+    ResourceFactory(
+        period=period,
+        label="FUITE moyen accordé",
+        amount_granted=Decimal("98765"),
+        amount_used=Decimal("87654"),
+        use_note="FUITE utilisation du moyen",
+    )
+    PhaseReportFactory(
+        period=period,
+        problem="FUITE problème d'un bilan brouillon",
+        recommendation_reasons="FUITE raisons d'un bilan brouillon",
+    )
+
+
+def _leak_measurements(project):
+    """Next to a public project's published indicators: a proposed and a rejected
+    measurement, and an unpublished indicator with a validated one."""
+    published = project.indicators.filter(is_published=True).first()
+    MeasurementFactory(indicator=published, value=4242, source="FUITE source proposée")
+    MeasurementFactory(
+        indicator=published, value=5353, source="FUITE source refusée", rejected=True
+    )
+    hidden = ImpactIndicatorFactory(
+        project=project, name="FUITE indicateur non publié", is_published=False
+    )
+    MeasurementFactory(
+        indicator=hidden, value=6464, source="FUITE source non publiée", validated=True
     )
 
 
@@ -114,11 +187,8 @@ def leaky_demo(settings):
     period = witness.periods.get()
     period.results_summary = "FUITE bilan non publié"
     period.objectives = "FUITE objectifs internes"
-    period.budget_granted = 98765
     period.save()
-    ImpactIndicator.objects.create(
-        project=witness, name="FUITE indicateur non publié", value=42, is_published=False
-    )
+    _leak_follow_up(period)
     move_project(
         witness,
         Phase.REINTEGRATION,
@@ -148,6 +218,12 @@ def leaky_demo(settings):
         application__call=call, application__title="FUITE projet non publié", is_published=False
     )
 
+    _leak_measurements(Project.objects.get(slug="carbolocal"))
+    PhaseReportFactory(
+        period=staff_moved.periods.get(sequence=1),
+        results="FUITE résultats d'un bilan déposé",
+        submitted=True,
+    )
     Score.objects.update(comment="FUITE commentaire de notation")
     Decision.objects.update(private_reasons="FUITE motif privé du jury")
     return programme
@@ -157,7 +233,9 @@ def forbidden_strings(programme):
     """Everything of the database that no public page may show."""
     public_projects = Project.objects.public()
     public_titles = set(public_projects.values_list("title", flat=True))
-    strings = {"FUITE", "98765", "98 765"}
+    strings = {"FUITE"}
+    for number in LEAK_NUMBERS:
+        strings |= _number_forms(number)
     strings |= {
         email
         for email in User.objects.values_list("email", flat=True)
@@ -211,11 +289,33 @@ def forbidden_strings(programme):
         )
         if reason
     }
+    strings |= follow_up_strings()
     drafts = NewsItem.objects.exclude(pk__in=NewsItem.objects.public())
     strings |= set(drafts.values_list("title", flat=True)) | set(
         drafts.exclude(summary="").values_list("summary", flat=True)
     )
     strings.discard("")
+    return strings
+
+
+def follow_up_strings():
+    """The follow-up of every project: coaching, milestones, time, resources and reports
+    are never public; nor are the measurements and indicators that are not."""
+    strings = set()
+    for model, fields in (
+        (CoachingEntry, ("topics", "next_steps")),
+        (Milestone, ("title", "description", "status_note")),
+        (TimeDeclaration, ("comment",)),
+        (Resource, ("label", "use_note")),
+        (PhaseReport, REPORT_TEXTS),
+    ):
+        for values in model.objects.values_list(*fields):
+            strings |= set(values)
+    public = Measurement.objects.public().filter(indicator__project__in=Project.objects.public())
+    public_sources = set(public.values_list("source", flat=True))
+    strings |= set(Measurement.objects.values_list("source", flat=True)) - public_sources
+    public_names = set(public.values_list("indicator__name", flat=True))
+    strings |= set(ImpactIndicator.objects.values_list("name", flat=True)) - public_names
     return strings
 
 
@@ -362,5 +462,22 @@ def test_the_leak_data_is_really_there_to_be_leaked(leaky_demo):
         "Karim Mansouri",
         "jury.president@tremplin.test",
         "Décision de test.",
+        "FUITE sujet de coaching",
+        "FUITE jalon interne",
+        "FUITE commentaire sur le temps donné",
+        "FUITE moyen accordé",
+        "98\xa0765",
+        "FUITE problème d'un bilan brouillon",
+        "FUITE résultats d'un bilan déposé",
+        "FUITE source proposée",
+        "4\xa0242",
+        "FUITE source refusée",
+        "FUITE indicateur non publié",
+        "6464",
+        # The demo's own follow-up: a coaching session, a report, a proposed measurement.
+        "Préparation de la Toussaint.",
+        "Prototype testé auprès des usagers",
+        "Relevés de terrain des apiculteurs, avril 2022",
     } <= forbidden
+    assert Measurement.objects.public().exists()
     assert Score.objects.exists() and Decision.objects.exists()

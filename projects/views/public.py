@@ -13,7 +13,13 @@ from programme.public_pages import public_page
 from projects.forms_public import LaureateFilterForm
 from projects.freshness import site_fingerprint
 from projects.models import Project
-from projects.public import coaching_organisations, laureate_queryset, public_team, public_timeline
+from projects.public import (
+    coaching_organisations,
+    laureate_queryset,
+    public_indicators,
+    public_team,
+    public_timeline,
+)
 from projects.search import search_projects
 
 LAUREATES_PER_PAGE = 12
@@ -66,6 +72,6 @@ def laureate_detail(request, slug):
         "timeline": timeline,
         "coaching": coaching_organisations(project, timeline),
         "team": public_team(project.application.team_members.all()),
-        "indicators": project.public_indicators,
+        "indicators": public_indicators(project),
     }
     return render(request, "projects/public/laureate_detail.html", context)

@@ -32,3 +32,22 @@ def test_demo_home_page_renders_the_programme_its_editions_and_laureates(
     assert_no_csp_violation(any_page)
     assert_accessible(any_page)
     save_screenshot(any_page)
+
+
+def test_demo_renewed_project_shows_the_results_that_justified_its_renewal(
+    demo, any_page, live_server, assert_accessible, assert_no_csp_violation, save_screenshot
+):
+    any_page.goto(f"{live_server.url}/laureats/carbolocal/")
+
+    results = any_page.get_by_role("region", name="Résultats et indicateurs d'impact")
+    assert results.get_by_role("heading", level=3).all_inner_texts() == [
+        "Exploitations agricoles engagées dans un diagnostic carbone",
+        "Émissions compensées localement",
+        "Entreprises contributrices",
+    ]
+    assert results.locator("svg[role=img]").count() == 3
+    assert results.locator("table caption").count() == 3
+    assert "Registre des conventions de diagnostic" in results.inner_text()
+    assert_no_csp_violation(any_page)
+    assert_accessible(any_page)
+    save_screenshot(any_page)

@@ -2,6 +2,7 @@
 data: one h1, a title that says where you are, no CSP violation, no serious or critical
 axe-core violation."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -118,3 +119,32 @@ def test_phone_menu_reaches_every_section(phone_page, demo):
     phone_page.wait_for_url("**/laureats/")
     current = phone_page.locator("#navigation-principale [aria-current=page]")
     assert current.text_content() == "Lauréats"
+
+
+def test_laureate_results_show_as_charts_and_tables_that_fit_the_screen(
+    any_page, demo, assert_accessible, assert_no_csp_violation, save_screenshot
+):
+    any_page.goto("/laureats/pierre2vies/")
+
+    results = any_page.get_by_role("region", name="Résultats et indicateurs d'impact")
+    charts = results.get_by_role("img", name=re.compile("^Évolution de l'indicateur"))
+    tables = results.get_by_role("table", name=re.compile("^Mesures validées de l'indicateur"))
+    assert charts.count() == 3
+    assert tables.count() == 3
+    first = tables.first
+    assert first.locator("thead th").all_inner_texts() == [
+        "Date de mesure",
+        "Valeur (monuments)",
+        "Source",
+    ]
+    assert first.locator("tbody tr").count() == 5
+    assert first.locator("tbody tr").last.inner_text().split("\t")[:2] == ["28 février 2022", "34"]
+    width = any_page.viewport_size["width"]
+    for index in range(charts.count()):
+        box = charts.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert any_page.evaluate("document.documentElement.scrollWidth") <= width
+    results.scroll_into_view_if_needed()
+    save_screenshot(any_page)
+    assert_no_csp_violation(any_page)
+    assert_accessible(any_page)
