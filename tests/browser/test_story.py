@@ -21,6 +21,13 @@ from jury.enums import Attendance, MemberRole
 from jury.models import AgendaItem, Session
 from projects.enums import ApplicationStatus, ManagerResponse, Phase
 from projects.models import Application, Project
+from tests.browser.story_follow_up import (
+    citizen_reads_the_results,
+    coach_logs_a_session,
+    jury_reads_the_report,
+    staff_validate_and_publish,
+    team_builds_its_evidence,
+)
 from tests.browser.story_steps import (
     Story,
     admin_save,
@@ -57,6 +64,7 @@ STUDENTS = "Le Havre Étudiant"
 LOCALS = "Jardins partagés du Rond-Point"
 LATE = "Navette des quais"
 REVIEWED = "Carbolocal"
+COACH = "coach@incubateur.test"
 
 
 @pytest.fixture
@@ -94,6 +102,7 @@ def history(transactional_db):
     OrganisationFactory(school=True, name="La Manu")
     OrganisationFactory(local_actor=True, name="Association Quartiers vivants")
     UserFactory(email=STAFF, innovation_staff=True)
+    reviewed.periods.open().get().coaches.add(UserFactory(email=COACH))
     members = {}
     for role, email in (
         (MemberRole.PRESIDENT, "president@agglo.test"),
@@ -265,6 +274,15 @@ def test_the_whole_story(story, history, tmp_path):
     story.shoot(staff, "3-staff-screening")
     assert any(LOCALS in m.subject for m in mail.outbox)
 
+    # 4a. Before its review, the edition-1 project's coach and team record the evidence;
+    # staff validate the measurement and publish the indicator (issue 8).
+    reviewed = history["reviewed"]
+    coach_logs_a_session(story, story.new_page(), COACH, reviewed)
+    indicator = team_builds_its_evidence(
+        story, story.new_page(phone=True), reviewed.application.created_by.email, reviewed
+    )
+    staff_validate_and_publish(story, staff, indicator)
+
     # 4. The jury session of one date: two pitches of edition 2, the review of edition 1.
     story.visit(staff, "/admin/jury/session/add/")
     staff.locator("#id_programme").select_option(label=str(history["programme"]))
@@ -311,6 +329,7 @@ def test_the_whole_story(story, history, tmp_path):
             score_all(story, member, session.pk, title, value="3" if title == AGENTS else "5")
         if email == "president@agglo.test":
             president = member
+    jury_reads_the_report(story, president, session.pk, REVIEWED)
 
     run_session_step(story, staff, session.pk, "Ouvrir la délibération")
     story.visit(president, f"/jury/seances/{session.pk}/deliberation/")
@@ -404,8 +423,7 @@ def test_the_whole_story(story, history, tmp_path):
     for url in ("/laureats/reperage-solidaire/", "/laureats/jardins-partages-du-rond-point/"):
         assert citizen.goto(url).status == 404
 
-    # 6. The reviewed project's page shows its renewed experimentation.
-    reviewed = history["reviewed"]
+    # 6. The reviewed project's page shows its renewed experimentation and its results.
     reviewed.refresh_from_db()
     assert reviewed.phase == Phase.EXPERIMENTATION
     phone_citizen = story.new_page(phone=True)
@@ -413,4 +431,5 @@ def test_the_whole_story(story, history, tmp_path):
     timeline = phone_citizen.locator(".tremplin-timeline-experimentation")
     assert timeline.count() == 2
     assert "Les impacts mesurés justifient six mois de plus." in timeline.last.inner_text()
+    citizen_reads_the_results(phone_citizen)
     story.shoot(phone_citizen, "6-reviewed-project-renewed")
