@@ -1,12 +1,14 @@
-"""The open data set of laureate projects: one record per public project.
+"""The open data sets, what they share, and the first of them: the laureate projects.
 
-``FIELDS`` is the one description of the data set: the CSV's columns, the JSON's keys,
-the table on the ``/donnees/`` page and the Table Schema
-(https://specs.frictionlessdata.io/table-schema/) all come from it. Values are in
-French whatever the visitor's language, so that the files stay the same for everyone.
+A ``DataSet`` is the one description of a data set: its CSV's columns, its JSON's keys,
+its table on the ``/donnees/`` page and its Table Schema
+(https://specs.frictionlessdata.io/table-schema/) all come from its ``fields``. Values
+are in French whatever the visitor's language, so that the files stay the same for
+everyone. The measurements of impact indicators are in ``projects.open_data_indicators``.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -14,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from projects.enums import Phase, ReintegrationOutcome
+from projects.models import Project
 
 LICENCE = {
     "name": "Licence Ouverte / Open Licence version 2.0",
@@ -22,16 +25,112 @@ LICENCE = {
 }
 RUNNING, ENDED = "en_cours", "termine"
 
+# The Table Schema types the data sets use, as the /donnees/ page names them.
+TYPE_LABELS = {
+    "string": _("texte"),
+    "integer": _("nombre entier"),
+    "number": _("nombre décimal (point comme séparateur)"),
+    "date": _("date (AAAA-MM-JJ)"),
+    "datetime": _("date et heure (ISO 8601)"),
+}
+
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # a Table Schema type: string, integer, date, datetime
+    type: str  # a key of TYPE_LABELS
     title: str
     description: str
     enum: tuple = ()
     format: str = "default"
     required: bool = True
+
+    @property
+    def type_label(self):
+        return TYPE_LABELS[self.type]
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """A data set published as ``/donnees/<name>.csv``, ``.json`` and ``.schema.json``.
+
+    ``load(build_absolute_uri)`` returns one dict per record, keyed by the fields'
+    names, values as JSON types; each record has a ``mise_a_jour`` (UTC). The JSON file
+    holds the records under ``records_key``. ``url_name`` prefixes the names of the
+    files' URLs in the ``open_data`` namespace; ``download_name`` completes « Télécharger
+    … » on the ``/donnees/`` page.
+    """
+
+    name: str
+    url_name: str
+    records_key: str
+    title: str
+    description: str
+    download_name: str
+    fields: tuple
+    load: Callable
+    primary_key: str = ""
+
+    @property
+    def field_names(self):
+        return [field.name for field in self.fields]
+
+    @property
+    def csv_url(self):
+        return reverse(f"open_data:{self.url_name}_csv")
+
+    @property
+    def json_url(self):
+        return reverse(f"open_data:{self.url_name}_json")
+
+    @property
+    def schema_url(self):
+        return reverse(f"open_data:{self.url_name}_schema")
+
+    def records(self, build_absolute_uri):
+        with translation.override("fr"):
+            return self.load(build_absolute_uri)
+
+
+def utc_stamp(moment):
+    """An aware datetime as the data sets write it: ISO 8601 in UTC, to the second."""
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def table_schema(data_set, build_absolute_uri):
+    """The Table Schema of ``data_set``'s CSV, for validators (validata.fr, frictionless)."""
+    with translation.override("fr"):
+        schema = {
+            "$schema": "https://specs.frictionlessdata.io/schemas/table-schema.json",
+            "name": data_set.name,
+            "title": str(data_set.title),
+            "description": str(data_set.description),
+            "licenses": [
+                {"name": LICENCE["spdx"], "title": LICENCE["name"], "path": LICENCE["url"]}
+            ],
+            "path": build_absolute_uri(data_set.csv_url),
+            "missingValues": [""],
+            "fields": [_schema_field(field, data_set) for field in data_set.fields],
+        }
+        if data_set.primary_key:
+            schema["primaryKey"] = data_set.primary_key
+        return schema
+
+
+def _schema_field(field, data_set):
+    constraints = {"required": field.required}
+    if field.enum:
+        constraints["enum"] = [str(value) for value in field.enum]
+    if field.name == data_set.primary_key:
+        constraints["unique"] = True
+    return {
+        "name": field.name,
+        "type": field.type,
+        "format": field.format,
+        "title": str(field.title),
+        "description": str(field.description),
+        "constraints": constraints,
+    }
 
 
 FIELDS = (
@@ -102,17 +201,17 @@ FIELDS = (
         _("Date et heure de la dernière modification du projet, en temps universel (UTC)."),
     ),
 )
-FIELD_NAMES = [field.name for field in FIELDS]
 
 
-def laureate_records(projects, build_absolute_uri):
-    """One dict per project, keyed by ``FIELD_NAMES``, values as JSON types.
-
-    ``projects`` come from ``Project.objects.public().with_public_phase()`` with their
-    edition and theme.
-    """
-    with translation.override("fr"):
-        return [_record(project, build_absolute_uri) for project in projects]
+def laureate_records(build_absolute_uri):
+    """One record per public project, by edition then title."""
+    projects = (
+        Project.objects.public()
+        .with_related()
+        .with_public_phase()
+        .order_by("application__call__edition__number", "title", "pk")
+    )
+    return [_record(project, build_absolute_uri) for project in projects]
 
 
 def _record(project, build_absolute_uri):
@@ -131,38 +230,21 @@ def _record(project, build_absolute_uri):
         "issue": str(project.public_outcome_label),
         "resume": project.public_summary,
         "url": build_absolute_uri(reverse("public:laureate", args=[project.slug])),
-        "mise_a_jour": project.updated_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "mise_a_jour": utc_stamp(project.updated_at),
     }
 
 
-def table_schema(build_absolute_uri):
-    """The Table Schema of the CSV, for validators (validata.fr, frictionless)."""
-    with translation.override("fr"):
-        return {
-            "$schema": "https://specs.frictionlessdata.io/schemas/table-schema.json",
-            "name": "laureats",
-            "title": str(_("Projets lauréats")),
-            "licenses": [
-                {"name": LICENCE["spdx"], "title": LICENCE["name"], "path": LICENCE["url"]}
-            ],
-            "path": build_absolute_uri(reverse("open_data:laureates_csv")),
-            "primaryKey": "identifiant",
-            "missingValues": [""],
-            "fields": [_schema_field(field) for field in FIELDS],
-        }
-
-
-def _schema_field(field):
-    constraints = {"required": field.required}
-    if field.enum:
-        constraints["enum"] = [str(value) for value in field.enum]
-    if field.name == "identifiant":
-        constraints["unique"] = True
-    return {
-        "name": field.name,
-        "type": field.type,
-        "format": field.format,
-        "title": str(field.title),
-        "description": str(field.description),
-        "constraints": constraints,
-    }
+LAUREATES = DataSet(
+    name="laureats",
+    url_name="laureates",
+    records_key="laureats",
+    title=_("Projets lauréats"),
+    description=_(
+        "Un enregistrement par projet lauréat publié : sa phase actuelle telle qu'elle a "
+        "été rendue publique, depuis quand, son statut et l'adresse de sa page."
+    ),
+    download_name=_("les lauréats"),
+    fields=FIELDS,
+    load=laureate_records,
+    primary_key="identifiant",
+)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from editions.models import Edition
 from programme.sitemaps import LocalisedSitemap
+from projects import urls_open_data
 from projects.models import Project
 
 
@@ -63,7 +64,7 @@ class OpenDataSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return ["open_data:laureates_csv", "open_data:laureates_json", "open_data:laureates_schema"]
+        return [f"open_data:{pattern.name}" for pattern in urls_open_data.urlpatterns]
 
     def location(self, name):
         return reverse(name)

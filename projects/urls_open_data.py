@@ -1,4 +1,8 @@
-"""The open data files: one address each, the same content in every language."""
+"""The open data files: one address each, the same content in every language.
+
+Each data set has ``/donnees/<name>.csv``, ``.json`` and ``.schema.json``, named
+``<url_name>_csv``, ``_json`` and ``_schema`` (``laureates_csv``, ``indicators_csv``…).
+"""
 
 from django.urls import path
 
@@ -7,7 +11,11 @@ from projects.views import open_data
 app_name = "open_data"
 
 urlpatterns = [
-    path("donnees/laureats.csv", open_data.laureates_csv, name="laureates_csv"),
-    path("donnees/laureats.json", open_data.laureates_json, name="laureates_json"),
-    path("donnees/laureats.schema.json", open_data.laureates_schema, name="laureates_schema"),
+    path(
+        f"donnees/{data_set.name}{ending}",
+        open_data.file_view(kind, write, data_set),
+        name=f"{data_set.url_name}_{kind}",
+    )
+    for data_set in open_data.DATA_SETS
+    for kind, ending, write in open_data.FILES
 ]

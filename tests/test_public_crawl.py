@@ -91,7 +91,7 @@ def _staff_move(project, target, reason, **extra):
 
 
 # Amounts and values that must never show, with the ways a page could write them.
-LEAK_NUMBERS = ("98765", "87654", "4242", "5353", "6464")
+LEAK_NUMBERS = ("98765", "87654", "4242", "5353", "6464", "7171")
 
 
 def _number_forms(number):
@@ -121,9 +121,10 @@ def _leak_follow_up(period):
     )
 
 
-def _leak_measurements(project):
+def _leak_measurements(project, hidden_project):
     """Next to a public project's published indicators: a proposed and a rejected
-    measurement, and an unpublished indicator with a validated one."""
+    measurement, and an unpublished indicator with a validated one; and a validated
+    measurement of a published indicator of a project that is not public."""
     published = project.indicators.filter(is_published=True).first()
     MeasurementFactory(indicator=published, value=4242, source="FUITE source proposée")
     MeasurementFactory(
@@ -134,6 +135,13 @@ def _leak_measurements(project):
     )
     MeasurementFactory(
         indicator=hidden, value=6464, source="FUITE source non publiée", validated=True
+    )
+    MeasurementFactory(
+        indicator__project=hidden_project,
+        indicator__name="FUITE indicateur d'un projet non publié",
+        value=7171,
+        source="FUITE source d'un projet non publié",
+        validated=True,
     )
 
 
@@ -214,11 +222,11 @@ def leaky_demo(settings):
         application__call=CallFactory(edition=hidden_edition),
         application__title="FUITE projet d'une saison cachée",
     )
-    ProjectFactory(
+    hidden_project = ProjectFactory(
         application__call=call, application__title="FUITE projet non publié", is_published=False
     )
 
-    _leak_measurements(Project.objects.get(slug="carbolocal"))
+    _leak_measurements(Project.objects.get(slug="carbolocal"), hidden_project)
     PhaseReportFactory(
         period=staff_moved.periods.get(sequence=1),
         results="FUITE résultats d'un bilan déposé",
@@ -417,6 +425,9 @@ def test_crawl_reaches_every_kind_of_public_page_in_both_languages(client, leaky
             "/donnees/laureats.csv",
             "/donnees/laureats.json",
             "/donnees/laureats.schema.json",
+            "/donnees/indicateurs.csv",
+            "/donnees/indicateurs.json",
+            "/donnees/indicateurs.schema.json",
             "/sitemap.xml",
         }
     )
@@ -474,6 +485,9 @@ def test_the_leak_data_is_really_there_to_be_leaked(leaky_demo):
         "FUITE source refusée",
         "FUITE indicateur non publié",
         "6464",
+        "FUITE indicateur d'un projet non publié",
+        "FUITE source d'un projet non publié",
+        "7171",
         # The demo's own follow-up: a coaching session, a report, a proposed measurement.
         "Préparation de la Toussaint.",
         "Prototype testé auprès des usagers",
@@ -481,3 +495,21 @@ def test_the_leak_data_is_really_there_to_be_leaked(leaky_demo):
     } <= forbidden
     assert Measurement.objects.public().exists()
     assert Score.objects.exists() and Decision.objects.exists()
+
+
+def test_indicator_file_holds_exactly_the_measurements_laureate_pages_show(client, leaky_demo):
+    public = (
+        Measurement.objects.public()
+        .filter(indicator__project__in=Project.objects.public())
+        .values_list("indicator__project__slug", "indicator__name", "measured_on", "source")
+    )
+
+    records = json.loads(client.get("/donnees/indicateurs.json").content)["mesures"]
+
+    published = {
+        (r["projet_identifiant"], r["indicateur"], r["date_mesure"], r["source"]) for r in records
+    }
+    assert len(records) == len(published) == len(public) > 0
+    assert published == {
+        (slug, name, measured_on.isoformat(), source) for slug, name, measured_on, source in public
+    }

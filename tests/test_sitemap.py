@@ -57,7 +57,11 @@ def test_sitemap_lists_every_public_page_with_its_other_language(client):
         "en": f"/en/laureats/{project.slug}/",
         "x-default": f"/laureats/{project.slug}/",
     }
-    files = {"/donnees/laureats.csv", "/donnees/laureats.json", "/donnees/laureats.schema.json"}
+    files = {
+        f"/donnees/{name}.{extension}"
+        for name in ("laureats", "indicateurs")
+        for extension in ("csv", "json", "schema.json")
+    }
     assert files <= set(pages)
     assert "/en/donnees/laureats.csv" not in pages
 

@@ -81,6 +81,9 @@ URL_TABLE = {
     "open_data:laureates_csv": (EVERYONE, "/donnees/laureats.csv", "get", 200),
     "open_data:laureates_json": (EVERYONE, "/donnees/laureats.json", "get", 200),
     "open_data:laureates_schema": (EVERYONE, "/donnees/laureats.schema.json", "get", 200),
+    "open_data:indicators_csv": (EVERYONE, "/donnees/indicateurs.csv", "get", 200),
+    "open_data:indicators_json": (EVERYONE, "/donnees/indicateurs.json", "get", 200),
+    "open_data:indicators_schema": (EVERYONE, "/donnees/indicateurs.schema.json", "get", 200),
     "projects:team_space": (SIGNED_IN, "/mon-espace/", "get", 200),
     "projects:application_start": (
         SIGNED_IN,

@@ -36,6 +36,9 @@ PUBLIC_PATHS = [
     "/donnees/laureats.csv",
     "/donnees/laureats.json",
     "/donnees/laureats.schema.json",
+    "/donnees/indicateurs.csv",
+    "/donnees/indicateurs.json",
+    "/donnees/indicateurs.schema.json",
     "/sitemap.xml",
 ]
 
@@ -253,6 +256,9 @@ LANGUAGE_NEUTRAL = {
     "open_data:laureates_csv",
     "open_data:laureates_json",
     "open_data:laureates_schema",
+    "open_data:indicators_csv",
+    "open_data:indicators_json",
+    "open_data:indicators_schema",
 }
 
 

@@ -1,4 +1,6 @@
-"""Open data: the CSV and JSON files validate against the documented fields."""
+"""Open data: the laureates' CSV and JSON files validate against the documented fields;
+the /donnees/ page documents every data set (the indicators' files are tested in
+``test_open_data_indicators``)."""
 
 import csv
 import datetime
@@ -12,7 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from projects.enums import DecisionSource, Phase
-from projects.open_data import FIELD_NAMES, FIELDS
+from projects.open_data import LAUREATES
+from projects.open_data_indicators import INDICATORS
 from projects.services import move_project
 from tests.programme.factories import ProgrammeFactory, UserFactory
 from tests.projects.factories import ProjectFactory
@@ -22,16 +25,16 @@ pytestmark = pytest.mark.django_db
 DATETIME_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
-def read_csv(client):
-    response = client.get("/donnees/laureats.csv")
+def read_csv(client, path="/donnees/laureats.csv"):
+    response = client.get(path)
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     text = response.content.decode("utf-8")
     assert not text.startswith("\ufeff")
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def read_json(client):
-    response = client.get("/donnees/laureats.json")
+def read_json(client, path="/donnees/laureats.json"):
+    response = client.get(path)
     assert response.headers["Content-Type"] == "application/json"
     return json.loads(response.content)
 
@@ -50,6 +53,8 @@ def assert_valid(record, schema):
         kind = field["type"]
         if kind == "integer":
             int(value)
+        elif kind == "number":
+            float(value)
         elif kind == "date":
             datetime.date.fromisoformat(value)
         elif kind == "datetime":
@@ -83,7 +88,7 @@ def test_csv_and_json_hold_one_valid_record_per_public_laureate(client, laureate
     rows = read_csv(client)
     data = read_json(client)
 
-    assert [field["name"] for field in schema["fields"]] == FIELD_NAMES
+    assert [field["name"] for field in schema["fields"]] == LAUREATES.field_names
     assert schema["primaryKey"] == "identifiant"
     assert schema["licenses"][0]["name"] == "etalab-2.0"
     assert [row["identifiant"] for row in rows] == [running.slug, ended.slug]
@@ -151,10 +156,14 @@ def test_files_leave_out_what_is_not_public(client, laureates):
 def test_open_data_page_documents_every_field_and_the_licence(client, laureates):
     html = client.get("/donnees/").content.decode()
 
-    for field in FIELDS:
+    for field in (*LAUREATES.fields, *INDICATORS.fields):
         assert f"<code>{field.name}</code>" in html
-    assert '<a href="/donnees/laureats.csv" type="text/csv">' in html
-    assert '<a href="/donnees/laureats.json" type="application/json">' in html
+    for name in ("laureats", "indicateurs"):
+        assert f'<a href="/donnees/{name}.csv" type="text/csv">' in html
+        assert f'<a href="/donnees/{name}.json" type="application/json">' in html
+        assert f'<a href="/donnees/{name}.schema.json" type="application/json">' in html
+    assert "Télécharger les mesures des indicateurs au format CSV" in html
+    assert "nombre décimal (point comme séparateur)" in html
     assert "Licence Ouverte / Open Licence version 2.0" in html
     assert "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" in html
     assert "Le Havre Seine Métropole publie les projets lauréats" in html
