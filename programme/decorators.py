@@ -45,3 +45,11 @@ def login_required_keeping_post(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def form_data(request):
+    """What a form of a ``login_required_keeping_post`` view is bound to: the POST, or
+    the fields kept while the person signed in again, or nothing."""
+    if request.method == "POST":
+        return request.POST
+    return getattr(request, "restored_post", None)

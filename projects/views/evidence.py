@@ -19,7 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from programme.decorators import login_required_keeping_post
+from programme.decorators import form_data, login_required_keeping_post
 from projects import follow_up
 from projects.enums import MemberKind
 from projects.forms_evidence import (
@@ -32,7 +32,6 @@ from projects.models import ImpactIndicator, Measurement, PhaseReport, Project
 from projects.services import TransitionRefused
 from projects.services.follow_up import declare_time, save_phase_report_draft, submit_phase_report
 from projects.time_tracking import declarable_months, month_rows, summarise
-from projects.views.team import _form_data
 
 SUBMIT_REPORT = "deposer"
 
@@ -114,7 +113,7 @@ def time_declaration(request, pk):
     if may_declare and month is not None and (request.method == "POST" or not month_error):
         cells = rows[months.index(month)].cells if month in months else []
         form = TimeDeclarationForm(
-            _form_data(request),
+            form_data(request),
             members=members,
             planned={cell.member.pk: cell.planned for cell in cells},
             initial={
@@ -174,7 +173,7 @@ def indicator_form(request, pk, indicator_pk=None):
     project = _keeper_project(request, pk)
     indicator = get_object_or_404(project.indicators, pk=indicator_pk) if indicator_pk else None
     form = ImpactIndicatorForm(
-        _form_data(request),
+        form_data(request),
         instance=indicator or ImpactIndicator(project=project, created_by=request.user),
         initial={} if indicator else {"position": project.indicators.count() + 1},
     )
@@ -211,7 +210,7 @@ def measurement_add(request, pk, indicator_pk):
     project = _keeper_project(request, pk)
     indicator = get_object_or_404(project.indicators, pk=indicator_pk)
     form = MeasurementForm(
-        _form_data(request), instance=Measurement(indicator=indicator, entered_by=request.user)
+        form_data(request), instance=Measurement(indicator=indicator, entered_by=request.user)
     )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -269,7 +268,7 @@ def report(request, pk):
     form = None
     if may_write and not is_submitted:
         form = PhaseReportForm(
-            _form_data(request), instance=phase_report or PhaseReport(period=period)
+            form_data(request), instance=phase_report or PhaseReport(period=period)
         )
     refusals = []
     if request.method == "POST" and form.is_valid():

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from programme.decorators import login_required_keeping_post
+from programme.decorators import form_data, login_required_keeping_post
 from programme.roles import is_innovation_staff
 from projects import follow_up
 from projects.enums import MilestoneStatus
@@ -22,7 +22,6 @@ from projects.forms_follow_up import CoachingEntryForm, MilestoneForm, Milestone
 from projects.models import CoachingEntry, Milestone, Project
 from projects.services import TransitionRefused
 from projects.services.follow_up import set_milestone_status
-from projects.views.team import _form_data
 
 
 def _followed_project(request, pk, permission="projects.follow_project"):
@@ -105,7 +104,7 @@ def coaching_form(request, pk, entry_pk=None):
         ):
             raise PermissionDenied
         period = entry.period
-    form = CoachingEntryForm(_form_data(request), instance=entry, period=period)
+    form = CoachingEntryForm(form_data(request), instance=entry, period=period)
     if request.method == "POST" and form.is_valid():
         if entry is None and _already_logged(period, request.user, form.cleaned_data):
             messages.info(request, _("Cette séance est déjà enregistrée."))
@@ -144,7 +143,7 @@ def milestone_form(request, pk, milestone_pk=None):
             pk=milestone_pk,
         )
         period = milestone.period
-    data = _form_data(request)
+    data = form_data(request)
     form = MilestoneForm(data, instance=milestone)
     status_form = MilestoneStatusForm(data, current=milestone.status) if milestone else None
     if request.method == "POST" and form.is_valid() and (not status_form or status_form.is_valid()):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from programme.decorators import login_required_keeping_post
+from programme.decorators import form_data, login_required_keeping_post
 from projects.enums import ManagerResponse
 from projects.forms import AttachmentForm, TeamMemberForm
 from projects.manager_links import member_for_manager_token
@@ -22,7 +22,7 @@ from projects.services.team import (
     remove_member,
     update_member,
 )
-from projects.views.team import _form_data, _team_member_application
+from projects.views.team import _team_member_application
 
 
 def _editable_application(request, pk):
@@ -38,7 +38,7 @@ def member_form(request, pk, member_pk=None):
     application = _editable_application(request, pk)
     member = get_object_or_404(application.team_members, pk=member_pk) if member_pk else None
     may_consent = member is not None and member.user_id == request.user.pk
-    form = TeamMemberForm(_form_data(request), instance=member, may_consent=may_consent)
+    form = TeamMemberForm(form_data(request), instance=member, may_consent=may_consent)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "email"}
         if "public_name_consent" in fields:

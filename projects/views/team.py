@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from editions.models import Call
-from programme.decorators import login_required_keeping_post
+from programme.decorators import form_data, login_required_keeping_post
 from projects.enums import ApplicationStatus, DecisionSource
 from projects.forms import ApplicationForm, StartApplicationForm, WithdrawForm
 from projects.models import Application
@@ -38,12 +38,6 @@ def _team_member_application(request, pk):
     if not request.user.has_perm("projects.act_for_team", application):
         raise PermissionDenied
     return application
-
-
-def _form_data(request):
-    if request.method == "POST":
-        return request.POST
-    return getattr(request, "restored_post", None)
 
 
 @login_required_keeping_post
@@ -72,7 +66,7 @@ def start(request, edition_slug):
     call = get_object_or_404(
         Call.objects.select_related("edition"), edition__slug=edition_slug, is_published=True
     )
-    form = StartApplicationForm(_form_data(request))
+    form = StartApplicationForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             application = start_application(
@@ -122,7 +116,7 @@ def edit(request, pk):
         messages.info(request, _("La candidature est déposée : elle n'est plus modifiable."))
         return redirect("projects:application_detail", application.pk)
     refusals = edit_refusals(application)
-    form = ApplicationForm(_form_data(request), instance=application)
+    form = ApplicationForm(form_data(request), instance=application)
     if request.method == "POST" and not refusals and form.is_valid():
         form.save()
         messages.success(request, _("Brouillon enregistré."))
@@ -185,7 +179,7 @@ def withdraw(request, pk):
         return redirect("projects:application_detail", application.pk)
     if not request.user.has_perm("projects.withdraw_application", application):
         raise PermissionDenied
-    form = WithdrawForm(_form_data(request))
+    form = WithdrawForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             move_application(
