@@ -216,16 +216,18 @@ class ProjectAdmin(TimelineMixin, admin.ModelAdmin):
         "phase_since",
         "is_published",
         "timeline_link",
+        "follow_up_link",
     ]
     list_filter = ["phase", "application__call__edition", "theme", "is_published"]
     list_select_related = ["application__call__edition", "theme"]
     search_fields = ["title", "public_summary", "application__title"]
     autocomplete_fields = ["theme"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["application", "phase", "outcome", "phase_since"]
+    readonly_fields = ["application", "phase", "outcome", "phase_since", "follow_up_link"]
     inlines = [PhasePeriodInline, ImpactIndicatorInline, ProjectTransitionInline]
     fieldsets = [
         (None, {"fields": ["application", "title", "slug", "theme", "public_summary"]}),
+        (_("Suivi"), {"fields": ["follow_up_link"]}),
         (_("Phase"), {"fields": [("phase", "phase_since"), "outcome"]}),
         (_("Publication"), {"fields": ["is_published"]}),
     ]
@@ -233,6 +235,12 @@ class ProjectAdmin(TimelineMixin, admin.ModelAdmin):
     @admin.display(description=_("édition"), ordering="application__call__edition__number")
     def edition(self, project):
         return project.application.call.edition
+
+    @admin.display(description=_("suivi"))
+    def follow_up_link(self, project):
+        """The follow-up as the team and its coaches see it, on the site."""
+        url = reverse("projects:follow_up", args=[project.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Suivi du projet"))
 
     def has_add_permission(self, request):
         # A project is born from a selected application, through projects.services.

@@ -288,3 +288,16 @@ def test_dropping_a_milestone_without_a_reason_is_refused_in_french(staff_client
     assert milestone.status == MilestoneStatus.PLANNED
     assert "Dites pourquoi le jalon est abandonné." in response.content.decode()
     assert '<option value="dropped" selected>' in response.content.decode()
+
+
+def test_project_admin_links_to_the_follow_up_the_team_and_coaches_see(staff_client):
+    project = ProjectFactory()
+
+    change = staff_client.get(reverse("admin:projects_project_change", args=[project.pk]))
+    listing = staff_client.get(reverse("admin:projects_project_changelist"))
+    follow_up = staff_client.get(f"/suivi/{project.pk}/")
+
+    link = f'<a href="/suivi/{project.pk}/">Suivi du projet</a>'
+    assert link in change.content.decode()
+    assert link in listing.content.decode()
+    assert follow_up.status_code == 200
