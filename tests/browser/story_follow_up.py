@@ -101,3 +101,14 @@ def citizen_reads_the_results(page):
     assert results.locator("svg").count() == 1
     assert "Registre du guichet de l'habitat" in results.locator("table").inner_text()
     assert REPORT_PROBLEM not in page.inner_text("main")
+
+
+def staff_read_the_dashboard_and_export(story, page, laureate_title):
+    """The admin index's dashboard (axe-checked like every page) and the projects export."""
+    story.visit(page, "/admin/")
+    dashboard = page.locator(".tremplin-dashboard").inner_text()
+    assert "Saison 2" in dashboard and "Saison 1" in dashboard
+    story.shoot(page, "6-staff-dashboard")
+    story.visit(page, "/admin/exports/")
+    export = page.request.get("/admin/exports/projets.csv")
+    assert export.ok and laureate_title in export.text()

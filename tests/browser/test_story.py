@@ -25,6 +25,7 @@ from tests.browser.story_follow_up import (
     citizen_reads_the_results,
     coach_logs_a_session,
     jury_reads_the_report,
+    staff_read_the_dashboard_and_export,
     staff_validate_and_publish,
     team_builds_its_evidence,
 )
@@ -433,3 +434,4 @@ def test_the_whole_story(story, history, tmp_path):
     assert "Les impacts mesurés justifient six mois de plus." in timeline.last.inner_text()
     citizen_reads_the_results(phone_citizen)
     story.shoot(phone_citizen, "6-reviewed-project-renewed")
+    staff_read_the_dashboard_and_export(story, staff, STUDENTS)
