@@ -15,6 +15,7 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from projects.enums import (
+    RUNNING_PHASES,
     ApplicationStatus,
     MemberKind,
     PeriodPhase,
@@ -30,15 +31,12 @@ from projects.models import (
     ProjectTransition,
     TeamMember,
 )
+from projects.models.laureate import FIRST_EXPERIMENTATION_SEQUENCE
 
 ENDING_SOON = datetime.timedelta(days=30)
-RUNNING = (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
 # A reintegration that changed a public service: a department took the project over, or
 # it was deployed more widely.
 CHANGED_SERVICE = (ReintegrationOutcome.HANDED_OVER, ReintegrationOutcome.SCALED)
-# Period 1 is the pre-incubation, period 2 the first experimentation: a later
-# experimentation is a renewal (the rule of ``projects.public._entry_title``).
-FIRST_EXPERIMENTATION_SEQUENCE = 2
 
 
 def _grouped(queryset, edition_path, **aggregates):
@@ -221,7 +219,7 @@ def periods_ending(today):
     planned end, soonest first, with the days left (negative once overdue)."""
     periods = (
         PhasePeriod.objects.open()
-        .filter(planned_end__lte=today + ENDING_SOON, project__phase__in=RUNNING)
+        .filter(planned_end__lte=today + ENDING_SOON, project__phase__in=RUNNING_PHASES)
         .select_related("project__application__call__edition")
         .order_by("planned_end", "project__title")
     )
@@ -241,7 +239,7 @@ def overdue_milestones(today):
     the longest late first."""
     milestones = (
         Milestone.objects.overdue(today)
-        .filter(period__actual_end__isnull=True, period__project__phase__in=RUNNING)
+        .filter(period__actual_end__isnull=True, period__project__phase__in=RUNNING_PHASES)
         .select_related("period__project__application__call__edition")
         .order_by("due_on", "period__project__title", "pk")
     )

@@ -31,6 +31,10 @@ class PeriodPhase(models.TextChoices):
     EXPERIMENTATION = Phase.EXPERIMENTATION.value, Phase.EXPERIMENTATION.label
 
 
+# A project runs while it lives in a period; reintegration and abandonment end it.
+RUNNING_PHASES = (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
+
+
 class ReintegrationOutcome(models.TextChoices):
     STOPPED = "stopped", _("Arrêt du projet")
     HANDED_OVER = "handed_over", _("Repris par une direction métier")

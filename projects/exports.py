@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programme.exports import local_datetime
 from projects.enums import ManagerResponse, MemberKind, MemberRole
+from projects.follow_up import current_period
 from projects.models import (
     Application,
     CoachingEntry,
@@ -101,15 +102,9 @@ def applications_table(edition=None, applications=None):
     return _table(APPLICATION_COLUMNS, applications)
 
 
-def _current_period(project):
-    """The open period, or the last one of a project that left the running phases."""
-    periods = project.period_list
-    return next((period for period in periods if period.is_open), periods[-1] if periods else None)
-
-
 def _period_value(getter):
     def value(project):
-        period = _current_period(project)
+        period = current_period(project.period_list)
         return getter(period) if period else None
 
     return value

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, IntegerField, Max, OuterRef, Prefetch, Subquery, When
 from django.db.models.functions import Coalesce
 
-from projects.enums import MeasurementStatus, Phase
+from projects.enums import RUNNING_PHASES, MeasurementStatus
 from projects.models import (
     CoachingEntry,
     ImpactIndicator,
@@ -26,7 +26,6 @@ from projects.time_tracking import declarable_months, month_rows, summarise
 
 # A period ending within this many days is flagged on the coach's list.
 ENDING_SOON_DAYS = 30
-RUNNING_PHASES = (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
 
 
 def current_period(periods):
@@ -35,14 +34,6 @@ def current_period(periods):
         if period.is_open:
             return period
     return periods[-1] if periods else None
-
-
-def period_end(period):
-    return period.actual_end or period.planned_end
-
-
-def period_start(period):
-    return period.actual_start or period.planned_start
 
 
 def shown_period(periods, wanted):
@@ -114,7 +105,7 @@ def coaching_rows(projects, today):
     rows = []
     for project in projects:
         period = current_period(list(project.periods.all()))
-        days_left = (period_end(period) - today).days if period else None
+        days_left = (period.ends_on - today).days if period else None
         rows.append(CoachingRow(project, period, days_left))
     return rows
 

@@ -60,7 +60,7 @@ class CoachingEntryForm(forms.ModelForm):
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
-        start = self.period.actual_start or self.period.planned_start
+        start = self.period.starts_on
         if held_on > timezone.localdate():
             raise forms.ValidationError(
                 _("La séance ne peut pas être datée d'un jour à venir."), code="future"

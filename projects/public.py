@@ -25,6 +25,7 @@ from programme.models import User
 from projects.charts import line_chart
 from projects.enums import DecisionSource, MemberKind, Phase, ReintegrationOutcome
 from projects.models import ImpactIndicator, Measurement, PhasePeriod, Project, ProjectTransition
+from projects.models.laureate import FIRST_EXPERIMENTATION_SEQUENCE
 
 
 def laureate_queryset():
@@ -74,11 +75,12 @@ class TimelineEntry:
     def started_on(self):
         if self.period is None:
             return None
-        return self.period.actual_start or self.period.planned_start
+        return self.period.starts_on
 
 
 def _entry_title(move, sequences):
-    if move.to_phase == Phase.EXPERIMENTATION and sequences.get(move.opened_period_id, 0) > 2:
+    renewal = sequences.get(move.opened_period_id, 0) > FIRST_EXPERIMENTATION_SEQUENCE
+    if move.to_phase == Phase.EXPERIMENTATION and renewal:
         return _("Expérimentation renouvelée")
     if move.to_phase == Phase.REINTEGRATION and move.outcome:
         return _("Réintégration : %(outcome)s") % {

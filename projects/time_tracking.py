@@ -23,10 +23,10 @@ def declarable_months(period, today=None):
     """The months of ``period`` a team may declare time for: from its start to its end,
     and never a month still to come."""
     today = today or timezone.localdate()
-    month = first_of_month(period.actual_start or period.planned_start)
+    month = first_of_month(period.starts_on)
     # Up to the planned end while the period is open: when it runs late, staff move
     # the planned end (in the admin) and the months follow.
-    end = first_of_month(min(period.actual_end or period.planned_end, today))
+    end = first_of_month(min(period.ends_on, today))
     months = []
     while month <= end:
         months.append(month)
@@ -45,8 +45,8 @@ def expected_days(period, per_week, month, today=None):
     (and not after ``today``), a fifth of ``per_week`` each."""
     today = today or timezone.localdate()
     first, last = month_bounds(month)
-    start = max(first, period.actual_start or period.planned_start)
-    end = min(last, period.actual_end or period.planned_end, today)
+    start = max(first, period.starts_on)
+    end = min(last, period.ends_on, today)
     days = Decimal(working_days(start, end)) * per_week / 5
     return days.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
 

@@ -90,7 +90,7 @@ class FollowUpLoader:
             )
 
     def _milestones(self, period, milestones, lead):
-        start = period.actual_start or period.planned_start
+        start = period.starts_on
         coach = self.people["coach"]
         for title, due_on, status, note in milestones:
             milestone = Milestone.objects.create(

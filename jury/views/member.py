@@ -61,7 +61,7 @@ def review_file(project, session_day):
     the jury reads them even before staff publish them.
     """
     periods = list(project.periods.select_related("report").order_by("-sequence"))
-    begun = [p for p in periods if (p.actual_start or p.planned_start) < session_day] or periods
+    begun = [p for p in periods if p.starts_on < session_day] or periods
     period = begun[0]
     report = next((p.report for p in begun if getattr(p, "report", None)), None)
     coaching = CoachingEntry.objects.filter(period=period).aggregate(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programme.roles import is_innovation_staff
 from projects.enums import (
+    RUNNING_PHASES,
     PeriodPhase,
     Phase,
     ReintegrationOutcome,
@@ -25,6 +26,9 @@ class ProjectQuerySet(models.QuerySet):
 
     def in_phase(self, *phases):
         return self.filter(phase__in=phases)
+
+    def running(self):
+        return self.in_phase(*RUNNING_PHASES)
 
     def published(self):
         return self.filter(is_published=True)
@@ -145,7 +149,7 @@ class Project(models.Model):
 
     @property
     def is_running(self):
-        return self.phase in (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
+        return self.phase in RUNNING_PHASES
 
     # The public phase, read from ``ProjectQuerySet.with_public_phase`` annotations.
 
@@ -163,7 +167,12 @@ class Project(models.Model):
 
     @property
     def is_publicly_running(self):
-        return self.public_phase in (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
+        return self.public_phase in RUNNING_PHASES
+
+
+# Period 1 is the pre-incubation, period 2 the first experimentation: a later
+# experimentation is a renewal.
+FIRST_EXPERIMENTATION_SEQUENCE = 2
 
 
 class PhasePeriodQuerySet(models.QuerySet):
@@ -248,3 +257,12 @@ class PhasePeriod(models.Model):
     @property
     def is_open(self):
         return self.actual_end is None
+
+    @property
+    def starts_on(self):
+        return self.actual_start or self.planned_start
+
+    @property
+    def ends_on(self):
+        """The actual end once closed; until then, the planned one."""
+        return self.actual_end or self.planned_end

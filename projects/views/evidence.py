@@ -28,29 +28,13 @@ from projects.forms_evidence import (
     PhaseReportForm,
     TimeDeclarationForm,
 )
-from projects.models import ImpactIndicator, Measurement, PhaseReport, Project
+from projects.models import ImpactIndicator, Measurement, PhaseReport
 from projects.services import TransitionRefused
 from projects.services.follow_up import declare_time, save_phase_report_draft, submit_phase_report
 from projects.time_tracking import declarable_months, month_rows, summarise
+from projects.views.follow_up import followed_project
 
 SUBMIT_REPORT = "deposer"
-
-
-def _followed_project(request, pk):
-    project = follow_up.load_project(Project.objects.followed_by(request.user), pk)
-    if project is None:
-        raise Http404
-    if not request.user.has_perm("projects.follow_project", project):
-        raise PermissionDenied
-    return project
-
-
-def _keeper_project(request, pk):
-    """A project whose indicators the signed-in person keeps (team or coach, running)."""
-    project = _followed_project(request, pk)
-    if not request.user.has_perm("projects.keep_follow_up", project):
-        raise PermissionDenied
-    return project
 
 
 def _chosen_period(request, project):
@@ -89,7 +73,7 @@ def _chosen_month(value, months):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def time_declaration(request, pk):
-    project = _followed_project(request, pk)
+    project = followed_project(request, pk)
     period, periods = _chosen_period(request, project)
     may_declare = request.user.has_perm("projects.declare_time", project)
     if request.method == "POST" and not may_declare:
@@ -170,7 +154,7 @@ def time_declaration(request, pk):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def indicator_form(request, pk, indicator_pk=None):
-    project = _keeper_project(request, pk)
+    project = followed_project(request, pk, "projects.keep_follow_up")
     indicator = get_object_or_404(project.indicators, pk=indicator_pk) if indicator_pk else None
     form = ImpactIndicatorForm(
         form_data(request),
@@ -207,7 +191,7 @@ def indicator_form(request, pk, indicator_pk=None):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def measurement_add(request, pk, indicator_pk):
-    project = _keeper_project(request, pk)
+    project = followed_project(request, pk, "projects.keep_follow_up")
     indicator = get_object_or_404(project.indicators, pk=indicator_pk)
     form = MeasurementForm(
         form_data(request), instance=Measurement(indicator=indicator, entered_by=request.user)
@@ -254,7 +238,7 @@ def _report_fields(phase_report):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
-    project = _followed_project(request, pk)
+    project = followed_project(request, pk)
     period, periods = _chosen_period(request, project)
     may_write = request.user.has_perm("projects.write_report", project)
     if request.method == "POST" and not may_write:

@@ -24,7 +24,9 @@ from projects.services import TransitionRefused
 from projects.services.follow_up import set_milestone_status
 
 
-def _followed_project(request, pk, permission="projects.follow_project"):
+def followed_project(request, pk, permission="projects.follow_project"):
+    """The project ``pk`` if ``request.user`` follows it (404 otherwise), loaded with
+    what the follow-up pages show, once they hold ``permission`` (403 otherwise)."""
     project = follow_up.load_project(Project.objects.followed_by(request.user), pk)
     if project is None:
         raise Http404
@@ -46,7 +48,7 @@ def coaching_list(request):
     user = request.user
     is_staff = is_innovation_staff(user)
     if is_staff:
-        projects = Project.objects.in_phase(*follow_up.RUNNING_PHASES)
+        projects = Project.objects.running()
     elif user.coached_periods.exists():
         projects = Project.objects.coached_by(user)
     else:
@@ -65,7 +67,7 @@ def coaching_list(request):
 
 @login_required_keeping_post
 def overview(request, pk):
-    project = _followed_project(request, pk)
+    project = followed_project(request, pk)
     user = request.user
     today = timezone.localdate()
     shown = follow_up.overview(project, request.GET.get("periode"), today)
@@ -92,7 +94,7 @@ def overview(request, pk):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def coaching_form(request, pk, entry_pk=None):
-    project = _followed_project(request, pk, "projects.log_coaching")
+    project = followed_project(request, pk, "projects.log_coaching")
     if entry_pk is None:
         entry, period = None, _open_period(project)
     else:
@@ -132,7 +134,7 @@ def _already_logged(period, coach, data):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def milestone_form(request, pk, milestone_pk=None):
-    project = _followed_project(request, pk, "projects.keep_follow_up")
+    project = followed_project(request, pk, "projects.keep_follow_up")
     if milestone_pk is None:
         milestone, period = None, _open_period(project)
     else:

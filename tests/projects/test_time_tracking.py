@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from projects.models import PhasePeriod
 from projects.models.follow_up import working_days
 from projects.time_tracking import (
     MemberMonth,
@@ -26,7 +27,8 @@ LONG_AFTER = datetime.date(2026, 1, 1)
 
 def period(start=datetime.date(2022, 3, 15), end=datetime.date(2022, 6, 15), **fields):
     """A pre-incubation of three months, one day a week, from Tuesday 15 March 2022."""
-    return SimpleNamespace(
+    # An unsaved period: its dates and their properties, without the database.
+    return PhasePeriod(
         planned_start=start,
         planned_end=end,
         actual_start=fields.get("actual_start", start),
