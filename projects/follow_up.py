@@ -9,10 +9,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, IntegerField, Max, OuterRef, Prefetch, Subquery, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    When,
+)
 from django.db.models.functions import Coalesce
 
-from projects.enums import RUNNING_PHASES, MeasurementStatus
+from projects.enums import RUNNING_PHASES, MeasurementStatus, MilestoneStatus
 from projects.models import (
     CoachingEntry,
     ImpactIndicator,
@@ -198,3 +209,35 @@ def _month_rows(project, period, today):
 def entry_may_be_edited(entry, user, is_staff):
     """Only the coach who logged a session, or staff, may reword it."""
     return is_staff or entry.coach_id == user.pk
+
+
+def review_evidence(project, session_day):
+    """What a jury's review item shows of ``project``'s follow-up, in a fixed number of queries.
+
+    The period under review is the latest one begun before the session's day (the
+    session's own decision may already have opened the next one). Returns its team
+    report (of the latest such period that has one; ``None`` if none), its coaching and
+    milestones in figures, and the project's indicators with their validated measurements:
+    the jury reads them even before staff publish them.
+    """
+    periods = list(project.periods.select_related("report").order_by("-sequence"))
+    begun = [p for p in periods if p.starts_on < session_day] or periods
+    period = begun[0]
+    report = next((p.report for p in begun if getattr(p, "report", None)), None)
+    coaching = CoachingEntry.objects.filter(period=period).aggregate(
+        sessions=Count("pk"), hours=Sum("duration_hours")
+    )
+    milestones = Milestone.objects.filter(period=period).aggregate(
+        total=Count("pk"), reached=Count("pk", filter=Q(status=MilestoneStatus.REACHED))
+    )
+    validated = Measurement.objects.validated().order_by("measured_on", "pk")
+    indicators = project.indicators.prefetch_related(
+        Prefetch("measurements", queryset=validated, to_attr="validated_measurements")
+    )
+    return {
+        "period": period,
+        "report": report,
+        "coaching": coaching,
+        "milestones": milestones,
+        "indicators": list(indicators),
+    }

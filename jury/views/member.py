@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,8 +20,8 @@ from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
 from jury.ranking import rank
 from jury.services import declare_conflict, record_score
-from projects.enums import MilestoneStatus
-from projects.models import Attachment, CoachingEntry, Measurement, Milestone, TeamMember
+from projects.follow_up import review_evidence
+from projects.models import Attachment, TeamMember
 from projects.services import TransitionRefused
 
 
@@ -49,38 +49,6 @@ def my_membership(request, session):
         session.convocations.select_related("member").filter(member__user=request.user).first()
     )
     return convocation.member if convocation else None
-
-
-def review_file(project, session_day):
-    """What a review item shows of ``project``'s follow-up, in a fixed number of queries.
-
-    The period under review is the latest one begun before the session's day (the
-    session's own decision may already have opened the next one). Returns its team
-    report (of the latest such period that has one; ``None`` if none), its coaching and
-    milestones in figures, and the project's indicators with their validated measurements:
-    the jury reads them even before staff publish them.
-    """
-    periods = list(project.periods.select_related("report").order_by("-sequence"))
-    begun = [p for p in periods if p.starts_on < session_day] or periods
-    period = begun[0]
-    report = next((p.report for p in begun if getattr(p, "report", None)), None)
-    coaching = CoachingEntry.objects.filter(period=period).aggregate(
-        sessions=Count("pk"), hours=Sum("duration_hours")
-    )
-    milestones = Milestone.objects.filter(period=period).aggregate(
-        total=Count("pk"), reached=Count("pk", filter=Q(status=MilestoneStatus.REACHED))
-    )
-    validated = Measurement.objects.validated().order_by("measured_on", "pk")
-    indicators = project.indicators.prefetch_related(
-        Prefetch("measurements", queryset=validated, to_attr="validated_measurements")
-    )
-    return {
-        "period": period,
-        "report": report,
-        "coaching": coaching,
-        "milestones": milestones,
-        "indicators": list(indicators),
-    }
 
 
 @login_required
@@ -168,7 +136,7 @@ def item_detail(request, pk, item_pk):
         {
             "session": session,
             "item": item,
-            "review": review_file(item.project, timezone.localdate(session.starts_at))
+            "review": review_evidence(item.project, timezone.localdate(session.starts_at))
             if item.project
             else None,
             "application": application,
