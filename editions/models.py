@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from editions.enums import CallState
@@ -184,6 +186,28 @@ class Call(models.Model):
 
     def is_open(self, moment=None):
         return self.state_at(moment) == CallState.OPEN
+
+    def is_closed(self, moment=None):
+        return self.state_at(moment) == CallState.CLOSED
+
+    def accepts_submissions(self, moment=None):
+        """Teams may start, edit and submit drafts only while the call is open."""
+        return self.is_open(moment)
+
+    def submission_refusals(self, moment=None):
+        """Why a team may not submit or edit a draft at ``moment``: French sentences."""
+        state = self.state_at(moment)
+        if state == CallState.UPCOMING:
+            return [
+                gettext_now("L'appel à candidatures ouvre le %(date)s.")
+                % {"date": date_format(timezone.localtime(self.opens_at), "DATETIME_FORMAT")}
+            ]
+        if state == CallState.CLOSED:
+            return [
+                gettext_now("L'appel à candidatures est clos depuis le %(date)s.")
+                % {"date": date_format(timezone.localtime(self.closes_at), "DATETIME_FORMAT")}
+            ]
+        return []
 
 
 class RequiredDocument(models.Model):

@@ -95,7 +95,7 @@ class SessionAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        add_default_criteria(form.instance)
+        add_default_criteria(form.instance, actor=request.user)
 
     def get_urls(self):
         return [

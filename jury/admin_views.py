@@ -4,8 +4,6 @@ It lives in ``jury`` because it shows the next jury session beside the projects,
 ``projects`` never imports ``jury``. Also the steps of a session run from the admin.
 """
 
-import datetime
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -20,11 +18,10 @@ from editions.models import Edition
 from jury.enums import SessionStatus
 from jury.models import Session
 from jury.services import invite_members, move_session, publish_decisions, session_refusals
-from projects.enums import DecisionSource, Phase
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.enums import Phase
 from projects.models import PhasePeriod, Project
-from projects.services import TransitionRefused
-
-ENDING_SOON = datetime.timedelta(days=30)
 
 
 def next_session(now):
@@ -45,8 +42,8 @@ def board_columns(projects, *, today, on_agenda):
             {
                 "project": project,
                 "period": period,
-                "ending_soon": bool(period and today <= period.planned_end <= today + ENDING_SOON),
-                "overdue": bool(period and period.planned_end < today),
+                "ending_soon": bool(period and period.is_ending_soon(today)),
+                "overdue": bool(period and period.is_overdue(today)),
                 "on_agenda": project.pk in on_agenda,
             }
         )
@@ -107,7 +104,7 @@ def session_step(model_admin, request, pk, step):
     if request.method == "POST" and not refusals:
         try:
             result = run(request.user)
-        except TransitionRefused as refused:
+        except Refused as refused:
             refusals = refused.reasons
         else:
             if result is None:

@@ -1,12 +1,16 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from programme.enums import NewsStatus
-from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
-from programme.services import NewsMoveRefused, move_news_item
+from programme.lifecycles import MoveRefused
+from programme.models import AuditEntry, NewsItem, Objective, Organisation, Programme, Theme, User
+from programme.services import move_news_item
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -124,7 +128,7 @@ class NewsItemAdmin(admin.ModelAdmin):
             try:
                 if move_news_item(item, target, actor=request.user):
                     moved += 1
-            except NewsMoveRefused as refused:
+            except MoveRefused as refused:
                 self.message_user(request, f"{item} : {refused}", messages.WARNING)
         self.message_user(
             request,
@@ -141,3 +145,83 @@ class NewsItemAdmin(admin.ModelAdmin):
     @admin.action(description=_("Archiver les actualités sélectionnées"), permissions=["change"])
     def archive(self, request, queryset):
         self._move(request, queryset, NewsStatus.ARCHIVED)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log, read-only: filtered by person, kind of object, action and date; an
+    object's admin page links here, filtered on that object."""
+
+    list_display = ["at", "actor_display", "action_display", "subject_link", "reason_excerpt"]
+    list_filter = [
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        "action",
+        "at",
+    ]
+    search_fields = ["object_repr", "actor_label", "reason", "actor__email"]
+    date_hierarchy = "at"
+    list_select_related = ["actor", "content_type"]
+    fields = [
+        "at",
+        "actor_display",
+        "action_display",
+        "subject_link",
+        "changes_table",
+        "reason",
+    ]
+    readonly_fields = fields
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # The link from an object's page filters on the object itself.
+        return lookup in ("object_id", "content_type__id__exact") or super().lookup_allowed(
+            lookup, value, request
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("par"), ordering="actor_label")
+    def actor_display(self, entry):
+        return entry.actor_label or _("Tremplin (automatique) ou lien reçu par courriel")
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_display(self, entry):
+        return entry.action_label
+
+    @admin.display(description=_("objet"), ordering="object_repr")
+    def subject_link(self, entry):
+        model = entry.content_type.model_class()
+        label = f"{model._meta.verbose_name if model else entry.content_type} : {entry.object_repr}"
+        try:
+            url = reverse(
+                f"admin:{entry.content_type.app_label}_{entry.content_type.model}_change",
+                args=[entry.object_id],
+            )
+        except NoReverseMatch:
+            return label
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    @admin.display(description=_("motif"))
+    def reason_excerpt(self, entry):
+        return Truncator(entry.reason).chars(80)
+
+    @admin.display(description=_("champs modifiés"))
+    def changes_table(self, entry):
+        lines = entry.change_lines()
+        if not lines:
+            return "—"
+        return format_html(
+            "<table><thead><tr><th scope='col'>{}</th><th scope='col'>{}</th>"
+            "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("champ"),
+            _("avant"),
+            _("après"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", lines),
+        )

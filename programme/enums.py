@@ -12,6 +12,15 @@ class OrganisationKind(models.TextChoices):
     INSTITUTION = "institution", _("Institution")
 
 
+class DecisionSource(models.TextChoices):
+    """Who makes a move of a lifecycle: the team, staff, the jury, or the programme itself."""
+
+    TEAM = "team", _("Équipe")
+    STAFF = "staff", _("Équipe innovation")
+    JURY = "jury", _("Jury")
+    SYSTEM = "system", _("Automatique")
+
+
 class NewsStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publiée")

@@ -5,37 +5,36 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programme.enums import NewsStatus
+from programme import audit
+from programme.actions import move_action
+from programme.enums import DecisionSource, NewsStatus
+from programme.lifecycles import MoveRefused
 from programme.models import NewsItem
-
-NEWS_MOVES = {
-    (NewsStatus.DRAFT, NewsStatus.PUBLISHED),
-    (NewsStatus.PUBLISHED, NewsStatus.ARCHIVED),
-    (NewsStatus.ARCHIVED, NewsStatus.PUBLISHED),
-}
+from programme.transitions import NEWS_LIFECYCLE
 
 
-class NewsMoveRefused(Exception):
-    pass
-
-
-def move_news_item(item, target, *, actor, at=None):
+def move_news_item(item, target, *, actor, decided_by=DecisionSource.STAFF, at=None):
     """Publish, archive or unarchive a news item; returns ``None`` when already there.
 
-    Side effects, in order: locks the row; sets the status, the date of first
+    ``decided_by=SYSTEM`` is the scheduled archive (``archive_old_news``). Side effects, in
+    order: locks the row; asks the news table; sets the status, the date of first
     publication (kept on unarchiving) or of archiving, who did it, and the modification
-    time (which public pages read to know they changed).
+    time (which public pages read to know they changed); writes the audit entry.
     """
     at = at or timezone.now()
     with transaction.atomic():
         locked = NewsItem.objects.select_for_update().get(pk=item.pk)
         if locked.status == target:
             return None
-        if (locked.status, target) not in NEWS_MOVES:
-            raise NewsMoveRefused(
-                _("Une actualité « %(from)s » ne peut pas devenir « %(to)s ».")
-                % {"from": locked.get_status_display(), "to": NewsStatus(target).label}
+        move = NEWS_LIFECYCLE.find(locked.status, target)
+        if move is None or not move.allows(decided_by):
+            raise MoveRefused(
+                [
+                    _("Une actualité « %(from)s » ne peut pas devenir « %(to)s ».")
+                    % {"from": locked.get_status_display(), "to": NewsStatus(target).label}
+                ]
             )
+        before = audit.snapshot(locked, ["status", "published_at", "archived_at"])
         if target == NewsStatus.PUBLISHED:
             locked.published_at = locked.published_at or at
             locked.archived_at = None
@@ -50,6 +49,13 @@ def move_news_item(item, target, *, actor, at=None):
                 "status_changed_by",
                 "updated_at",
             ]
+        )
+        audit.record(
+            locked,
+            move_action(NEWS_LIFECYCLE, move),
+            actor=actor,
+            changes=audit.changed(before, locked),
+            at=at,
         )
     item.status, item.published_at, item.archived_at = (
         locked.status,
@@ -73,4 +79,10 @@ def archive_stale_news(*, older_than, actor=None, at=None):
     stale = NewsItem.objects.filter(
         status=NewsStatus.PUBLISHED, published_at__lt=cutoff, updated_at__lt=cutoff
     ).order_by("published_at", "pk")
-    return [item for item in stale if move_news_item(item, NewsStatus.ARCHIVED, actor=actor, at=at)]
+    return [
+        item
+        for item in stale
+        if move_news_item(
+            item, NewsStatus.ARCHIVED, actor=actor, decided_by=DecisionSource.SYSTEM, at=at
+        )
+    ]

@@ -7,12 +7,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programme.enums import DecisionSource
 from programme.exports import csv_response
+from programme.lifecycles import Refused
 from projects.admin_views import MoveForm
-from projects.enums import ApplicationStatus, DecisionSource, ManagerResponse, MemberKind
+from projects.enums import ApplicationStatus, ManagerResponse, MemberKind
 from projects.exports import applications_table
 from projects.models import Application
-from projects.services import TransitionRefused, move_application
+from projects.services import move_application
 
 
 def _screen(model_admin, request, queryset, target, label):
@@ -30,7 +32,7 @@ def _screen(model_admin, request, queryset, target, label):
                     reason=form.cleaned_data["reason"],
                 ):
                     moved += 1
-            except TransitionRefused as refusal:
+            except Refused as refusal:
                 refused.append(f"{application} : {' '.join(refusal.reasons)}")
         model_admin.message_user(
             request,

@@ -15,9 +15,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programme.lifecycles import Refused
 from projects.forms_follow_up import MilestoneStatusForm
 from projects.models import Milestone, PhaseReport
-from projects.services import TransitionRefused
 from projects.services.follow_up import (
     reopen_phase_report,
     review_measurement,
@@ -55,7 +55,7 @@ def validate_measurements(model_admin, request, queryset):
     for measurement in _selected(queryset):
         try:
             changed = review_measurement(measurement, actor=request.user, accept=True)
-        except TransitionRefused:
+        except Refused:
             # The service refuses only a measurement that was reviewed already.
             changed = False
         if changed:
@@ -81,7 +81,7 @@ def _reject_each(measurements, *, actor, note):
                 rejected += 1
             else:
                 already.append(_named(measurement))
-        except TransitionRefused as refusal:
+        except Refused as refusal:
             refused.append(f"{_named(measurement)} : {' '.join(refusal.reasons)}")
     return rejected, already, refused
 
@@ -151,7 +151,7 @@ def reopen_report_view(model_admin, request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             reopen_phase_report(report, actor=request.user, reason=form.cleaned_data["reason"])
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form, "reason")
         else:
             messages.success(
@@ -193,7 +193,7 @@ def milestone_status_view(model_admin, request, pk, milestone_pk):
                 actor=request.user,
                 note=form.cleaned_data["note"],
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form, "note")
         else:
             if changed:

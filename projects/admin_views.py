@@ -15,15 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
 from projects.models import Application, PhasePeriod, Project
-from projects.services import (
-    TransitionRefused,
-    application_refusals,
-    move_application,
-    move_project,
-    project_refusals,
-)
+from projects.services import application_refusals, move_application, move_project, project_refusals
 from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE
 
 STAFF = DecisionSource.STAFF
@@ -96,7 +92,7 @@ def _events(application_history, project_history=()):
         {
             "at": row.at,
             "label": _("Renouvellement de l'expérimentation")
-            if row.from_phase == row.to_phase
+            if row.is_renewal
             else row.get_to_phase_display(),
             "kind": "project",
             "row": row,
@@ -217,7 +213,7 @@ def move_project_view(model_admin, request, pk, target):
                 outcome=form.cleaned_data.get("outcome", ""),
                 starts_on=form.cleaned_data.get("starts_on"),
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             return _after_move(request, history, move.label, timeline_url)
@@ -254,7 +250,7 @@ def move_application_view(model_admin, request, pk, target):
                 decided_by=STAFF,
                 reason=form.cleaned_data["reason"],
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             return _after_move(request, history, move.label, timeline_url)

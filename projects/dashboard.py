@@ -7,7 +7,6 @@ the page costs the same number of queries whatever the number of projects.
 Editions are passed most recent first; rows come back in that order.
 """
 
-import datetime
 from collections import Counter, defaultdict
 from operator import itemgetter
 
@@ -31,9 +30,8 @@ from projects.models import (
     ProjectTransition,
     TeamMember,
 )
-from projects.models.laureate import FIRST_EXPERIMENTATION_SEQUENCE
+from projects.transitions import RENEWAL
 
-ENDING_SOON = datetime.timedelta(days=30)
 # A reintegration that changed a public service: a department took the project over, or
 # it was deployed more widely.
 CHANGED_SERVICE = (ReintegrationOutcome.HANDED_OVER, ReintegrationOutcome.SCALED)
@@ -97,14 +95,13 @@ def project_rows():
 
 
 def experimentation_rows():
-    """One row per move into experimentation (first or renewed), with the sequence of
-    the period it opened."""
+    """One row per move into experimentation (first or renewed), with its move's name."""
     return list(
         ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION)
         .order_by()
         .values(
             "project",
-            sequence=F("opened_period__sequence"),
+            "move",
             edition_pk=F("project__application__call__edition"),
         )
     )
@@ -155,7 +152,7 @@ def outcomes(editions, projects, experimentations):
     by outcome, abandonments."""
     started, renewals = defaultdict(set), Counter()
     for move in experimentations:
-        if move["sequence"] > FIRST_EXPERIMENTATION_SEQUENCE:
+        if move["move"] == RENEWAL.name:
             renewals[move["edition_pk"]] += 1
         started[move["edition_pk"]].add(move["project"])
     ended = defaultdict(Counter)
@@ -218,8 +215,8 @@ def periods_ending(today):
     """Open periods of running projects that end within 30 days or are past their
     planned end, soonest first, with the days left (negative once overdue)."""
     periods = (
-        PhasePeriod.objects.open()
-        .filter(planned_end__lte=today + ENDING_SOON, project__phase__in=RUNNING_PHASES)
+        PhasePeriod.objects.ending_by(today)
+        .filter(project__phase__in=RUNNING_PHASES)
         .select_related("project__application__call__edition")
         .order_by("planned_end", "project__title")
     )
@@ -281,7 +278,7 @@ def _email(row):
     return row["email"].strip().lower()
 
 
-def _every(row):
+def _every(_row):
     return True
 
 

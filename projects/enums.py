@@ -41,15 +41,6 @@ class ReintegrationOutcome(models.TextChoices):
     SCALED = "scaled", _("Déployé à plus grande échelle")
 
 
-class DecisionSource(models.TextChoices):
-    """Who took the decision a history row records."""
-
-    TEAM = "team", _("Équipe")
-    STAFF = "staff", _("Équipe innovation")
-    JURY = "jury", _("Jury")
-    SYSTEM = "system", _("Automatique")
-
-
 class MemberRole(models.TextChoices):
     LEAD = "lead", _("Porteur ou porteuse")
     MEMBER = "member", _("Membre")

@@ -33,10 +33,11 @@ from projects.models import (
     Project,
 )
 from projects.models.follow_up import OPEN_MILESTONE_STATUSES
+from projects.models.laureate import ENDING_SOON
 from projects.time_tracking import declarable_months, month_rows, summarise
 
 # A period ending within this many days is flagged on the coach's list.
-ENDING_SOON_DAYS = 30
+ENDING_SOON_DAYS = ENDING_SOON.days
 
 
 def current_period(periods):

@@ -21,11 +21,11 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from programme.enums import DecisionSource
 from programme.models import User
 from projects.charts import line_chart
-from projects.enums import DecisionSource, MemberKind, Phase, ReintegrationOutcome
+from projects.enums import MemberKind, Phase, ReintegrationOutcome
 from projects.models import ImpactIndicator, Measurement, PhasePeriod, Project, ProjectTransition
-from projects.models.laureate import FIRST_EXPERIMENTATION_SEQUENCE
 
 
 def laureate_queryset():
@@ -78,9 +78,8 @@ class TimelineEntry:
         return self.period.starts_on
 
 
-def _entry_title(move, sequences):
-    renewal = sequences.get(move.opened_period_id, 0) > FIRST_EXPERIMENTATION_SEQUENCE
-    if move.to_phase == Phase.EXPERIMENTATION and renewal:
+def _entry_title(move):
+    if move.is_renewal:
         return _("Expérimentation renouvelée")
     if move.to_phase == Phase.REINTEGRATION and move.outcome:
         return _("Réintégration : %(outcome)s") % {
@@ -109,7 +108,6 @@ def public_timeline(project):
     A period ends, for the public, only when the move that closed it is public too.
     """
     periods = {period.pk: period for period in project.all_periods}
-    sequences = {period.pk: period.sequence for period in project.all_periods}
     closings = {
         move.closed_period_id: move for move in project.public_transitions if move.closed_period_id
     }
@@ -121,7 +119,7 @@ def public_timeline(project):
             TimelineEntry(
                 at=move.at,
                 phase=move.to_phase,
-                title=_entry_title(move, sequences),
+                title=_entry_title(move),
                 decision=_decision(move),
                 period=period,
                 ended_on=(period.actual_end or timezone.localdate(closing.at)) if closing else None,
@@ -131,7 +129,7 @@ def public_timeline(project):
     return entries
 
 
-def coaching_organisations(project, timeline):
+def coaching_organisations(timeline):
     """The organisations of the coaches of the periods in ``timeline``, by name."""
     organisations = {
         coach.organisation.pk: coach.organisation

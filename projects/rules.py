@@ -7,7 +7,7 @@ views load through it, so what a user may not see is a 404 before any rule runs.
 import rules
 
 from programme.rules import is_innovation_staff
-from projects.enums import ApplicationStatus
+from projects.transitions import APPLICATION_LIFECYCLE
 
 
 def _application(obj):
@@ -50,15 +50,13 @@ def is_running(user, obj):
 
 @rules.predicate
 def is_draft(user, application):
-    return application is not None and application.status == ApplicationStatus.DRAFT
+    return application is not None and application.is_draft
 
 
 @rules.predicate
 def is_withdrawable(user, application):
-    return application is not None and application.status in (
-        ApplicationStatus.SUBMITTED,
-        ApplicationStatus.SHORTLISTED,
-    )
+    """The application's table has a « withdraw » move from its status."""
+    return application is not None and APPLICATION_LIFECYCLE.can(application, "withdraw")
 
 
 rules.add_perm("projects.see_application", is_team_member | is_innovation_staff)

@@ -9,6 +9,7 @@ from django_tasks import task
 
 from programme.mail import send_templated_mail
 from programme.roles import staff_emails
+from projects.enums import MemberRole
 from projects.manager_links import manager_token
 from projects.models import ApplicationTransition, PhaseReport, ProjectTransition, TeamMember
 
@@ -45,7 +46,7 @@ def notify_project_transition(transition_id):
 @task()
 def send_member_invitation(member_id):
     member = TeamMember.objects.select_related("application__call__edition").get(pk=member_id)
-    lead = member.application.team_members.filter(role="lead").first()
+    lead = member.application.team_members.filter(role=MemberRole.LEAD).first()
     return send_templated_mail(
         "projects/email/member_invited",
         {"member": member, "application": member.application, "lead": lead},

@@ -1,142 +1,253 @@
-"""The lifecycles of the projects app, as data: applications and projects, and the
-three small ones of a laureate's follow-up (milestones, measurements, phase reports).
+"""The lifecycles of the projects app, as tables of named moves (``programme.lifecycles``):
+applications and projects, and the three small ones of a laureate's follow-up
+(milestones, measurements, phase reports), with the guards that refuse a move.
 
-Pure module: no ORM, no I/O. ``projects.services`` is the only code that moves an
-application or a project, and it asks these tables first. The README's Mermaid diagrams
-are generated from them (``python manage.py lifecycle_diagrams``) and a test keeps the
-two in step.
+Pure module: no ORM import, no I/O; the guards read the objects they are given. The
+services are the only code that moves these objects, and they ask these tables first.
+The README's Mermaid diagrams are generated from them (``python manage.py
+lifecycle_diagrams``) and a test keeps the two in step.
 """
 
-from dataclasses import dataclass
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from django.utils.translation import gettext_lazy as _
-
+from programme.actions import verb
+from programme.enums import DecisionSource
+from programme.lifecycles import Lifecycle, Move
 from projects.enums import (
     ApplicationStatus,
-    DecisionSource,
     MeasurementStatus,
     MilestoneStatus,
     Phase,
+    ReintegrationOutcome,
     ReportStatus,
 )
 
 TEAM = DecisionSource.TEAM
 STAFF = DecisionSource.STAFF
 JURY = DecisionSource.JURY
+DECIDERS = frozenset({STAFF, JURY})
+TEAM_SIDE = frozenset({TEAM, STAFF})  # a coach acts on the team's side of the follow-up
 
 
-@dataclass(frozen=True)
-class Move:
-    source: str
-    target: str
-    label: str
-    by: frozenset
-
-    def allows(self, decided_by):
-        return decided_by in self.by
+# Guards of the application's moves. Each takes the application and the time of the move.
+def call_accepts_submissions(application, *, at, **context):
+    return application.call.submission_refusals(at)
 
 
-@dataclass(frozen=True)
-class Lifecycle:
-    name: str
-    states: type
-    moves: tuple
-    initial: str
+def team_is_complete(application, **context):
+    return application.team_refusals()
 
-    def find(self, source, target):
-        for move in self.moves:
-            if move.source == source and move.target == target:
-                return move
-        return None
 
-    def targets_from(self, source):
-        return [move.target for move in self.moves if move.source == source]
+def call_is_closed(application, *, at, **context):
+    if application.call.is_closed(at):
+        return []
+    return [_("L'appel est encore ouvert : les candidatures s'examinent après sa clôture.")]
 
-    @property
-    def terminal_states(self):
-        sources = {move.source for move in self.moves}
-        return [state for state in self.states.values if state not in sources]
 
-    def mermaid(self):
-        lines = ["stateDiagram-v2", f"    [*] --> {self.initial}"]
-        for move in self.moves:
-            lines.append(f"    {move.source} --> {move.target} : {move.label}")
-        lines.extend(f"    {state} --> [*]" for state in self.terminal_states)
-        return "\n".join(lines)
+def managers_agreed(application, **context):
+    waiting = application.members_waiting_for_manager()
+    if not waiting:
+        return []
+    return [
+        _("Accord du ou de la responsable en attente pour : %(names)s.")
+        % {"names": ", ".join(member.full_name for member in waiting)}
+    ]
 
 
 S = ApplicationStatus
+SCREENED = (call_is_closed,)
 APPLICATION_LIFECYCLE = Lifecycle(
     name="application",
     states=ApplicationStatus,
     initial=S.DRAFT,
     moves=(
-        Move(S.DRAFT, S.SUBMITTED, _("Déposer"), frozenset({TEAM})),
-        Move(S.SUBMITTED, S.WITHDRAWN, _("Retirer"), frozenset({TEAM})),
-        Move(S.SUBMITTED, S.INELIGIBLE, _("Déclarer non recevable"), frozenset({STAFF})),
-        Move(S.SUBMITTED, S.NOT_SHORTLISTED, _("Ne pas présélectionner"), frozenset({STAFF, JURY})),
-        Move(S.SUBMITTED, S.SHORTLISTED, _("Présélectionner"), frozenset({STAFF, JURY})),
-        Move(S.SHORTLISTED, S.WITHDRAWN, _("Retirer"), frozenset({TEAM})),
-        Move(S.SHORTLISTED, S.SELECTED, _("Retenir comme lauréate"), frozenset({STAFF, JURY})),
-        Move(S.SHORTLISTED, S.NOT_SELECTED, _("Ne pas retenir"), frozenset({STAFF, JURY})),
+        Move(
+            "submit",
+            S.DRAFT,
+            S.SUBMITTED,
+            gettext_lazy("Déposer"),
+            frozenset({TEAM}),
+            guards=(call_accepts_submissions, team_is_complete),
+        ),
+        Move("withdraw", S.SUBMITTED, S.WITHDRAWN, gettext_lazy("Retirer"), frozenset({TEAM})),
+        Move(
+            "declare_ineligible",
+            S.SUBMITTED,
+            S.INELIGIBLE,
+            gettext_lazy("Déclarer non recevable"),
+            frozenset({STAFF}),
+            reason_from=DECIDERS,
+            guards=SCREENED,
+        ),
+        Move(
+            "not_shortlist",
+            S.SUBMITTED,
+            S.NOT_SHORTLISTED,
+            gettext_lazy("Ne pas présélectionner"),
+            DECIDERS,
+            reason_from=DECIDERS,
+            guards=SCREENED,
+        ),
+        Move(
+            "shortlist",
+            S.SUBMITTED,
+            S.SHORTLISTED,
+            gettext_lazy("Présélectionner"),
+            DECIDERS,
+            reason_from=DECIDERS,
+            guards=(*SCREENED, managers_agreed),
+        ),
+        Move("withdraw", S.SHORTLISTED, S.WITHDRAWN, gettext_lazy("Retirer"), frozenset({TEAM})),
+        Move(
+            "select",
+            S.SHORTLISTED,
+            S.SELECTED,
+            gettext_lazy("Retenir comme lauréate"),
+            DECIDERS,
+            reason_from=DECIDERS,
+        ),
+        Move(
+            "not_select",
+            S.SHORTLISTED,
+            S.NOT_SELECTED,
+            gettext_lazy("Ne pas retenir"),
+            DECIDERS,
+            reason_from=DECIDERS,
+        ),
     ),
 )
 
+
+# Guards of the project's moves. Each takes the project, the period the decision
+# concludes, the outcome of a reintegration (``None``: not entered yet) and the time.
+def concludes_a_started_period(_project, *, period, at, **context):
+    if period is None:
+        return [_("Indiquez la période que cette décision conclut.")]
+    if period.actual_start and timezone.localdate(at) < period.actual_start:
+        return [
+            _("La période en cours n'a pas commencé : elle débute le %(date)s.")
+            % {"date": date_format(period.actual_start, "DATE_FORMAT")}
+        ]
+    return []
+
+
+def has_a_reintegration_outcome(_project, *, outcome, **context):
+    if outcome is not None and outcome not in ReintegrationOutcome.values:
+        return [_("Précisez l'issue de la réintégration.")]
+    return []
+
+
+def has_no_outcome(_project, *, outcome, **context):
+    return [_("Seule une réintégration a une issue.")] if outcome else []
+
+
 P = Phase
+ENDS_A_PERIOD = (has_no_outcome, concludes_a_started_period)
+REINTEGRATES = (has_a_reintegration_outcome, concludes_a_started_period)
 PROJECT_LIFECYCLE = Lifecycle(
     name="project",
     states=Phase,
     initial=P.PRE_INCUBATION,
+    field="phase",
     moves=(
         Move(
+            "continue",
             P.PRE_INCUBATION,
             P.EXPERIMENTATION,
-            _("Poursuivre en expérimentation"),
-            frozenset({STAFF, JURY}),
+            gettext_lazy("Poursuivre en expérimentation"),
+            DECIDERS,
+            reason_from=DECIDERS,
+            guards=ENDS_A_PERIOD,
         ),
         Move(
+            "reintegrate",
             P.PRE_INCUBATION,
             P.REINTEGRATION,
-            _("Réintégrer les directions métiers"),
-            frozenset({STAFF, JURY}),
-        ),
-        Move(P.PRE_INCUBATION, P.ABANDONED, _("Abandon par l'équipe"), frozenset({TEAM, STAFF})),
-        Move(
-            P.EXPERIMENTATION,
-            P.EXPERIMENTATION,
-            _("Renouveler l'expérimentation"),
-            frozenset({STAFF, JURY}),
+            gettext_lazy("Réintégrer les directions métiers"),
+            DECIDERS,
+            reason_from=DECIDERS,
+            guards=REINTEGRATES,
         ),
         Move(
+            "abandon",
+            P.PRE_INCUBATION,
+            P.ABANDONED,
+            gettext_lazy("Abandon par l'équipe"),
+            TEAM_SIDE,
+            reason_from=DECIDERS,
+            guards=ENDS_A_PERIOD,
+        ),
+        # A renewal stays in experimentation: not a no-op but a new period.
+        Move(
+            "renew",
+            P.EXPERIMENTATION,
+            P.EXPERIMENTATION,
+            gettext_lazy("Renouveler l'expérimentation"),
+            DECIDERS,
+            reason_from=DECIDERS,
+            guards=ENDS_A_PERIOD,
+        ),
+        Move(
+            "reintegrate",
             P.EXPERIMENTATION,
             P.REINTEGRATION,
-            _("Réintégrer les directions métiers"),
-            frozenset({STAFF, JURY}),
+            gettext_lazy("Réintégrer les directions métiers"),
+            DECIDERS,
+            reason_from=DECIDERS,
+            guards=REINTEGRATES,
         ),
-        Move(P.EXPERIMENTATION, P.ABANDONED, _("Abandon par l'équipe"), frozenset({TEAM, STAFF})),
+        Move(
+            "abandon",
+            P.EXPERIMENTATION,
+            P.ABANDONED,
+            gettext_lazy("Abandon par l'équipe"),
+            TEAM_SIDE,
+            reason_from=DECIDERS,
+            guards=ENDS_A_PERIOD,
+        ),
     ),
 )
 
-# A renewal is the one move whose target is the current state: it is not a no-op but
-# a new experimentation period.
 RENEWAL = PROJECT_LIFECYCLE.find(P.EXPERIMENTATION, P.EXPERIMENTATION)
+# The first history row of a project records its birth on selection: not a move.
+PROJECT_CREATED = "create"
+verb(f"{PROJECT_LIFECYCLE.name}.{PROJECT_CREATED}", gettext_lazy("Naissance du projet lauréat"))
 
-# The follow-up of a laureate. A coach acts on the team's side of these moves.
 M = MilestoneStatus
-TEAM_SIDE = frozenset({TEAM, STAFF})
+DROP = {
+    "reason_from": TEAM_SIDE,
+    "reason_prompt": gettext_lazy("Dites pourquoi le jalon est abandonné."),
+}
 MILESTONE_LIFECYCLE = Lifecycle(
     name="milestone",
     states=MilestoneStatus,
     initial=M.PLANNED,
     moves=(
-        Move(M.PLANNED, M.IN_PROGRESS, _("Commencer"), TEAM_SIDE),
-        Move(M.PLANNED, M.REACHED, _("Marquer atteint"), TEAM_SIDE),
-        Move(M.PLANNED, M.DROPPED, _("Abandonner (motif requis)"), TEAM_SIDE),
-        Move(M.IN_PROGRESS, M.REACHED, _("Marquer atteint"), TEAM_SIDE),
-        Move(M.IN_PROGRESS, M.DROPPED, _("Abandonner (motif requis)"), TEAM_SIDE),
-        Move(M.IN_PROGRESS, M.PLANNED, _("Remettre à venir"), TEAM_SIDE),
-        Move(M.REACHED, M.IN_PROGRESS, _("Rouvrir"), TEAM_SIDE),
-        Move(M.DROPPED, M.PLANNED, _("Reprendre"), TEAM_SIDE),
+        Move("start", M.PLANNED, M.IN_PROGRESS, gettext_lazy("Commencer"), TEAM_SIDE),
+        Move("reach", M.PLANNED, M.REACHED, gettext_lazy("Marquer atteint"), TEAM_SIDE),
+        Move(
+            "drop",
+            M.PLANNED,
+            M.DROPPED,
+            gettext_lazy("Abandonner (motif requis)"),
+            TEAM_SIDE,
+            **DROP,
+        ),
+        Move("reach", M.IN_PROGRESS, M.REACHED, gettext_lazy("Marquer atteint"), TEAM_SIDE),
+        Move(
+            "drop",
+            M.IN_PROGRESS,
+            M.DROPPED,
+            gettext_lazy("Abandonner (motif requis)"),
+            TEAM_SIDE,
+            **DROP,
+        ),
+        Move("postpone", M.IN_PROGRESS, M.PLANNED, gettext_lazy("Remettre à venir"), TEAM_SIDE),
+        Move("reopen", M.REACHED, M.IN_PROGRESS, gettext_lazy("Rouvrir"), TEAM_SIDE),
+        Move("resume", M.DROPPED, M.PLANNED, gettext_lazy("Reprendre"), TEAM_SIDE),
     ),
 )
 
@@ -146,10 +257,23 @@ MEASUREMENT_LIFECYCLE = Lifecycle(
     states=MeasurementStatus,
     initial=MS.PROPOSED,
     moves=(
-        Move(MS.PROPOSED, MS.VALIDATED, _("Valider"), frozenset({STAFF})),
-        Move(MS.PROPOSED, MS.REJECTED, _("Refuser (motif requis)"), frozenset({STAFF})),
+        Move("validate", MS.PROPOSED, MS.VALIDATED, gettext_lazy("Valider"), frozenset({STAFF})),
+        Move(
+            "reject",
+            MS.PROPOSED,
+            MS.REJECTED,
+            gettext_lazy("Refuser (motif requis)"),
+            frozenset({STAFF}),
+            reason_from=frozenset({STAFF}),
+            reason_prompt=gettext_lazy("Dites pourquoi la mesure est refusée : l'équipe le lira."),
+        ),
     ),
 )
+
+
+def report_is_complete(report, **context):
+    return report.completeness_refusals()
+
 
 R = ReportStatus
 REPORT_LIFECYCLE = Lifecycle(
@@ -157,7 +281,22 @@ REPORT_LIFECYCLE = Lifecycle(
     states=ReportStatus,
     initial=R.DRAFT,
     moves=(
-        Move(R.DRAFT, R.SUBMITTED, _("Déposer"), frozenset({TEAM})),
-        Move(R.SUBMITTED, R.DRAFT, _("Rendre à l'équipe (motif requis)"), frozenset({STAFF})),
+        Move(
+            "submit",
+            R.DRAFT,
+            R.SUBMITTED,
+            gettext_lazy("Déposer"),
+            frozenset({TEAM}),
+            guards=(report_is_complete,),
+        ),
+        Move(
+            "give_back",
+            R.SUBMITTED,
+            R.DRAFT,
+            gettext_lazy("Rendre à l'équipe (motif requis)"),
+            frozenset({STAFF}),
+            reason_from=frozenset({STAFF}),
+            reason_prompt=gettext_lazy("Dites à l'équipe pourquoi son bilan lui est rendu."),
+        ),
     ),
 )

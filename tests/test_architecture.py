@@ -13,6 +13,22 @@ SERVICES = {
     "projects/services/team.py",
     "projects/services/follow_up.py",
     "jury/services/session.py",
+    "jury/services/deliberation.py",
+}
+# Every module of mutating services: each public function that writes records an audit
+# entry and uses the actor it takes.
+SERVICE_MODULES = sorted(
+    path.relative_to(ROOT).as_posix()
+    for pattern in ("programme/services.py", "*/services/*.py")
+    for path in ROOT.glob(pattern)
+    if path.name != "__init__.py"
+)
+WRITES = {"save", "create", "update", "delete", "update_or_create", "get_or_create", "bulk_create"}
+# Services that write without an ``actor`` argument, and who acts then.
+ACTOR_ELSEWHERE = {
+    "record_manager_response": "the line manager answers by link, without an account",
+    "record_score": "the member who scores is the actor",
+    "claim_memberships": "the user signing in is the actor",
 }
 WRITING_METHODS = {"update", "create", "get_or_create", "update_or_create", "bulk_update"}
 
@@ -69,3 +85,97 @@ def test_no_module_passes_400_lines():
     ]
 
     assert long_modules == []
+
+
+def _calls(function):
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute):
+                yield func.attr, ast.unparse(func.value)
+            elif isinstance(func, ast.Name):
+                yield func.id, ""
+
+
+def _public_functions():
+    for path in SERVICE_MODULES:
+        tree = ast.parse((ROOT / path).read_text(), filename=path)
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                yield path, node
+
+
+def _writing_functions():
+    """Public service functions that write, directly or through another service."""
+    functions = {node.name: (path, node) for path, node in _public_functions()}
+    writes = {
+        name
+        for name, (_path, node) in functions.items()
+        if any(attr in WRITES for attr, _owner in _calls(node))
+    }
+    while True:
+        more = {
+            name
+            for name, (_path, node) in functions.items()
+            if name not in writes and any(called in writes for called, _o in _calls(node))
+        }
+        if not more:
+            return {name: functions[name] for name in writes}
+        writes |= more
+
+
+def _records_audit(name, functions, seen=()):
+    _path, node = functions[name]
+    calls = {called for called, _owner in _calls(node)}
+    if any(called == "record" and owner == "audit" for called, owner in _calls(node)):
+        return True
+    return any(
+        _records_audit(called, functions, (*seen, name))
+        for called in calls & set(functions)
+        if called not in seen and called != name
+    )
+
+
+def test_the_service_modules_are_found():
+    assert "projects/services/lifecycle.py" in SERVICE_MODULES
+    assert "jury/services/deliberation.py" in SERVICE_MODULES
+    assert "programme/services.py" in SERVICE_MODULES
+
+
+def test_every_service_that_writes_records_an_audit_entry():
+    functions = _writing_functions()
+
+    silent = sorted(
+        f"{path}:{node.lineno} {name}"
+        for name, (path, node) in functions.items()
+        if not _records_audit(name, functions)
+    )
+
+    assert silent == []
+    assert len(functions) >= 25
+
+
+def test_every_service_that_writes_takes_and_uses_its_actor():
+    offenders = []
+    for name, (path, node) in _writing_functions().items():
+        arguments = {arg.arg for arg in node.args.args + node.args.kwonlyargs}
+        if "actor" not in arguments:
+            if name not in ACTOR_ELSEWHERE:
+                offenders.append(f"{path}:{node.lineno} {name} takes no actor")
+            continue
+        used = any(isinstance(child, ast.Name) and child.id == "actor" for child in ast.walk(node))
+        if not used:
+            offenders.append(f"{path}:{node.lineno} {name} ignores its actor")
+
+    assert offenders == []
+
+
+def test_the_audit_scan_finds_a_service_that_does_not_record():
+    tree = ast.parse(
+        "def forget(item, *, actor):\n    item.save()\n"
+        "def remember(item, *, actor):\n    item.save()\n    audit.record(item, 'x', actor=actor)\n"
+    )
+    functions = {node.name: ("x.py", node) for node in tree.body}
+
+    assert not _records_audit("forget", functions)
+    assert _records_audit("remember", functions)

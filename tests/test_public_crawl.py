@@ -21,8 +21,9 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from jury.models import Decision, Score
+from programme.enums import DecisionSource
 from programme.models import NewsItem, Programme, User
-from projects.enums import ApplicationStatus, DecisionSource, Phase
+from projects.enums import ApplicationStatus, Phase
 from projects.models import (
     Application,
     ApplicationTransition,

@@ -18,17 +18,11 @@ from jury.demo.follow_up import FollowUpLoader
 from jury.demo.juries import SessionHolder
 from jury.enums import ItemKind, Outcome
 from jury.models import JuryMember
-from programme.enums import NewsStatus
+from programme.enums import DecisionSource, NewsStatus
 from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
 from programme.roles import sync_staff_group
 from programme.services import move_news_item
-from projects.enums import (
-    ApplicationStatus,
-    DecisionSource,
-    ManagerResponse,
-    MemberKind,
-    MemberRole,
-)
+from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
 from projects.models import Application, TeamMember
 from projects.services import move_application
 from projects.services.team import record_manager_response

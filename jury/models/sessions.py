@@ -138,6 +138,26 @@ class Session(models.Model):
     def is_closed(self):
         return self.status == SessionStatus.CLOSED
 
+    def voting_members_present(self, item=None):
+        """The voting members marked present, less those who withdrew from ``item``."""
+        convocations = self.convocations.filter(attendance=Attendance.PRESENT).select_related(
+            "member"
+        )
+        withdrawn = set(item.conflicts.values_list("member_id", flat=True)) if item else set()
+        return [
+            c.member for c in convocations if c.member.can_vote and c.member_id not in withdrawn
+        ]
+
+    def quorum_refusals(self):
+        """The quorum's refusal, as a French sentence, when too few voting members sit."""
+        present = len(self.voting_members_present())
+        if present >= self.quorum:
+            return []
+        return [
+            _("Quorum non atteint : %(present)d membre(s) votant(s) présent(s), %(quorum)d requis.")
+            % {"present": present, "quorum": self.quorum}
+        ]
+
 
 class Convocation(models.Model):
     """A member convened to a session, and whether they sat."""

@@ -12,7 +12,6 @@ from jury.services.deliberation import (
     record_decision,
     record_score,
     score_refusals,
-    voting_members_present,
 )
 from jury.services.publication import invite_members, publish_decisions
 from jury.services.session import add_default_criteria, move_session, session_refusals
@@ -29,5 +28,4 @@ __all__ = [
     "record_score",
     "score_refusals",
     "session_refusals",
-    "voting_members_present",
 ]

@@ -9,21 +9,35 @@ from django.utils.translation import gettext as _
 
 from jury.models import Convocation, Decision, Session
 from jury.tasks import send_session_invitation
-from projects.services import TransitionRefused, publish_history
+from programme import audit
+from programme.actions import verb
+from programme.lifecycles import ActionRefused
+from projects.services import publish_history
+
+INVITE_MEMBERS = verb("session.invite_members", _("Convocations envoyées"))
+PUBLISH_DECISIONS = verb("session.publish_decisions", _("Décisions publiées"))
 
 
 def invite_members(session, *, actor, at=None):
     """Mail each convened member an invitation with the session in iCalendar.
 
     Side effects: marks each convocation invited (a second call invites again, for
-    a changed date or place), then queues the e-mails after commit. Returns how many.
+    a changed date or place); writes the audit entry naming who was invited; queues
+    the e-mails after commit. Returns how many.
     """
     at = at or timezone.now()
     if session.is_closed:
-        raise TransitionRefused([_("La séance est close.")])
+        raise ActionRefused([_("La séance est close.")])
     with transaction.atomic():
-        convocations = list(Convocation.objects.filter(session=session))
+        convocations = list(Convocation.objects.filter(session=session).select_related("member"))
         Convocation.objects.filter(session=session).update(invited_at=at)
+        audit.record(
+            session,
+            INVITE_MEMBERS,
+            actor=actor,
+            changes={"convocations": [None, [str(c.member) for c in convocations]]},
+            at=at,
+        )
         for convocation in convocations:
             transaction.on_commit(partial(send_session_invitation.enqueue, convocation.pk))
     return len(convocations)
@@ -33,24 +47,33 @@ def publish_decisions(session, *, actor, at=None, notify=True):
     """Tell the teams the decisions of a closed session, and show them on public pages.
 
     Side effects, in order: locks the session; for each applied, unpublished decision,
-    stamps it and the history row it caused as published; after commit, each team is
-    mailed its decision with the reasons the jury chose to share. Returns how many.
+    stamps it and the history row it caused as published (each with its audit entry);
+    writes the session's audit entry with the items published; after commit, each team
+    is mailed its decision with the reasons the jury chose to share. Returns how many.
     Publishing twice publishes nothing more.
     """
     at = at or timezone.now()
     with transaction.atomic():
         locked = Session.objects.select_for_update().get(pk=session.pk)
         if not locked.is_closed:
-            raise TransitionRefused([_("Les décisions se publient une fois la séance close.")])
+            raise ActionRefused([_("Les décisions se publient une fois la séance close.")])
         decisions = Decision.objects.filter(
             item__session=locked, applied_at__isnull=False, published_at__isnull=True
-        ).select_related("application_transition", "project_transition")
-        published = 0
+        ).select_related("item", "application_transition", "project_transition")
+        published = []
         for decision in decisions:
             for history in (decision.application_transition, decision.project_transition):
                 if history is not None:
-                    publish_history(history, at=at, notify=notify)
+                    publish_history(history, actor=actor, at=at, notify=notify)
             decision.published_at = at
             decision.save(update_fields=["published_at"])
-            published += 1
-    return published
+            published.append(decision.item.position)
+        if published:
+            audit.record(
+                locked,
+                PUBLISH_DECISIONS,
+                actor=actor,
+                changes={"items": [None, published]},
+                at=at,
+            )
+    return len(published)

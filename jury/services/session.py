@@ -7,56 +7,24 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from jury.enums import Attendance, Outcome, SessionStatus
+from jury.enums import Attendance, SessionStatus
 from jury.grids import DEFAULT_GRIDS, DEFAULT_SCALE
 from jury.minutes import build_minutes
 from jury.models import Criterion, Decision, Session
-from jury.services.deliberation import decision_refusals, voting_members_present
-from jury.transitions import SESSION_LIFECYCLE
-from projects.enums import ApplicationStatus, DecisionSource, Phase
-from projects.services import TransitionRefused, move_application, move_project
+from jury.services.deliberation import decision_refusals
+from jury.transitions import SESSION_LIFECYCLE, outcome_move
+from programme import audit
+from programme.actions import move_action, verb
+from programme.enums import DecisionSource
+from programme.lifecycles import MoveRefused, Refused
+from projects.services import move_application, move_project
 
-APPLICATION_TARGETS = {
-    Outcome.SHORTLISTED: ApplicationStatus.SHORTLISTED,
-    Outcome.NOT_SHORTLISTED: ApplicationStatus.NOT_SHORTLISTED,
-    Outcome.SELECTED: ApplicationStatus.SELECTED,
-    Outcome.NOT_SELECTED: ApplicationStatus.NOT_SELECTED,
-}
-PROJECT_TARGETS = {
-    Outcome.CONTINUE: Phase.EXPERIMENTATION,
-    Outcome.RENEW: Phase.EXPERIMENTATION,
-    Outcome.REINTEGRATE: Phase.REINTEGRATION,
-}
+ADD_DEFAULT_CRITERIA = verb("session.add_default_criteria", _("Grilles par défaut ajoutées"))
 
 
 def session_refusals(session, target, *, decided_by):
-    move = SESSION_LIFECYCLE.find(session.status, target)
-    if move is None:
-        return [
-            _("Impossible de passer de « %(from)s » à « %(to)s ».")
-            % {"from": session.get_status_display(), "to": SessionStatus(target).label}
-        ]
-    refusals = []
-    if not move.allows(decided_by):
-        refusals.append(_("Cette étape revient à l'équipe innovation."))
-    if target == SessionStatus.SCORING and not session.items.exists():
-        refusals.append(_("L'ordre du jour est vide."))
-    if target == SessionStatus.CLOSED:
-        undecided = [str(item.position) for item in session.items.filter(decision__isnull=True)]
-        if undecided:
-            refusals.append(
-                _("Points sans décision : %(items)s.") % {"items": ", ".join(undecided)}
-            )
-        present = len(voting_members_present(session))
-        if present < session.quorum:
-            refusals.append(
-                _(
-                    "Quorum non atteint : %(present)d membre(s) votant(s) présent(s), "
-                    "%(quorum)d requis."
-                )
-                % {"present": present, "quorum": session.quorum}
-            )
-    return refusals
+    """Why ``session`` may not move to ``target`` now: French sentences, empty if it may."""
+    return SESSION_LIFECYCLE.refusals(session, target, decided_by=decided_by)
 
 
 def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=None):
@@ -64,21 +32,21 @@ def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=
 
     Side effects, in order:
     1. locks the session row; returns ``None`` if it already has that status;
-    2. raises ``TransitionRefused`` if the table or a guard refuses;
+    2. raises ``MoveRefused`` if the table or a guard refuses;
     3. on closing, applies each decision in running order through
        ``projects.services`` and links it to the history row it wrote; any refusal
        rolls the whole close back;
-    4. on closing, freezes the minutes and records who closed and when;
-    5. saves the new status.
+    4. on closing, marks the members never marked present or excused absent, freezes
+       the minutes and records who closed and when;
+    5. saves the new status and writes the audit entry (``session.<move>``).
     """
     at = at or timezone.now()
     with transaction.atomic():
         locked = Session.objects.select_for_update().get(pk=session.pk)
         if locked.status == target:
             return None
-        refusals = session_refusals(locked, target, decided_by=decided_by)
-        if refusals:
-            raise TransitionRefused(refusals)
+        move = SESSION_LIFECYCLE.check(locked, target, decided_by=decided_by)
+        before = audit.snapshot(locked, ["status"])
         if target == SessionStatus.CLOSED:
             _apply_decisions(locked, actor=actor, at=at)
             locked.convocations.filter(attendance=Attendance.CONVENED).update(
@@ -88,6 +56,13 @@ def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=
             locked.closed_at, locked.closed_by = at, actor
         locked.status = target
         locked.save()
+        audit.record(
+            locked,
+            move_action(SESSION_LIFECYCLE, move),
+            actor=actor,
+            changes=audit.changed(before, locked),
+            at=at,
+        )
     session.status = locked.status
     return locked
 
@@ -105,11 +80,12 @@ def _apply_decisions(session, *, actor, at):
         try:
             refusals = decision_refusals(item, decision.outcome)
             if refusals:
-                raise TransitionRefused(refusals)
-            if decision.outcome in APPLICATION_TARGETS:
+                raise MoveRefused(refusals)
+            move = outcome_move(decision.outcome, item.subject)
+            if item.application_id:
                 history = move_application(
                     item.application,
-                    APPLICATION_TARGETS[decision.outcome],
+                    move.target,
                     actor=actor,
                     decided_by=DecisionSource.JURY,
                     reason=reason,
@@ -119,7 +95,7 @@ def _apply_decisions(session, *, actor, at):
             else:
                 history = move_project(
                     item.project,
-                    PROJECT_TARGETS[decision.outcome],
+                    move.target,
                     period=item.project.periods.open().first(),
                     actor=actor,
                     decided_by=DecisionSource.JURY,
@@ -128,15 +104,15 @@ def _apply_decisions(session, *, actor, at):
                     at=at,
                 )
                 decision.project_transition = history
-        except TransitionRefused as refused:
-            raise TransitionRefused(
+        except Refused as refused:
+            raise MoveRefused(
                 [
                     _("Point %(position)d : %(reasons)s")
                     % {"position": item.position, "reasons": " ".join(refused.reasons)}
                 ]
             ) from refused
         if history is None:
-            raise TransitionRefused(
+            raise MoveRefused(
                 [
                     _("Point %(position)d : la décision a déjà été appliquée hors séance.")
                     % {"position": item.position}
@@ -146,19 +122,31 @@ def _apply_decisions(session, *, actor, at):
         decision.save(update_fields=["applied_at", "application_transition", "project_transition"])
 
 
-def add_default_criteria(session):
-    """Give a session without criteria the default grids (selection and review)."""
+def add_default_criteria(session, *, actor):
+    """Give a session without criteria the default grids (selection and review).
+
+    Side effects: creates the criteria; writes the audit entry. Returns them (none when
+    the session had criteria already).
+    """
     if session.criteria.exists():
         return []
-    return Criterion.objects.bulk_create(
-        Criterion(
-            session=session,
-            grid=grid,
-            position=position,
-            name=str(name),
-            weight=weight,
-            scale_max=DEFAULT_SCALE,
+    with transaction.atomic():
+        criteria = Criterion.objects.bulk_create(
+            Criterion(
+                session=session,
+                grid=grid,
+                position=position,
+                name=str(name),
+                weight=weight,
+                scale_max=DEFAULT_SCALE,
+            )
+            for grid, rows in DEFAULT_GRIDS.items()
+            for position, (name, weight) in enumerate(rows, start=1)
         )
-        for grid, rows in DEFAULT_GRIDS.items()
-        for position, (name, weight) in enumerate(rows, start=1)
-    )
+        audit.record(
+            session,
+            ADD_DEFAULT_CRITERIA,
+            actor=actor,
+            changes={"criteria": [None, [criterion.name for criterion in criteria]]},
+        )
+    return criteria

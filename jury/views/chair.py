@@ -22,12 +22,11 @@ from jury.services import (
     record_attendance,
     record_decision,
     session_refusals,
-    voting_members_present,
 )
 from jury.views.member import visible_session
+from programme.enums import DecisionSource
 from programme.exports import csv_response
-from projects.enums import DecisionSource
-from projects.services import TransitionRefused
+from programme.lifecycles import Refused
 
 
 def chair_session(request, pk):
@@ -61,7 +60,7 @@ def deliberation(request, pk):
     session = chair_session(request, pk)
     _items, ranking, grids = ranked_items(session)
     convocations = session.convocations.select_related("member__user").order_by("member__role")
-    present = [c for c in convocations if c.attendance == Attendance.PRESENT and c.member.can_vote]
+    present = session.voting_members_present()
     return render(
         request,
         "jury/deliberation.html",
@@ -72,7 +71,7 @@ def deliberation(request, pk):
             "convocations": convocations,
             "attendance_choices": Attendance.choices,
             "present_count": len(present),
-            "quorum_reached": len(present) >= session.quorum,
+            "quorum_reached": not session.quorum_refusals(),
             "close_refusals": session_refusals(
                 session, SessionStatus.CLOSED, decided_by=decided_by(request, session)
             ),
@@ -100,7 +99,7 @@ def decision(request, pk, item_pk):
             record_decision(
                 item, outcome=form.cleaned_data["outcome"], actor=request.user, **details
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             messages.success(
@@ -114,7 +113,7 @@ def decision(request, pk, item_pk):
             "session": session,
             "item": item,
             "form": form,
-            "voters": len(voting_members_present(session, item)),
+            "voters": len(session.voting_members_present(item)),
         },
     )
 
@@ -139,7 +138,7 @@ def attendance(request, pk):
                 attendance=form.cleaned_data["attendance"],
                 actor=request.user,
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             messages.error(request, " ".join(refused.reasons))
         else:
             messages.success(request, _("Présence enregistrée."))
@@ -158,7 +157,7 @@ def close(request, pk):
     if request.method == "POST":
         try:
             move_session(session, SessionStatus.CLOSED, actor=request.user, decided_by=source)
-        except TransitionRefused as refused:
+        except Refused as refused:
             refusals = refused.reasons
         else:
             messages.success(

@@ -20,9 +20,9 @@ from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
 from jury.ranking import rank
 from jury.services import declare_conflict, record_score
+from programme.lifecycles import Refused
 from projects.follow_up import review_evidence
 from projects.models import Attachment, TeamMember
-from projects.services import TransitionRefused
 
 
 def visible_session(request, pk):
@@ -124,7 +124,7 @@ def item_detail(request, pk, item_pk):
                         record_score(
                             item, member=member, criterion=criterion, value=value, comment=comment
                         )
-            except TransitionRefused as refused:
+            except Refused as refused:
                 refused.add_to_form(form)
             else:
                 messages.success(request, _("Vos notes sont enregistrées."))
@@ -167,7 +167,7 @@ def declare_conflict_view(request, pk, item_pk):
         declare_conflict(
             item, member=member, actor=request.user, reason=form.cleaned_data["reason"]
         )
-    except TransitionRefused as refused:
+    except Refused as refused:
         messages.error(request, " ".join(refused.reasons))
         return redirect("jury:item", session.pk, item.pk)
     messages.success(request, _("Vous vous êtes déporté·e sur ce point."))

@@ -102,6 +102,34 @@ class Application(models.Model):
     def is_draft(self):
         return self.status == ApplicationStatus.DRAFT
 
+    def members_waiting_for_manager(self):
+        return [member for member in self.team_members.all() if member.is_waiting_for_manager]
+
+    def team_refusals(self):
+        """Why the team cannot submit yet, as French sentences (empty when it can)."""
+        members = list(self.team_members.all())
+        refusals = []
+        if not any(member.role == MemberRole.LEAD for member in members):
+            refusals.append(_("L'équipe n'a pas de porteur ou porteuse de projet."))
+        if len(members) > self.call.max_team_size:
+            refusals.append(
+                _("L'équipe compte %(count)d membres, l'appel en autorise %(max)d au plus.")
+                % {"count": len(members), "max": self.call.max_team_size}
+            )
+        for member in members:
+            if member.manager_response == ManagerResponse.DECLINED:
+                refusals.append(
+                    _("%(name)s : son ou sa responsable a refusé de donner son accord.")
+                    % {"name": member.full_name}
+                )
+            missing = member.missing_details()
+            if missing:
+                refusals.append(
+                    _("%(name)s : renseignez %(fields)s.")
+                    % {"name": member.full_name, "fields": ", ".join(str(f) for f in missing)}
+                )
+        return refusals
+
     def team_status(self):
         """The status as the team knows it: the last decision told to them.
 
@@ -243,7 +271,7 @@ class TeamMember(models.Model):
         ]
 
 
-def attachment_path(instance, filename):
+def attachment_path(instance, _filename):
     # Random names: the original name is kept in the row, never trusted on disk.
     return f"attachments/{instance.application_id}/{uuid.uuid4().hex}"
 

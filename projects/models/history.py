@@ -4,12 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from projects.enums import (
-    ApplicationStatus,
-    DecisionSource,
-    Phase,
-    ReintegrationOutcome,
-)
+from programme.enums import DecisionSource
+from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
+from projects.transitions import RENEWAL
 
 
 class ProjectTransitionQuerySet(models.QuerySet):
@@ -22,6 +19,7 @@ class ProjectTransitionQuerySet(models.QuerySet):
 class Transition(models.Model):
     """Fields common to both history tables: who moved what, when, and why."""
 
+    move = models.CharField(_("mouvement"), max_length=40, blank=True, editable=False)
     at = models.DateTimeField(_("date d'effet"))
     recorded_at = models.DateTimeField(_("enregistrée le"), auto_now_add=True)
     actor = models.ForeignKey(
@@ -36,6 +34,16 @@ class Transition(models.Model):
     reason = models.TextField(_("motif"), blank=True)
     # When the team was told. A jury's decision waits for staff to publish it.
     published_at = models.DateTimeField(_("communiquée le"), null=True, blank=True, editable=False)
+    # The row of the audit log this history row details (``None`` for rows older than it).
+    audit_entry = models.OneToOneField(
+        "programme.AuditEntry",
+        verbose_name=_("entrée du journal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         abstract = True
@@ -59,7 +67,10 @@ class ApplicationTransition(Transition):
         verbose_name_plural = _("historique des candidatures")
 
     def __str__(self):
-        return f"{self.application}: {self.from_status} → {self.to_status}"
+        return (
+            f"{self.application} : {self.get_from_status_display()} → "
+            f"{self.get_to_status_display()}"
+        )
 
 
 class ProjectTransition(Transition):
@@ -100,4 +111,11 @@ class ProjectTransition(Transition):
         verbose_name_plural = _("historique des projets")
 
     def __str__(self):
-        return f"{self.project}: {self.from_phase or '∅'} → {self.to_phase}"
+        return (
+            f"{self.project} : {self.get_from_phase_display() or '∅'} → "
+            f"{self.get_to_phase_display()}"
+        )
+
+    @property
+    def is_renewal(self):
+        return self.move == RENEWAL.name

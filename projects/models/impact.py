@@ -201,6 +201,8 @@ class PhaseReport(models.Model):
     )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
+    REQUIRED_FIELDS = ("problem", "tested", "results", "recommendation")
+
     class Meta:
         verbose_name = _("bilan de phase")
         verbose_name_plural = _("bilans de phase")
@@ -226,3 +228,14 @@ class PhaseReport(models.Model):
     @property
     def is_submitted(self):
         return self.status == ReportStatus.SUBMITTED
+
+    def completeness_refusals(self):
+        """The fields a submission needs that are still empty, as one French sentence."""
+        missing = [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.REQUIRED_FIELDS
+            if not getattr(self, name).strip()
+        ]
+        if not missing:
+            return []
+        return [_("À compléter avant le dépôt : %(fields)s.") % {"fields": " ; ".join(missing)}]

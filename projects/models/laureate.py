@@ -1,5 +1,6 @@
 """Laureate projects and the periods they live in each phase."""
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -170,14 +171,17 @@ class Project(models.Model):
         return self.public_phase in RUNNING_PHASES
 
 
-# Period 1 is the pre-incubation, period 2 the first experimentation: a later
-# experimentation is a renewal.
-FIRST_EXPERIMENTATION_SEQUENCE = 2
+# A period whose planned end is this close is flagged to staff and coaches.
+ENDING_SOON = datetime.timedelta(days=30)
 
 
 class PhasePeriodQuerySet(models.QuerySet):
     def open(self):
         return self.filter(actual_end__isnull=True)
+
+    def ending_by(self, today):
+        """Open periods that end within ``ENDING_SOON`` of ``today`` or are overdue."""
+        return self.open().filter(planned_end__lte=today + ENDING_SOON)
 
 
 class PhasePeriod(models.Model):
@@ -266,3 +270,14 @@ class PhasePeriod(models.Model):
     def ends_on(self):
         """The actual end once closed; until then, the planned one."""
         return self.actual_end or self.planned_end
+
+    def days_left(self, today):
+        """Days until the planned end of an open period (negative once overdue)."""
+        return (self.planned_end - today).days if self.is_open else None
+
+    def is_overdue(self, today):
+        return self.is_open and self.planned_end < today
+
+    def is_ending_soon(self, today):
+        """Open, and its planned end falls within ``ENDING_SOON`` from ``today``."""
+        return self.is_open and today <= self.planned_end <= today + ENDING_SOON

@@ -1,12 +1,11 @@
 """The workflows of the projects app. Each mutating function takes the acting user as the
-keyword-only ``actor``, runs in a transaction, and records what it did.
+keyword-only ``actor``, runs in a transaction, and writes its audit entry.
 
 - ``lifecycle``: the only code that moves an application or a project;
 - ``team``: drafts, team members, the line manager's agreement, attachments.
 """
 
 from projects.services.lifecycle import (
-    TransitionRefused,
     application_refusals,
     create_laureate_project,
     move_application,
@@ -16,7 +15,6 @@ from projects.services.lifecycle import (
 from projects.services.publication import publish_history
 
 __all__ = [
-    "TransitionRefused",
     "application_refusals",
     "create_laureate_project",
     "move_application",

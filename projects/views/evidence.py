@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from programme.decorators import form_data, login_required_keeping_post
+from programme.lifecycles import Refused
 from projects import follow_up
 from projects.enums import MemberKind
 from projects.forms_evidence import (
@@ -29,7 +30,6 @@ from projects.forms_evidence import (
     TimeDeclarationForm,
 )
 from projects.models import ImpactIndicator, Measurement, PhaseReport
-from projects.services import TransitionRefused
 from projects.services.follow_up import declare_time, save_phase_report_draft, submit_phase_report
 from projects.time_tracking import declarable_months, month_rows, summarise
 from projects.views.follow_up import followed_project
@@ -119,7 +119,7 @@ def time_declaration(request, pk):
                 actor=request.user,
                 comments=form.comments(),
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             if written:
@@ -259,10 +259,10 @@ def report(request, pk):
         submitting = SUBMIT_REPORT in request.POST
         try:
             # The draft is saved first: a refused submission keeps every word typed.
-            phase_report = save_phase_report_draft(period, form.cleaned_data)
+            phase_report = save_phase_report_draft(period, form.cleaned_data, actor=request.user)
             if submitting:
                 submit_phase_report(phase_report, actor=request.user)
-        except TransitionRefused as refused:
+        except Refused as refused:
             refusals = refused.reasons
         else:
             messages.success(

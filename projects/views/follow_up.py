@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from programme.decorators import form_data, login_required_keeping_post
+from programme.lifecycles import Refused
 from programme.roles import is_innovation_staff
 from projects import follow_up
 from projects.enums import MilestoneStatus
 from projects.forms_follow_up import CoachingEntryForm, MilestoneForm, MilestoneStatusForm
 from projects.models import CoachingEntry, Milestone, Project
-from projects.services import TransitionRefused
 from projects.services.follow_up import set_milestone_status
 
 
@@ -160,7 +160,7 @@ def milestone_form(request, pk, milestone_pk=None):
                     actor=request.user,
                     note=status_form.cleaned_data["note"],
                 )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(status_form, "note")
         else:
             if moved:

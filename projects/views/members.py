@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programme.decorators import form_data, login_required_keeping_post
+from programme.lifecycles import Refused
 from projects.enums import ManagerResponse
 from projects.forms import AttachmentForm, TeamMemberForm
 from projects.manager_links import member_for_manager_token
 from projects.models import Application, Attachment
-from projects.services import TransitionRefused
 from projects.services.team import (
     add_attachment,
     add_member,
@@ -55,7 +55,7 @@ def member_form(request, pk, member_pk=None):
             else:
                 update_member(member, actor=request.user, **fields)
                 messages.success(request, _("Membre mis à jour."))
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             return redirect("projects:application_detail", application.pk)
@@ -76,7 +76,7 @@ def member_remove(request, pk, member_pk):
     else:
         try:
             remove_member(member, actor=request.user)
-        except TransitionRefused as refused:
+        except Refused as refused:
             messages.error(request, " ".join(refused.reasons))
         else:
             messages.success(request, _("Membre retiré de l'équipe."))
@@ -98,7 +98,7 @@ def attachments(request, pk):
             )
         except ValidationError as error:
             form.add_error("file", error)
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             messages.success(request, _("Pièce ajoutée."))
@@ -124,7 +124,7 @@ def attachment_remove(request, pk, attachment_pk):
     else:
         try:
             remove_attachment(attachment, actor=request.user)
-        except TransitionRefused as refused:
+        except Refused as refused:
             messages.error(request, " ".join(refused.reasons))
         else:
             messages.success(request, _("Pièce supprimée."))

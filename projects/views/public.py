@@ -70,7 +70,7 @@ def laureate_detail(request, slug):
         "project": project,
         "edition": project.edition,
         "timeline": timeline,
-        "coaching": coaching_organisations(project, timeline),
+        "coaching": coaching_organisations(timeline),
         "team": public_team(project.application.team_members.all()),
         "indicators": public_indicators(project),
     }

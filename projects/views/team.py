@@ -8,15 +8,18 @@ service and redirects with a message.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from editions.models import Call
 from programme.decorators import form_data, login_required_keeping_post
-from projects.enums import ApplicationStatus, DecisionSource
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.enums import ApplicationStatus
 from projects.forms import ApplicationForm, StartApplicationForm, WithdrawForm
 from projects.models import Application
-from projects.services import TransitionRefused, application_refusals, move_application
+from projects.services import application_refusals, move_application
 from projects.services.team import edit_refusals, start_application
 
 TEAM = DecisionSource.TEAM
@@ -49,14 +52,13 @@ def team_space(request):
         .order_by("-created_at")
         .distinct()
     )
-    open_calls = Call.objects.filter(is_published=True).select_related("edition")
+    open_calls = (
+        Call.objects.filter(is_published=True).open_at(timezone.now()).select_related("edition")
+    )
     return render(
         request,
         "projects/team/space.html",
-        {
-            "applications": applications,
-            "open_calls": [call for call in open_calls if call.is_open()],
-        },
+        {"applications": applications, "open_calls": open_calls},
     )
 
 
@@ -72,7 +74,7 @@ def start(request, edition_slug):
             application = start_application(
                 call, title=form.cleaned_data["title"], actor=request.user
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             messages.success(
@@ -146,7 +148,7 @@ def submit(request, pk):
             history = move_application(
                 application, ApplicationStatus.SUBMITTED, actor=request.user, decided_by=TEAM
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refusals = refused.reasons
         else:
             if history is None:
@@ -189,7 +191,7 @@ def withdraw(request, pk):
                 decided_by=TEAM,
                 reason=form.cleaned_data["reason"],
             )
-        except TransitionRefused as refused:
+        except Refused as refused:
             refused.add_to_form(form)
         else:
             messages.success(request, _("La candidature est retirée."))

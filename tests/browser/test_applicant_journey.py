@@ -9,8 +9,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from programme.enums import DecisionSource
 from programme.models import Programme
-from projects.enums import ApplicationStatus, DecisionSource, ManagerResponse
+from projects.enums import ApplicationStatus, ManagerResponse
 from projects.models import Application
 from projects.services import move_application
 from tests.editions.factories import CallFactory, EditionFactory

@@ -4,8 +4,8 @@ import pytest
 
 from jury.enums import Attendance, Outcome, SessionStatus
 from jury.services import invite_members, move_session, publish_decisions, record_decision
+from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus
-from projects.services import TransitionRefused
 from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
 from tests.programme.factories import UserFactory
 
@@ -95,7 +95,7 @@ def test_publishing_twice_publishes_nothing_more(
 def test_decisions_of_an_open_session_cannot_be_published(staff):
     session = SessionFactory()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         publish_decisions(session, actor=staff)
 
     assert refused.value.reasons == ["Les décisions se publient une fois la séance close."]

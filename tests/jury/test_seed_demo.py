@@ -9,12 +9,11 @@ from django.utils import timezone
 from editions.models import Edition
 from jury.enums import ItemKind, Outcome, SessionStatus
 from jury.models import AgendaItem, Decision, Session
-from programme.enums import NewsStatus
+from programme.enums import DecisionSource, NewsStatus
 from programme.models import NewsItem, User
 from programme.roles import is_innovation_staff
 from projects.enums import (
     ApplicationStatus,
-    DecisionSource,
     MeasurementStatus,
     MilestoneStatus,
     PeriodPhase,

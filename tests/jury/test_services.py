@@ -8,8 +8,10 @@ from jury.services import (
     record_decision,
     record_score,
 )
-from projects.enums import ApplicationStatus, DecisionSource, Phase
-from projects.services import TransitionRefused, move_project
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.enums import ApplicationStatus, Phase
+from projects.services import move_project
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -88,7 +90,7 @@ def test_closing_is_all_or_nothing_when_one_decision_cannot_apply(staff):
         reason="L'équipe arrête.",
     )
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         move_session(session, SessionStatus.CLOSED, actor=staff)
 
     pitch.application.refresh_from_db()
@@ -109,7 +111,7 @@ def test_closing_with_an_undecided_item_is_refused_with_its_position(staff):
     session_in_deliberation(staff, pitch)
     record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         move_session(session, SessionStatus.CLOSED, actor=staff)
 
     assert refused.value.reasons == ["Points sans décision : 2."]
@@ -152,7 +154,7 @@ def test_minutes_record_presence_withdrawal_outcome_and_vote(staff):
 def test_renewal_of_a_project_still_in_pre_incubation_is_refused(staff):
     review = ReviewItemFactory()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         record_decision(review, outcome=Outcome.RENEW, actor=staff)
 
     assert refused.value.reasons == [
@@ -164,7 +166,7 @@ def test_renewal_of_a_project_still_in_pre_incubation_is_refused(staff):
 def test_decision_that_does_not_fit_the_item_is_refused(staff):
     pitch = SelectionItemFactory()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         record_decision(pitch, outcome=Outcome.RENEW, actor=staff)
 
     assert refused.value.reasons == ["Cette décision ne correspond pas à l'objet du point."]
@@ -177,7 +179,7 @@ def test_conflicted_member_cannot_score_the_item(staff):
     move_session(pitch.session, SessionStatus.SCORING, actor=staff)
     declare_conflict(pitch, member=convocation.member, actor=staff)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         record_score(pitch, member=convocation.member, criterion=criterion, value=3)
 
     assert refused.value.reasons == ["Ce membre s'est déporté sur ce point."]
@@ -189,7 +191,7 @@ def test_score_outside_the_scale_is_refused_with_the_scale(staff):
     criterion = CriterionFactory(session=pitch.session, scale_max=5)
     move_session(pitch.session, SessionStatus.SCORING, actor=staff)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         record_score(pitch, member=convocation.member, criterion=criterion, value=7)
 
     assert refused.value.reasons == ["La note doit être comprise entre 0 et 5."]
@@ -205,7 +207,7 @@ def test_score_cannot_change_after_the_session_closed(staff):
     record_decision(pitch, outcome=Outcome.NOT_SELECTED, actor=staff)
     move_session(pitch.session, SessionStatus.CLOSED, actor=staff)
 
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         record_score(pitch, member=convocation.member, criterion=criterion, value=5)
 
     assert pitch.scores.get().value == 3

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from jury.enums import Attendance, CriterionGrid, MemberRole, Outcome, SessionStatus
 from jury.models import Decision, Score
 from jury.services import declare_conflict, move_session, record_decision, record_score
+from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus, MilestoneStatus
-from projects.services import TransitionRefused
 from tests.editions.factories import paris
 from tests.jury.factories import (
     ConvocationFactory,
@@ -230,13 +230,13 @@ def test_a_tie_needs_the_casting_vote_and_only_when_it_is_enabled(jury, staff):
     move_session(session, SessionStatus.DELIBERATION, actor=staff)
     tie = {"votes_for": 1, "votes_against": 1}
 
-    with pytest.raises(TransitionRefused) as without_casting:
+    with pytest.raises(Refused) as without_casting:
         record_decision(pitch, outcome=Outcome.SELECTED, actor=staff, **tie)
     record_decision(pitch, outcome=Outcome.SELECTED, actor=staff, casting_vote_used=True, **tie)
     session.casting_vote_enabled = False
     session.save()
     pitch.session.refresh_from_db()
-    with pytest.raises(TransitionRefused) as disabled:
+    with pytest.raises(Refused) as disabled:
         record_decision(pitch, outcome=Outcome.SELECTED, actor=staff, casting_vote_used=True, **tie)
 
     assert without_casting.value.reasons == [

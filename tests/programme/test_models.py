@@ -3,8 +3,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from programme.enums import NewsStatus
+from programme.lifecycles import MoveRefused
 from programme.models import NewsItem, User, contrast_ratio
-from programme.services import NewsMoveRefused, move_news_item
+from programme.services import move_news_item
 from tests.editions.factories import paris
 from tests.programme.factories import NewsItemFactory, ProgrammeFactory, UserFactory
 
@@ -67,7 +68,7 @@ def test_news_archived_then_republished_keeps_its_first_publication_date():
 def test_draft_news_cannot_be_archived_and_is_not_public():
     item = NewsItemFactory()
 
-    with pytest.raises(NewsMoveRefused):
+    with pytest.raises(MoveRefused):
         move_news_item(item, NewsStatus.ARCHIVED, actor=UserFactory())
 
     assert list(NewsItem.objects.public()) == []

@@ -11,9 +11,9 @@ from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from programme import public_pages
-from programme.enums import NewsStatus
+from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
-from projects.enums import DecisionSource, Phase
+from projects.enums import Phase
 from projects.services import move_project, publish_history
 from tests.editions.factories import CallFactory
 from tests.programme.factories import NewsItemFactory, UserFactory
@@ -178,7 +178,7 @@ def test_etag_changes_when_staff_publish_a_jury_decision(client, site):
     )
     before = etag(client, f"/laureats/{site['project'].slug}/")
 
-    publish_history(history, at=timezone.now(), notify=False)
+    publish_history(history, actor=None, at=timezone.now(), notify=False)
 
     assert etag(client, f"/laureats/{site['project'].slug}/") != before
 

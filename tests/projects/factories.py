@@ -6,14 +6,8 @@ from decimal import Decimal
 
 import factory
 
-from projects.enums import (
-    ApplicationStatus,
-    DecisionSource,
-    ManagerResponse,
-    MemberKind,
-    MemberRole,
-    Phase,
-)
+from programme.enums import DecisionSource
+from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole, Phase
 from projects.models import (
     Application,
     CoachingEntry,

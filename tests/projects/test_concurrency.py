@@ -5,9 +5,11 @@ import threading
 import pytest
 from django.db import connection
 
-from projects.enums import DecisionSource, Phase, ReintegrationOutcome
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.enums import Phase, ReintegrationOutcome
 from projects.models import Project, ProjectTransition
-from projects.services import TransitionRefused, move_project
+from projects.services import move_project
 from tests.programme.factories import UserFactory
 from tests.projects.factories import REVIEWED_AT, ProjectFactory
 
@@ -64,7 +66,7 @@ def test_two_conflicting_moves_at_once_end_with_one_winner_and_one_clear_refusal
     )
 
     winners = [result for result in results if isinstance(result, ProjectTransition)]
-    refusals = [result for result in results if isinstance(result, TransitionRefused)]
+    refusals = [result for result in results if isinstance(result, Refused)]
     project.refresh_from_db()
     assert len(winners) == 1
     assert len(refusals) == 1

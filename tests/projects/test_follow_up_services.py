@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from programme.lifecycles import Refused
 from projects.enums import MilestoneStatus
 from projects.forms_follow_up import MilestoneStatusForm
 from projects.models import PhaseReport
-from projects.services import TransitionRefused
 from projects.services.follow_up import (
     declare_time,
     reopen_phase_report,
@@ -78,7 +78,7 @@ def test_moving_a_milestone_to_its_own_status_changes_nothing(period, staff):
 def test_dropping_a_milestone_needs_a_reason(period, staff):
     milestone = MilestoneFactory(period=period)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         set_milestone_status(milestone, "dropped", actor=staff, note="  ")
 
     assert refused.value.reasons == ["Dites pourquoi le jalon est abandonné."]
@@ -87,7 +87,7 @@ def test_dropping_a_milestone_needs_a_reason(period, staff):
 
 
 def test_an_unknown_milestone_status_is_refused(period, staff):
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         set_milestone_status(MilestoneFactory(period=period), "done", actor=staff)
 
 
@@ -101,7 +101,7 @@ def test_a_milestone_moves_exactly_as_its_lifecycle_table_allows(period, staff, 
 
     try:
         set_milestone_status(milestone, target, actor=staff, note="Motif.")
-    except TransitionRefused as refused:
+    except Refused as refused:
         assert not allowed, refused.reasons
     else:
         assert allowed
@@ -135,7 +135,7 @@ def test_validating_a_measurement_records_the_reviewer(staff):
 def test_rejecting_a_measurement_needs_a_note_the_team_will_read(staff):
     measurement = MeasurementFactory()
 
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         review_measurement(measurement, actor=staff, accept=False, note="")
     review_measurement(measurement, actor=staff, accept=False, note="Source introuvable.")
 
@@ -145,7 +145,7 @@ def test_rejecting_a_measurement_needs_a_note_the_team_will_read(staff):
 def test_a_reviewed_measurement_cannot_be_reviewed_the_other_way(staff):
     measurement = MeasurementFactory(validated=True)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         review_measurement(measurement, actor=staff, accept=False, note="Trop tard.")
 
     assert refused.value.reasons == ["Cette mesure est déjà « Validée »."]
@@ -205,7 +205,7 @@ def test_a_member_left_empty_stays_undeclared(period):
 def test_a_month_outside_the_period_is_refused(period, month):
     lead = period.project.application.team_members.get()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         declare_time(period, month, {lead: Decimal("1")}, actor=lead.user)
 
     assert "n'est pas un mois passé ou en cours de cette période" in refused.value.reasons[0]
@@ -222,7 +222,7 @@ def test_a_month_still_to_come_is_refused():
     next_month = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     lead = project.application.team_members.get()
 
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         declare_time(period, next_month, {lead: Decimal("1")}, actor=lead.user)
 
 
@@ -230,7 +230,7 @@ def test_a_member_of_another_team_is_refused(period):
     stranger = ProjectFactory().application.team_members.get()
     lead = period.project.application.team_members.get()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         declare_time(period, APRIL, {lead: Decimal("1"), stranger: Decimal("5")}, actor=lead.user)
 
     assert refused.value.reasons == ["Ces personnes ne sont pas membres de l'équipe."]
@@ -241,8 +241,8 @@ def test_a_member_of_another_team_is_refused(period):
 
 
 def test_saving_a_draft_creates_the_report_then_updates_it(period):
-    save_phase_report_draft(period, {"problem": "Premier jet."})
-    report = save_phase_report_draft(period, {"tested": "Un prototype."})
+    save_phase_report_draft(period, {"problem": "Premier jet."}, actor=None)
+    report = save_phase_report_draft(period, {"tested": "Un prototype."}, actor=None)
 
     assert (report.problem, report.tested, report.status) == (
         "Premier jet.",
@@ -255,8 +255,8 @@ def test_saving_a_draft_creates_the_report_then_updates_it(period):
 def test_saving_a_draft_of_a_submitted_report_is_refused(period):
     PhaseReportFactory(period=period, submitted=True)
 
-    with pytest.raises(TransitionRefused):
-        save_phase_report_draft(period, {"problem": "Réécrit."})
+    with pytest.raises(Refused):
+        save_phase_report_draft(period, {"problem": "Réécrit."}, actor=None)
 
     assert PhaseReport.objects.get().problem != "Réécrit."
 
@@ -264,7 +264,7 @@ def test_saving_a_draft_of_a_submitted_report_is_refused(period):
 def test_an_incomplete_report_cannot_be_submitted(period):
     report = PhaseReportFactory(period=period, tested="  ", recommendation="")
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         submit_phase_report(report, actor=period.project.application.created_by)
 
     assert refused.value.reasons == [
@@ -310,7 +310,7 @@ def test_submitting_twice_mails_once(period, staff, django_capture_on_commit_cal
 def test_reopening_a_report_needs_a_reason_and_keeps_it_for_the_team(period, staff):
     report = PhaseReportFactory(period=period, submitted=True)
 
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         reopen_phase_report(report, actor=staff, reason=" ")
     reopened = reopen_phase_report(report, actor=staff, reason="Ajoutez les chiffres de mai.")
 

@@ -1,7 +1,9 @@
 import pytest
 
-from projects.enums import ApplicationStatus, DecisionSource, Phase
-from projects.services import TransitionRefused, move_application, move_project
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.enums import ApplicationStatus, Phase
+from projects.services import move_application, move_project
 from tests.editions.factories import paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
@@ -103,7 +105,7 @@ def test_staff_phase_move_mails_the_team_and_the_coaches(
 def test_refused_move_mails_nothing(mailoutbox, django_capture_on_commit_callbacks):
     application = ApplicationFactory()
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(TransitionRefused):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refused):
         move_application(
             application,
             ApplicationStatus.SUBMITTED,

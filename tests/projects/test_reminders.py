@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.enums import DecisionSource, Phase, ReintegrationOutcome
+from programme.enums import DecisionSource
+from projects.enums import Phase, ReintegrationOutcome
 from projects.reminders import follow_up_reminders
 from projects.services import move_project
 from tests.programme.factories import UserFactory

@@ -3,8 +3,10 @@ from decimal import Decimal
 
 import pytest
 
-from projects.enums import ApplicationStatus, DecisionSource, Phase
-from projects.services import TransitionRefused, move_application, move_project
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.enums import ApplicationStatus, Phase
+from projects.services import move_application, move_project
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
@@ -40,7 +42,7 @@ def test_submission_at_the_last_second_of_the_deadline_is_accepted():
 def test_submission_one_second_after_the_deadline_is_refused_and_the_draft_kept():
     application = ApplicationFactory()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         submit(application, paris(2022, 2, 1, 0, 0, 0))
 
     application.refresh_from_db()
@@ -55,7 +57,7 @@ def test_deadline_on_the_night_clocks_go_forward_is_read_in_paris_time():
     call = CallFactory(closes_at=paris(2022, 3, 27, 3, 30))
     application = ApplicationFactory(call=call)
 
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(Refused):
         submit(application, datetime.datetime(2022, 3, 27, 1, 31, tzinfo=datetime.UTC))
 
     submit(application, datetime.datetime(2022, 3, 27, 1, 29, tzinfo=datetime.UTC))
@@ -65,7 +67,7 @@ def test_deadline_on_the_night_clocks_go_forward_is_read_in_paris_time():
 def test_submission_before_the_call_opens_is_refused():
     application = ApplicationFactory()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         submit(application, paris(2021, 11, 30, 12, 0))
 
     assert refused.value.reasons == ["L'appel à candidatures ouvre le 1 décembre 2021 09:00."]
@@ -77,7 +79,7 @@ def test_submission_with_an_incomplete_team_member_names_what_is_missing():
         application=application, student=True, school=None, first_name="Zoé", last_name="Roy"
     )
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         submit(application, paris(2022, 1, 10, 12, 0))
 
     assert refused.value.reasons == ["Zoé Roy : renseignez école."]
@@ -94,7 +96,7 @@ def test_submission_twice_is_a_no_op_the_second_time():
 def test_staff_decision_without_a_reason_is_refused():
     application = ApplicationFactory(submitted=True)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         move_application(
             application,
             ApplicationStatus.INELIGIBLE,
@@ -110,7 +112,7 @@ def test_staff_decision_without_a_reason_is_refused():
 def test_screening_while_the_call_is_still_open_is_refused():
     application = ApplicationFactory(submitted=True)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         move_application(
             application,
             ApplicationStatus.SHORTLISTED,
@@ -128,7 +130,7 @@ def test_screening_while_the_call_is_still_open_is_refused():
 def test_team_cannot_shortlist_its_own_application():
     application = ApplicationFactory(submitted=True)
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         move_application(
             application,
             ApplicationStatus.SHORTLISTED,
@@ -228,7 +230,7 @@ def test_renewal_applied_twice_renews_once():
 def test_moving_out_of_a_period_before_it_started_is_refused():
     project = ProjectFactory()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         move_project(
             project,
             Phase.EXPERIMENTATION,
@@ -247,7 +249,7 @@ def test_moving_out_of_a_period_before_it_started_is_refused():
 def test_reintegration_requires_its_outcome():
     project = ProjectFactory()
 
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         move_project(
             project,
             Phase.REINTEGRATION,

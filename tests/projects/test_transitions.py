@@ -7,9 +7,12 @@ import pytest
 from django.utils import translation
 
 from jury.transitions import SESSION_LIFECYCLE
-from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from programme.transitions import NEWS_LIFECYCLE
+from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
 from projects.models import ApplicationTransition, ProjectTransition
-from projects.services import TransitionRefused, move_application, move_project
+from projects.services import move_application, move_project
 from projects.transitions import (
     APPLICATION_LIFECYCLE,
     MEASUREMENT_LIFECYCLE,
@@ -83,7 +86,7 @@ def test_application_move_succeeds_only_where_the_table_allows_it(source, target
         assert act() is None
         assert history_rows.count() == history_before
     elif move is None:
-        with pytest.raises(TransitionRefused) as refused:
+        with pytest.raises(Refused) as refused:
             act()
         application.refresh_from_db()
         assert refused.value.reasons != []
@@ -140,7 +143,7 @@ def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
         assert act() is None
         assert history_rows.count() == history_before
     elif move is None:
-        with pytest.raises(TransitionRefused) as refused:
+        with pytest.raises(Refused) as refused:
             act()
         project.refresh_from_db()
         assert refused.value.reasons != []
@@ -166,6 +169,7 @@ def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
         MILESTONE_LIFECYCLE,
         MEASUREMENT_LIFECYCLE,
         REPORT_LIFECYCLE,
+        NEWS_LIFECYCLE,
     ],
     ids=lambda lifecycle: lifecycle.name,
 )

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.enums import ApplicationStatus, DecisionSource
+from programme.enums import DecisionSource
+from projects.enums import ApplicationStatus
 from projects.services import move_application
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import ThemeFactory, UserFactory

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from projects.enums import DecisionSource, MilestoneStatus, Phase, ReintegrationOutcome
+from programme.enums import DecisionSource
+from projects.enums import MilestoneStatus, Phase, ReintegrationOutcome
 from projects.models import CoachingEntry, Milestone
 from projects.services import move_project
 from tests.programme.factories import UserFactory

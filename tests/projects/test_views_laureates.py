@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from programme.enums import NewsStatus
+from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
-from projects.enums import ApplicationStatus, DecisionSource, MemberKind, Phase
+from projects.enums import ApplicationStatus, MemberKind, Phase
 from projects.public import public_team
 from projects.services import move_application, move_project, publish_history
 from tests.editions.factories import CallFactory, EditionFactory, paris
@@ -45,7 +45,9 @@ def jury_move(project, target, *, reason=JURY_REASON, outcome="", published=True
         at=REVIEW_AT,
     )
     if published:
-        publish_history(history, at=REVIEW_AT + datetime.timedelta(days=2), notify=False)
+        publish_history(
+            history, actor=None, at=REVIEW_AT + datetime.timedelta(days=2), notify=False
+        )
     return history
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from jury.transitions import SESSION_LIFECYCLE
+from programme.transitions import NEWS_LIFECYCLE
 from projects.transitions import (
     APPLICATION_LIFECYCLE,
     MEASUREMENT_LIFECYCLE,
@@ -16,6 +17,7 @@ LIFECYCLES = (
     MILESTONE_LIFECYCLE,
     MEASUREMENT_LIFECYCLE,
     REPORT_LIFECYCLE,
+    NEWS_LIFECYCLE,
 )
 
 

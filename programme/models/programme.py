@@ -1,14 +1,12 @@
-"""Programme-wide models: people, the programme and its branding, organisations, themes, news."""
+"""The programme this site runs, its branding and legal texts, objectives, organisations
+and themes."""
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programme.enums import AccessibilityStatus, NewsStatus, OrganisationKind
+from programme.enums import AccessibilityStatus, OrganisationKind
 from programme.fields import HttpsURLField
 
 hex_colour_validator = RegexValidator(
@@ -26,84 +24,6 @@ def contrast_ratio(foreground, background):
 
     lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
-
-
-class UserManager(BaseUserManager):
-    use_in_migrations = True
-
-    def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
-
-    def create_user(self, email, password=None, **extra_fields):
-        extra_fields.setdefault("is_staff", False)
-        extra_fields.setdefault("is_superuser", False)
-        return self._create_user(email, password, **extra_fields)
-
-    def create_superuser(self, email, password=None, **extra_fields):
-        extra_fields.setdefault("is_staff", True)
-        extra_fields.setdefault("is_superuser", True)
-        return self._create_user(email, password, **extra_fields)
-
-
-class User(AbstractBaseUser, PermissionsMixin):
-    """A person who signs in. The e-mail address is the login.
-
-    Roles are not booleans here: innovation staff belong to the staff group
-    (``programme.roles``), jury members have a ``jury.JuryMember`` row, coaches are
-    assigned to phase periods, applicants are team members of an application.
-    """
-
-    email = models.EmailField(_("adresse e-mail"), unique=True)
-    first_name = models.CharField(_("prénom"), max_length=150, blank=True)
-    last_name = models.CharField(_("nom"), max_length=150, blank=True)
-    organisation = models.ForeignKey(
-        "programme.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="people",
-    )
-    job_title = models.CharField(_("fonction"), max_length=200, blank=True)
-    is_staff = models.BooleanField(
-        _("accès à l'administration"),
-        default=False,
-        help_text=_("Peut se connecter à l'interface d'administration."),
-    )
-    is_active = models.BooleanField(_("actif"), default=True)
-    date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
-
-    objects = UserManager()
-
-    EMAIL_FIELD = "email"
-    USERNAME_FIELD = "email"
-    REQUIRED_FIELDS = []
-
-    class Meta:
-        verbose_name = _("utilisateur")
-        verbose_name_plural = _("utilisateurs")
-        ordering = ["last_name", "first_name", "email"]
-        constraints = [
-            models.UniqueConstraint(Lower("email"), name="user_email_case_insensitive_unique")
-        ]
-
-    def __str__(self):
-        return self.get_full_name() or self.email
-
-    def clean(self):
-        super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
-
-    def get_full_name(self):
-        return f"{self.first_name} {self.last_name}".strip()
-
-    def get_short_name(self):
-        return self.first_name or self.email
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -271,70 +191,3 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class NewsItemQuerySet(models.QuerySet):
-    def public(self):
-        """News citizens may read: published or archived, never drafts."""
-        return self.exclude(status=NewsStatus.DRAFT).filter(published_at__isnull=False)
-
-
-class NewsItem(models.Model):
-    """A dated public article. Its status moves only through ``programme.services``."""
-
-    programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="news"
-    )
-    title = models.CharField(_("titre"), max_length=250)
-    slug = models.SlugField(_("identifiant d'URL"), max_length=250, unique=True)
-    category = models.CharField(_("rubrique"), max_length=100, blank=True)
-    summary = models.TextField(_("chapô"), blank=True)
-    body = models.TextField(_("texte"))
-    status = models.CharField(
-        _("statut"),
-        max_length=20,
-        choices=NewsStatus.choices,
-        default=NewsStatus.DRAFT,
-        editable=False,
-    )
-    published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)
-    archived_at = models.DateTimeField(_("archivée le"), null=True, blank=True, editable=False)
-    status_changed_by = models.ForeignKey(
-        User,
-        verbose_name=_("statut changé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
-
-    objects = NewsItemQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("actualité")
-        verbose_name_plural = _("actualités")
-        ordering = ["-published_at", "-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=NewsStatus.values), name="news_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status=NewsStatus.DRAFT) | models.Q(published_at__isnull=False),
-                name="news_published_has_date",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(status=NewsStatus.ARCHIVED)
-                | models.Q(archived_at__isnull=False),
-                name="news_archived_has_date",
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_archived(self):
-        return self.status == NewsStatus.ARCHIVED

@@ -1,0 +1,158 @@
+"""The audit log: what ``record`` writes, how a change reads, and the read-only admin."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from programme import audit
+from programme.enums import NewsStatus
+from programme.models import AuditEntry
+from programme.services import move_news_item
+from tests.programme.factories import NewsItemFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_record_writes_who_did_what_to_which_object_when_and_why():
+    actor = UserFactory(first_name="Inès", last_name="Martin", email="ines@example.fr")
+    item = NewsItemFactory(title="Lancement de la saison 3")
+    at = timezone.make_aware(datetime.datetime(2026, 3, 1, 10, 0))
+
+    entry = audit.record(
+        item,
+        "news.publish",
+        actor=actor,
+        changes={"status": ["draft", "published"]},
+        reason="Validé en comité.",
+        at=at,
+    )
+
+    entry.refresh_from_db()
+    assert (entry.actor, entry.actor_label, entry.action) == (
+        actor,
+        "Inès Martin <ines@example.fr>",
+        "news.publish",
+    )
+    assert (entry.subject, entry.object_repr, entry.reason, entry.at) == (
+        item,
+        "Lancement de la saison 3",
+        "Validé en comité.",
+        at,
+    )
+    assert list(AuditEntry.objects.for_object(item)) == [entry]
+
+
+def test_the_author_is_kept_when_the_account_is_deleted():
+    actor = UserFactory(first_name="", last_name="", email="depart@example.fr")
+    entry = audit.record(NewsItemFactory(), "news.publish", actor=actor)
+
+    actor.delete()
+
+    entry.refresh_from_db()
+    assert (entry.actor, entry.actor_label) == (None, "depart@example.fr")
+
+
+def test_changed_lists_only_the_fields_whose_value_moved():
+    item = NewsItemFactory(title="Avant", category="Appel")
+    before = audit.snapshot(item, ["title", "category", "status"])
+
+    item.title = "Après"
+
+    assert audit.changed(before, item) == {"title": ["Avant", "Après"]}
+
+
+def test_a_change_reads_with_field_and_state_labels_never_codes():
+    entry = audit.record(
+        NewsItemFactory(),
+        "news.publish",
+        actor=None,
+        changes={"status": ["draft", "published"], "gone_field": [1, 2]},
+    )
+
+    assert entry.change_lines() == [("statut", "Brouillon", "Publiée"), ("gone_field", "1", "2")]
+    assert entry.action_label == "Publier"
+
+
+def test_a_move_writes_its_entry_with_the_moves_name_and_actor():
+    staff = UserFactory(innovation_staff=True)
+    item = NewsItemFactory()
+
+    move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
+
+    entry = AuditEntry.objects.for_object(item).get()
+    assert (entry.action, entry.actor, entry.changes["status"]) == (
+        "news.publish",
+        staff,
+        ["draft", "published"],
+    )
+
+
+def test_a_move_already_made_writes_no_entry():
+    staff = UserFactory(innovation_staff=True)
+    item = NewsItemFactory()
+    move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
+
+    move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
+
+    assert AuditEntry.objects.for_object(item).count() == 1
+
+
+def test_the_admin_lists_the_log_filtered_on_one_object(client):
+    staff = UserFactory(innovation_staff=True)
+    shown, other = NewsItemFactory(title="Actualité suivie"), NewsItemFactory(title="Autre")
+    move_news_item(shown, NewsStatus.PUBLISHED, actor=staff)
+    move_news_item(other, NewsStatus.PUBLISHED, actor=staff)
+    entry = AuditEntry.objects.for_object(shown).get()
+    client.force_login(staff)
+
+    response = client.get(
+        "/admin/programme/auditentry/",
+        {"content_type__id__exact": entry.content_type_id, "object_id": shown.pk},
+    )
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Actualité suivie" in body
+    assert "actualité : Autre" not in body
+
+
+def test_an_objects_admin_page_links_to_its_entries(client):
+    staff = UserFactory(innovation_staff=True)
+    item = NewsItemFactory()
+    client.force_login(staff)
+
+    response = client.get(f"/admin/programme/newsitem/{item.pk}/change/")
+
+    assert "Journal des actions" in response.content.decode()
+    assert f"object_id={item.pk}" in response.content.decode()
+
+
+def test_the_log_cannot_be_added_to_changed_or_deleted_in_the_admin(client):
+    staff = UserFactory(innovation_staff=True)
+    item = NewsItemFactory()
+    move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
+    entry = AuditEntry.objects.get()
+    client.force_login(staff)
+
+    add = client.get("/admin/programme/auditentry/add/")
+    delete = client.post(f"/admin/programme/auditentry/{entry.pk}/delete/", {"post": "yes"})
+    change = client.post(f"/admin/programme/auditentry/{entry.pk}/change/", {"reason": "x"})
+
+    assert add.status_code == 403
+    assert delete.status_code == 403
+    assert change.status_code == 403
+    entry.refresh_from_db()
+    assert entry.reason == ""
+
+
+def test_an_entrys_page_shows_its_changes_as_labels(client):
+    staff = UserFactory(innovation_staff=True)
+    item = NewsItemFactory()
+    move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
+    client.force_login(staff)
+
+    response = client.get(f"/admin/programme/auditentry/{AuditEntry.objects.get().pk}/change/")
+
+    body = response.content.decode()
+    assert "<td>statut</td><td>Brouillon</td><td>Publiée</td>" in body
