@@ -19,5 +19,5 @@ def edition_parts():
     }
 
 
-def edition_fingerprint(request):
+def edition_fingerprint(_request):
     return fingerprint(edition_parts())

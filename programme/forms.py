@@ -53,14 +53,15 @@ class EmailPasswordResetForm(PasswordResetForm):
 
     email = forms.EmailField(label=_("Adresse e-mail"), max_length=254, widget=email_input())
 
+    # Django's signature; our mail has its own templates and sender.
     def send_mail(
         self,
-        subject_template_name,
-        email_template_name,
+        subject_template_name,  # noqa: ARG002
+        email_template_name,  # noqa: ARG002
         context,
-        from_email,
+        from_email,  # noqa: ARG002
         to_email,
-        html_email_template_name=None,
+        html_email_template_name=None,  # noqa: ARG002
     ):
         send_mail_later.enqueue(
             "programme/email/password_reset",

@@ -41,6 +41,6 @@ def fingerprint(parts):
     return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
 
 
-def programme_fingerprint(request):
+def programme_fingerprint(_request):
     """For pages that show only the programme and its news."""
     return fingerprint(programme_parts())

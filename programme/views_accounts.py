@@ -39,7 +39,7 @@ def is_rate_limited(request, group, limits, email):
     also uses up the quota of the e-mail addresses it targets.
     """
 
-    def by_email(group, request):
+    def by_email(_group, _request):  # django-ratelimit calls key(group, request)
         return accounts.normalise_email(email or "")
 
     keys = {"ip": "ip", "email": by_email}

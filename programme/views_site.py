@@ -73,7 +73,7 @@ def switch_language(request, code):
 
 
 @require_safe
-def healthz(request):
+def healthz(_request):
     """``ok`` when the site can reach its database, 503 otherwise. Never cached."""
     try:
         with connection.cursor() as cursor:

@@ -34,6 +34,6 @@ def site_parts():
     }
 
 
-def site_fingerprint(request):
+def site_fingerprint(_request):
     """For pages that show editions, applications in figures and laureates."""
     return fingerprint(site_parts())
