@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from jury.admin_views import phase_board, session_step, session_steps
+from jury.admin_views import session_step, session_steps
 from jury.enums import SessionStatus
 from jury.exports import export_download, exports_page
 from jury.models import (
@@ -188,17 +188,6 @@ class ConflictOfInterestAdmin(RecordAdmin):
     list_select_related = ["item__application", "item__project", "member__user", "declared_by"]
 
 
-admin.site.register_view(
-    "tableau-des-phases/",
-    phase_board,
-    name="phase_board",
-    label=_("Tableau des phases"),
-    description=_(
-        "Les projets lauréats par phase, les périodes qui se terminent dans les 30 jours "
-        "et la prochaine séance du jury."
-    ),
-    permission="projects.view_project",
-)
 admin.site.register_view(
     "exports/",
     exports_page,

@@ -1,92 +1,41 @@
-"""The phase board: where every laureate project stands, per edition or across them.
+"""The steps of a session, run from the admin; and the next session as the phase board
+(``projects.board``) shows it."""
 
-It lives in ``jury`` because it shows the next jury session beside the projects, and
-``projects`` never imports ``jury``. Also the steps of a session run from the admin.
-"""
-
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from editions.models import Edition
 from jury.enums import SessionStatus
 from jury.models import Session
 from jury.services import invite_members, move_session, publish_decisions, session_refusals
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import Phase
-from projects.models import PhasePeriod, Project
+from projects.board import UpcomingSession
 
 
 def next_session(now):
-    return (
+    """The next jury session not closed yet, for the phase board (``projects.board``)."""
+    session = (
         Session.objects.filter(starts_at__gte=now)
         .exclude(status=SessionStatus.CLOSED)
         .order_by("starts_at")
         .first()
     )
-
-
-def board_columns(projects, *, today, on_agenda):
-    """Projects grouped by phase, each with its open period and its flags."""
-    columns = {phase: [] for phase in Phase.values}
-    for project in projects:
-        period = project.open_periods[0] if project.open_periods else None
-        columns[project.phase].append(
-            {
-                "project": project,
-                "period": period,
-                "ending_soon": bool(period and period.is_ending_soon(today)),
-                "overdue": bool(period and period.is_overdue(today)),
-                "on_agenda": project.pk in on_agenda,
-            }
-        )
-    return [
-        {"phase": phase, "label": Phase(phase).label, "cards": cards}
-        for phase, cards in columns.items()
-    ]
-
-
-def phase_board(request):
-    if not request.user.has_perm("projects.view_project"):
-        raise PermissionDenied
-    editions = list(Edition.objects.order_by("-number"))
-    chosen = next((e for e in editions if e.slug == request.GET.get("edition")), None)
-    projects = (
-        Project.objects.with_related()
-        .prefetch_related(
-            Prefetch("periods", queryset=PhasePeriod.objects.open(), to_attr="open_periods")
-        )
-        .order_by("title")
+    if session is None:
+        return None
+    return UpcomingSession(
+        title=session.title,
+        starts_at=session.starts_at,
+        place=session.place,
+        admin_url=reverse("admin:jury_session_change", args=[session.pk]),
+        project_ids=frozenset(
+            session.items.filter(project__isnull=False).values_list("project_id", flat=True)
+        ),
     )
-    if chosen:
-        projects = projects.for_edition(chosen)
-    now = timezone.now()
-    session = next_session(now)
-    on_agenda = (
-        set(session.items.filter(project__isnull=False).values_list("project_id", flat=True))
-        if session
-        else set()
-    )
-    columns = board_columns(projects, today=timezone.localdate(now), on_agenda=on_agenda)
-    cards = [card for column in columns for card in column["cards"]]
-    context = {
-        **admin.site.each_context(request),
-        "title": _("Tableau des phases"),
-        "editions": editions,
-        "chosen": chosen,
-        "columns": columns,
-        "ending_soon": [card for card in cards if card["ending_soon"]],
-        "overdue": [card for card in cards if card["overdue"]],
-        "next_session": session,
-    }
-    return TemplateResponse(request, "admin/jury/phase_board.html", context)
 
 
 def session_step(model_admin, request, pk, step):

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class JuryConfig(AppConfig):
     name = "jury"
     verbose_name = _("Jury")
+
+    def ready(self):
+        from jury.admin_views import next_session
+        from projects.board import register_upcoming_session
+
+        # The phase board (in projects) shows the next session and its agenda.
+        register_upcoming_session(next_session)

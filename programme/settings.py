@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "editions",
     "projects",
     "jury",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from editions.models import Edition
 from projects import dashboard
+from projects.board import phase_board
 from projects.enums import MeasurementStatus, ReportStatus
 from projects.models import Measurement, PhaseReport
 
@@ -57,4 +58,15 @@ def dashboard_context(request):
 
 admin.site.register_panel(
     "admin/projects/dashboard.html", dashboard_context, permission="projects.view_project"
+)
+admin.site.register_view(
+    "tableau-des-phases/",
+    phase_board,
+    name="phase_board",
+    label=_("Tableau des phases"),
+    description=_(
+        "Les projets lauréats par phase, les périodes qui se terminent dans les 30 jours "
+        "et la prochaine séance du jury."
+    ),
+    permission="projects.view_project",
 )

@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ("programme", "editions", "projects", "jury")
+APPS = ("programme", "editions", "projects", "jury", "demo")
 # Lifecycle fields: only the service of each lifecycle writes them.
 PROTECTED_FIELDS = {"status", "phase", "outcome", "phase_since", "manager_response"}
 SERVICES = {

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from jury.admin_views import board_columns
+from projects.board import board_columns
 from projects.enums import Phase
 from projects.models import PhasePeriod, Project
 from tests.editions.factories import CallFactory, EditionFactory, paris

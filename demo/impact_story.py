@@ -1,5 +1,5 @@
 """What edition 1's projects measured in their first experimentation, and the reports
-their teams submitted before the jury of 15 March 2022. Data only; ``jury.demo.follow_up``
+their teams submitted before the jury of 15 March 2022. Data only; ``demo.follow_up``
 loads it.
 
 The article says only that "positive impacts" were measured after six months of

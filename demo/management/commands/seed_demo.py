@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from jury.demo import loader
+from demo import loader
 
 
 class Command(BaseCommand):

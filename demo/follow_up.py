@@ -12,9 +12,9 @@ reads as it happened.
 import datetime
 from decimal import Decimal
 
-from jury.demo import follow_up_story as story
-from jury.demo import impact_story
-from jury.demo.dates import paris
+from demo import follow_up_story as story
+from demo import impact_story
+from demo.dates import paris
 from projects.enums import MilestoneStatus, Recommendation
 from projects.models import (
     CoachingEntry,

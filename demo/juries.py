@@ -3,8 +3,8 @@
 import datetime
 from decimal import Decimal
 
-from jury.demo import story
-from jury.demo.dates import paris
+from demo import story
+from demo.dates import paris
 from jury.enums import Attendance, CriterionGrid, ItemKind, Outcome, SessionStatus
 from jury.models import AgendaItem, Convocation, Criterion, Session
 from jury.services import (

@@ -11,11 +11,11 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
+from demo import story, teams
+from demo.dates import paris
+from demo.follow_up import FollowUpLoader
+from demo.juries import SessionHolder
 from editions.models import Call, Edition, RequiredDocument
-from jury.demo import story, teams
-from jury.demo.dates import paris
-from jury.demo.follow_up import FollowUpLoader
-from jury.demo.juries import SessionHolder
 from jury.enums import ItemKind, Outcome
 from jury.models import JuryMember
 from programme.enums import DecisionSource, NewsStatus

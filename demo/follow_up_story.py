@@ -1,6 +1,6 @@
 """How the seed story's laureates were followed in their periods: coaching, milestones,
 time given, resources; and edition 2's first indicators. Data only;
-``jury.demo.follow_up`` loads it (edition 1's results are in ``jury.demo.impact_story``).
+``demo.follow_up`` loads it (edition 1's results are in ``demo.impact_story``).
 
 The article names no coach's session nor any figure: everything below is illustrative,
 fictitious but consistent with each project's theme and with the jury's decisions.
