@@ -205,7 +205,8 @@ def test_score_cannot_change_after_the_session_closed(staff):
     record_decision(pitch, outcome=Outcome.NOT_SELECTED, actor=staff)
     move_session(pitch.session, SessionStatus.CLOSED, actor=staff)
 
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused) as refused:
         record_score(pitch, member=convocation.member, criterion=criterion, value=5)
 
+    assert refused.value.reasons == ["La notation n'est pas ouverte pour cette séance."]
     assert pitch.scores.get().value == 3
