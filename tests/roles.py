@@ -5,15 +5,13 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from jury.enums import Attendance, CriterionGrid, MemberRole, Outcome, SessionStatus
-from jury.services import declare_conflict, move_session, record_decision, record_score
+from jury.enums import CriterionGrid, MemberRole, Outcome
+from jury.services import declare_conflict, record_decision, record_score
 from projects.models import Attachment
 from tests.editions.factories import CallFactory
 from tests.jury.factories import (
-    ConvocationFactory,
     CriterionFactory,
     JuryMemberFactory,
-    ReviewItemFactory,
     SessionFactory,
 )
 from tests.programme.factories import NewsItemFactory, UserFactory
@@ -135,10 +133,12 @@ def _jury_sessions(jury, project, staff):
     scored it with a comment, the withdrawn member withdrew, and the decision is recorded
     with internal reasons; and a closed session with its minutes."""
     _attach(project.application, "bilan.pdf")
-    session = _convene(jury)
+    convened = {"programme": jury["president"].programme, "convened": list(jury.values())}
+    session = SessionFactory(
+        **convened, reviews=[{"project": project}], deliberation=True, moved_by=staff
+    )
     criterion = CriterionFactory(session=session, grid=CriterionGrid.REVIEW)
-    review = ReviewItemFactory(session=session, project=project)
-    move_session(session, SessionStatus.SCORING, actor=staff)
+    review = session.items.get()
     mark = record_score(
         review,
         member=jury["jury_member"],
@@ -149,7 +149,6 @@ def _jury_sessions(jury, project, staff):
     conflict = declare_conflict(
         review, member=jury["withdrawn_member"], actor=jury["withdrawn_member"].user
     )
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
     decision = record_decision(
         review,
         outcome=Outcome.CONTINUE,
@@ -157,13 +156,13 @@ def _jury_sessions(jury, project, staff):
         public_reasons="Le repérage fonctionne.",
         private_reasons="Motif interne confidentiel",
     )
-    closed_session = _convene(jury)
-    renewed = ProjectFactory(experimentation=True)
-    renewal = ReviewItemFactory(session=closed_session, project=renewed)
-    move_session(closed_session, SessionStatus.SCORING, actor=staff)
-    move_session(closed_session, SessionStatus.DELIBERATION, actor=staff)
-    record_decision(renewal, outcome=Outcome.RENEW, actor=staff)
-    move_session(closed_session, SessionStatus.CLOSED, actor=staff)
+    closed_session = SessionFactory(
+        **convened,
+        reviews=[{"project__experimentation": True}],
+        decisions=[Outcome.RENEW],
+        closed=True,
+        moved_by=staff,
+    )
     return {
         "session": session,
         "criterion": criterion,
@@ -174,10 +173,3 @@ def _jury_sessions(jury, project, staff):
         "decision": decision,
         "closed_session": closed_session,
     }
-
-
-def _convene(jury):
-    session = SessionFactory(programme=jury["president"].programme)
-    for jury_member in jury.values():
-        ConvocationFactory(session=session, member=jury_member, attendance=Attendance.PRESENT)
-    return session

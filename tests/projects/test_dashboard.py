@@ -14,7 +14,6 @@ from projects.admin_dashboard import counters
 from projects.enums import (
     ApplicationStatus,
     DecisionSource,
-    MilestoneStatus,
     Phase,
     ReintegrationOutcome,
 )
@@ -213,7 +212,7 @@ def test_periods_ending_lists_soon_and_overdue_open_periods_of_running_projects(
 
 def test_overdue_milestones_lists_open_ones_past_due_in_open_periods():
     late = MilestoneFactory(title="Prototype testé")  # Due 14 April 2022.
-    MilestoneFactory(status=MilestoneStatus.REACHED)
+    MilestoneFactory(reached=True)
     MilestoneFactory(due_on=datetime.date(2022, 7, 1))
     closed = MilestoneFactory()
     move(closed.period.project, Phase.EXPERIMENTATION, REVIEWED_AT)
