@@ -1,5 +1,12 @@
-import pytest
+from types import SimpleNamespace
 
+import pytest
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
+
+from tests.projects.factories import ApplicationFactory, PhaseReportFactory
 from tests.roles import build_world
 
 
@@ -18,7 +25,45 @@ def world(db, settings, tmp_path):
 @pytest.fixture
 def client_as(client, world):
     """``client_as(role)``: the test client signed in as the world's person of that role."""
+    return _signing_in(client, world)
 
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, plus what only admin pages need (a task result, a submitted application,
+    a submitted report), built once for a module of tests that only read it (GET).
+
+    Building it for each of the ~1,500 (role, page) cases would take minutes. It is built
+    in a transaction rolled back after the module; each test still runs in its own
+    savepoint, so what a request writes (a session row, a last login) goes with it.
+    """
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        transaction.atomic(),
+    ):
+        world = build_world()
+        world.admin_extras = SimpleNamespace(
+            task_result=_task_result(),
+            submitted_application=ApplicationFactory(submitted=True),
+            submitted_report=PhaseReportFactory(
+                period=world.other_project.periods.get(), submitted=True
+            ),
+        )
+        try:
+            yield world
+        finally:
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shared_client_as(db, client, shared_world):
+    """``shared_client_as(role)``: the test client signed in as the shared world's person."""
+    return _signing_in(client, shared_world)
+
+
+def _signing_in(client, world):
     def sign_in(role):
         user = world.users[role]
         if user is not None:
@@ -26,3 +71,16 @@ def client_as(client, world):
         return client
 
     return sign_in
+
+
+def _task_result():
+    now = timezone.now()
+    return DBTaskResult.objects.create(
+        enqueued_at=now,
+        run_after=get_date_max(),  # as soon as possible
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="programme.tasks.send_mail_later",
+        backend_name="default",
+        exception_class_path="",
+        traceback="",
+    )

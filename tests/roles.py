@@ -5,14 +5,13 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from jury.enums import Attendance, MemberRole, Outcome, SessionStatus
-from jury.services import move_session, record_decision
+from jury.enums import CriterionGrid, MemberRole, Outcome
+from jury.services import declare_conflict, record_decision, record_score
 from projects.models import Attachment
 from tests.editions.factories import CallFactory
 from tests.jury.factories import (
-    ConvocationFactory,
+    CriterionFactory,
     JuryMemberFactory,
-    ReviewItemFactory,
     SessionFactory,
 )
 from tests.programme.factories import NewsItemFactory, UserFactory
@@ -28,52 +27,78 @@ from tests.projects.factories import (
     TeamMemberFactory,
 )
 
-ROLES = ("anonymous", "applicant", "jury_member", "coach", "staff")
+ROLES = (
+    "anonymous",
+    "applicant",
+    "other_applicant",
+    "jury_member",
+    "president",
+    "secretary",
+    "withdrawn_member",
+    "coach",
+    "other_coach",
+    "staff",
+    "staff_without_permission",
+)
+# The members convened to both sessions, and the role of each on the jury.
+JURY_ROLES = {
+    "jury_member": MemberRole.ELECTED_OFFICIAL,
+    "president": MemberRole.PRESIDENT,
+    "secretary": MemberRole.SECRETARY,
+    "withdrawn_member": MemberRole.QUALIFIED_PERSON,
+}
+# What a refused person must never read, wherever it is planted in the world.
+SECRETS = (
+    "Candidature confidentielle",
+    "Commentaire de note confidentiel",
+    "Motif interne confidentiel",
+    "Indicateur confidentiel",
+)
 
 
 def build_world():
     """A draft in an open call (its lead is the applicant), with a member whose manager
-    must answer and a file; a laureate project with its coach, the applicant on its team,
-    and its follow-up (a coaching entry, a milestone, an unpublished indicator with a
-    measurement to check, a draft report); a published news item; a jury president;
-    staff."""
+    must answer and a file, and another team's draft; a laureate project with its coach,
+    the applicant on its team, and its follow-up (a coaching entry, a milestone, an
+    unpublished indicator with a measurement to check, a draft report); another project
+    with its own coach; a published news item; a jury of four convened to a session in
+    deliberation (one of them withdrew from its item) and to a closed session; staff, and
+    a person with admin access but no staff group."""
     now = timezone.now()
     call = CallFactory(
         opens_at=now - datetime.timedelta(days=10), closes_at=now + datetime.timedelta(days=10)
     )
     draft = ApplicationFactory(call=call, title="Candidature confidentielle")
+    other_draft = ApplicationFactory(call=call, title="Brouillon d'une autre équipe")
     member = TeamMemberFactory(application=draft, manager_agreed=False)
-    attachment = Attachment.objects.create(
-        application=draft,
-        file=uploads.pdf(),
-        original_name="pitch.pdf",
-        content_type="application/pdf",
-        size=len(uploads.PDF),
-        uploaded_by=draft.created_by,
-    )
+    attachment = _attach(draft, "pitch.pdf")
     project = ProjectFactory()
-    news = NewsItemFactory(published=True)
-    coach = UserFactory()
     period = project.periods.get()
+    coach = UserFactory()
     period.coaches.add(coach)
     TeamMemberFactory(
         application=project.application, user=draft.created_by, email=draft.created_by.email
     )
-    indicator = ImpactIndicatorFactory(project=project, name="Indicateur confidentiel")
+    other_project = ProjectFactory(application__title="Projet d'un autre coach")
+    other_coach = UserFactory()
+    other_project.periods.get().coaches.add(other_coach)
+    indicator = ImpactIndicatorFactory(
+        project=project, name="Indicateur confidentiel", is_published=False
+    )
     staff = UserFactory(innovation_staff=True)
-    president = JuryMemberFactory(role=MemberRole.PRESIDENT)
-    session, review, closed_session = _jury_sessions(president, project, staff)
+    jury = {role: JuryMemberFactory(role=member_role) for role, member_role in JURY_ROLES.items()}
+    jury_sessions = _jury_sessions(jury, project, staff)
     return SimpleNamespace(
         call=call,
         draft=draft,
+        other_draft=other_draft,
         member=member,
         attachment=attachment,
         project=project,
-        news=news,
-        session=session,
-        review=review,
-        review_attachment=review.project.application.attachments.get(),
-        closed_session=closed_session,
+        other_project=other_project,
+        news=NewsItemFactory(published=True),
+        jury=jury,
+        **jury_sessions,
         coaching_entry=CoachingEntryFactory(period=period, coach=coach),
         milestone=MilestoneFactory(period=period),
         indicator=indicator,
@@ -82,33 +107,69 @@ def build_world():
         users={
             "anonymous": None,
             "applicant": draft.created_by,
-            "jury_member": president.user,
+            "other_applicant": other_draft.created_by,
+            **{role: jury_member.user for role, jury_member in jury.items()},
             "coach": coach,
+            "other_coach": other_coach,
             "staff": staff,
+            "staff_without_permission": UserFactory(is_staff=True),
         },
     )
 
 
-def _jury_sessions(president, project, staff):
-    """A session in deliberation where the president sits, reviewing ``project`` (with a
-    file), and a closed session with its minutes."""
-    Attachment.objects.create(
-        application=project.application,
+def _attach(application, name):
+    return Attachment.objects.create(
+        application=application,
         file=uploads.pdf(),
-        original_name="bilan.pdf",
+        original_name=name,
         content_type="application/pdf",
         size=len(uploads.PDF),
-        uploaded_by=project.application.created_by,
+        uploaded_by=application.created_by,
     )
-    sessions = []
-    for subject in (project, ProjectFactory(experimentation=True)):
-        session = SessionFactory(programme=president.programme)
-        ConvocationFactory(session=session, member=president, attendance=Attendance.PRESENT)
-        item = ReviewItemFactory(session=session, project=subject)
-        move_session(session, SessionStatus.SCORING, actor=staff)
-        move_session(session, SessionStatus.DELIBERATION, actor=staff)
-        sessions.append((session, item))
-    (session, review), (closed_session, renewal) = sessions
-    record_decision(renewal, outcome=Outcome.RENEW, actor=staff)
-    move_session(closed_session, SessionStatus.CLOSED, actor=staff)
-    return session, review, closed_session
+
+
+def _jury_sessions(jury, project, staff):
+    """A session in deliberation reviewing ``project`` (with a file): the jury member
+    scored it with a comment, the withdrawn member withdrew, and the decision is recorded
+    with internal reasons; and a closed session with its minutes."""
+    _attach(project.application, "bilan.pdf")
+    convened = {"programme": jury["president"].programme, "convened": list(jury.values())}
+    session = SessionFactory(
+        **convened, reviews=[{"project": project}], deliberation=True, moved_by=staff
+    )
+    criterion = CriterionFactory(session=session, grid=CriterionGrid.REVIEW)
+    review = session.items.get()
+    mark = record_score(
+        review,
+        member=jury["jury_member"],
+        criterion=criterion,
+        value=4,
+        comment="Commentaire de note confidentiel",
+    )
+    conflict = declare_conflict(
+        review, member=jury["withdrawn_member"], actor=jury["withdrawn_member"].user
+    )
+    decision = record_decision(
+        review,
+        outcome=Outcome.CONTINUE,
+        actor=staff,
+        public_reasons="Le repérage fonctionne.",
+        private_reasons="Motif interne confidentiel",
+    )
+    closed_session = SessionFactory(
+        **convened,
+        reviews=[{"project__experimentation": True}],
+        decisions=[Outcome.RENEW],
+        closed=True,
+        moved_by=staff,
+    )
+    return {
+        "session": session,
+        "criterion": criterion,
+        "review": review,
+        "review_attachment": project.application.attachments.get(),
+        "mark": mark,
+        "conflict": conflict,
+        "decision": decision,
+        "closed_session": closed_session,
+    }

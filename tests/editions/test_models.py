@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from editions.enums import CallState
-from editions.models import Call, add_months
+from editions.models import Call, Edition, add_months
+from tests.constraints import violates
 from tests.editions.factories import CallFactory, EditionFactory, paris
 
 
@@ -40,7 +41,10 @@ def test_call_state_at_the_edges_of_its_window_in_paris_time(moment, state):
 
 @pytest.mark.django_db
 def test_call_closing_before_it_opens_is_refused_by_the_database():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(Call, "call_closes_after_opening")),
+        transaction.atomic(),
+    ):
         CallFactory(closes_at=paris(2021, 11, 1, 0, 0))
 
 
@@ -48,7 +52,10 @@ def test_call_closing_before_it_opens_is_refused_by_the_database():
 def test_two_editions_with_the_same_number_are_refused_by_the_database():
     edition = EditionFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(Edition, "edition_unique_number")),
+        transaction.atomic(),
+    ):
         EditionFactory(programme=edition.programme, number=edition.number, slug="autre")
 
 

@@ -2,8 +2,9 @@ from decimal import Decimal
 
 import factory
 
-from jury.enums import CriterionGrid, ItemKind, MemberRole
+from jury.enums import Attendance, CriterionGrid, ItemKind, MemberRole, SessionStatus
 from jury.models import AgendaItem, Convocation, Criterion, JuryMember, Session
+from jury.services import move_session, record_decision
 from tests.editions.factories import paris
 from tests.programme.factories import ProgrammeFactory, UserFactory
 from tests.projects.factories import ApplicationFactory, ProjectFactory
@@ -22,14 +23,84 @@ class JuryMemberFactory(factory.django.DjangoModelFactory):
         secretary = factory.Trait(role=MemberRole.SECRETARY)
 
 
+def _items(item_factory):
+    """``pitches=`` / ``reviews=``: a number of agenda items, or the keyword arguments of
+    each, added in this order."""
+
+    def add(session, create, extracted, **kwargs):
+        if create and extracted:
+            each = [{}] * extracted if isinstance(extracted, int) else extracted
+            for arguments in each:
+                item_factory(session=session, **kwargs, **arguments)
+
+    return factory.PostGeneration(add)
+
+
+def _convene(session, create, extracted, **kwargs):
+    """``convened=``: a number of new members, or the members; all marked present."""
+    if create and extracted:
+        members = (
+            [JuryMemberFactory(programme=session.programme) for _ in range(extracted)]
+            if isinstance(extracted, int)
+            else extracted
+        )
+        for member in members:
+            ConvocationFactory(session=session, member=member, attendance=Attendance.PRESENT)
+
+
+def _decide(session, create, extracted, **kwargs):
+    """``decisions=[outcome, …]``: recorded on the items in running order."""
+    if create and extracted:
+        for item, outcome in zip(session.items.order_by("position"), extracted, strict=True):
+            record_decision(item, outcome=outcome, actor=_mover(session), **kwargs)
+
+
+def _mover(session):
+    """Who moves the session: ``moved_by=``, else staff made for it, on first need."""
+    if session.moved_by is None:
+        session.moved_by = UserFactory(innovation_staff=True)
+    return session.moved_by
+
+
+def _moved_to(target):
+    """A post-generation step moving the session by the service, by ``moved_by``."""
+
+    def move(session, create, extracted, **kwargs):
+        if create:
+            move_session(session, target, actor=_mover(session))
+
+    return factory.PostGeneration(move)
+
+
 class SessionFactory(factory.django.DjangoModelFactory):
+    """A planned session; ``pitches=``, ``reviews=`` and ``convened=`` fill it, and the
+    Traits ``scoring``, ``deliberation`` and ``closed`` move it there by the service
+    (``decisions=`` records what closing needs), as ``moved_by=`` (by default, a new
+    innovation staff member)."""
+
     class Meta:
         model = Session
+        skip_postgeneration_save = True
 
     programme = factory.SubFactory(ProgrammeFactory)
     title = factory.Sequence(lambda n: f"Séance {n}")
     starts_at = paris(2022, 3, 15, 14, 0)
     quorum = 1
+
+    moved_by = factory.PostGeneration(
+        lambda session, create, extracted, **kwargs: setattr(session, "moved_by", extracted)
+    )
+    convened = factory.PostGeneration(_convene)
+    pitches = _items(lambda **kwargs: SelectionItemFactory(**kwargs))
+    reviews = _items(lambda **kwargs: ReviewItemFactory(**kwargs))
+    decisions = factory.PostGeneration(_decide)
+
+    class Params:
+        scoring = factory.Trait(to_scoring=_moved_to(SessionStatus.SCORING))
+        deliberation = factory.Trait(
+            scoring=True, to_deliberation=_moved_to(SessionStatus.DELIBERATION)
+        )
+        closed = factory.Trait(deliberation=True, to_closed=_moved_to(SessionStatus.CLOSED))
 
 
 class ConvocationFactory(factory.django.DjangoModelFactory):

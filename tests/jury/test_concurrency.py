@@ -5,16 +5,12 @@ import threading
 import pytest
 from django.db import connection
 
-from jury.enums import Attendance, SessionStatus
 from jury.models import Score
-from jury.services import move_session, record_score
+from jury.services import record_score
 from tests.jury.factories import (
-    ConvocationFactory,
     CriterionFactory,
-    SelectionItemFactory,
     SessionFactory,
 )
-from tests.programme.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -26,13 +22,10 @@ pytestmark = [
 
 
 def test_members_scoring_the_same_item_at_once_lose_nothing():
-    session = SessionFactory()
-    item = SelectionItemFactory(session=session)
+    session = SessionFactory(pitches=1, convened=4, scoring=True)
+    item = session.items.get()
     criteria = [CriterionFactory(session=session) for _ in range(3)]
-    members = [
-        ConvocationFactory(session=session, attendance=Attendance.PRESENT).member for _ in range(4)
-    ]
-    move_session(session, SessionStatus.SCORING, actor=UserFactory(innovation_staff=True))
+    members = [convocation.member for convocation in session.convocations.all()]
     barrier = threading.Barrier(len(members))
     errors = []
 

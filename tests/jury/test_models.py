@@ -4,6 +4,7 @@ from django.db.models.deletion import ProtectedError
 
 from jury.enums import ItemKind, Outcome
 from jury.models import AgendaItem, Decision, Score
+from tests.constraints import violates
 from tests.jury.factories import (
     CriterionFactory,
     JuryMemberFactory,
@@ -27,7 +28,10 @@ def test_duplicate_score_for_member_item_and_criterion_is_refused_by_the_databas
     member = JuryMemberFactory(programme=item.session.programme)
     _score(item, member, criterion, 3)
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(Score, "score_one_per_member_criterion")),
+        transaction.atomic(),
+    ):
         _score(item, member, criterion, 4)
 
 
@@ -36,7 +40,10 @@ def test_score_above_its_scale_is_refused_by_the_database():
     criterion = CriterionFactory(session=item.session, scale_max=5)
     member = JuryMemberFactory(programme=item.session.programme)
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(Score, "score_within_scale")),
+        transaction.atomic(),
+    ):
         _score(item, member, criterion, 6)
 
 
@@ -51,7 +58,12 @@ def test_score_at_the_top_of_its_scale_is_accepted():
 def test_agenda_item_with_both_an_application_and_a_project_is_refused_by_the_database():
     review = ReviewItemFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError, match=violates(AgendaItem, "agenda_item_exactly_one_subject")
+        ),
+        transaction.atomic(),
+    ):
         AgendaItem.objects.create(
             session=review.session,
             position=99,
@@ -64,14 +76,22 @@ def test_agenda_item_with_both_an_application_and_a_project_is_refused_by_the_da
 def test_selection_item_without_application_is_refused_by_the_database():
     review = ReviewItemFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError, match=violates(AgendaItem, "agenda_item_exactly_one_subject")
+        ),
+        transaction.atomic(),
+    ):
         AgendaItem.objects.create(session=review.session, position=99, kind=ItemKind.SELECTION)
 
 
 def test_two_items_at_the_same_position_are_refused_by_the_database():
     item = SelectionItemFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(AgendaItem, "agenda_item_position")),
+        transaction.atomic(),
+    ):
         SelectionItemFactory(session=item.session, position=item.position)
 
 
@@ -85,14 +105,20 @@ def test_second_decision_on_an_item_is_refused_by_the_database():
     }
     Decision.objects.create(item=item, **fields)
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    # The item is a one-to-one field: its unique index is Django's, named after the column.
+    with pytest.raises(IntegrityError, match=r"\bitem_id\b"), transaction.atomic():
         Decision.objects.create(item=item, **fields)
 
 
 def test_casting_vote_without_a_tie_is_refused_by_the_database():
     item = SelectionItemFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError, match=violates(Decision, "decision_casting_vote_only_on_tie")
+        ),
+        transaction.atomic(),
+    ):
         Decision.objects.create(
             item=item,
             outcome=Outcome.SELECTED,

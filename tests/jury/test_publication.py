@@ -2,8 +2,8 @@
 
 import pytest
 
-from jury.enums import Attendance, Outcome, SessionStatus
-from jury.services import invite_members, move_session, publish_decisions, record_decision
+from jury.enums import Outcome
+from jury.services import invite_members, publish_decisions
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus
 from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
@@ -40,21 +40,17 @@ def test_invitation_mails_each_member_with_the_session_as_icalendar(
 
 
 def closed_session_with_a_laureate(staff):
-    session = SessionFactory()
-    pitch = SelectionItemFactory(session=session, application__title="Ruches de l'estuaire")
-    ConvocationFactory(session=session, attendance=Attendance.PRESENT)
-    move_session(session, SessionStatus.SCORING, actor=staff)
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
-    record_decision(
-        pitch,
-        outcome=Outcome.SELECTED,
-        actor=staff,
-        public_reasons="Un vrai besoin des usagers.",
-        private_reasons="Budget à surveiller.",
-        votes_for=1,
+    session = SessionFactory(
+        pitches=[{"application__title": "Ruches de l'estuaire"}],
+        convened=1,
+        decisions=[Outcome.SELECTED],
+        decisions__public_reasons="Un vrai besoin des usagers.",
+        decisions__private_reasons="Budget à surveiller.",
+        decisions__votes_for=1,
+        closed=True,
+        moved_by=staff,
     )
-    move_session(session, SessionStatus.CLOSED, actor=staff)
-    return session, pitch.application
+    return session, session.items.get().application
 
 
 def test_the_team_learns_the_jurys_decision_only_when_staff_publish_it(

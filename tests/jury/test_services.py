@@ -173,10 +173,9 @@ def test_decision_that_does_not_fit_the_item_is_refused(staff):
 
 
 def test_conflicted_member_cannot_score_the_item(staff):
-    pitch = SelectionItemFactory()
-    convocation = ConvocationFactory(session=pitch.session)
-    criterion = CriterionFactory(session=pitch.session)
-    move_session(pitch.session, SessionStatus.SCORING, actor=staff)
+    session = SessionFactory(pitches=1, convened=1, scoring=True, moved_by=staff)
+    pitch, convocation = session.items.get(), session.convocations.get()
+    criterion = CriterionFactory(session=session)
     declare_conflict(pitch, member=convocation.member, actor=staff)
 
     with pytest.raises(Refused) as refused:
@@ -186,10 +185,9 @@ def test_conflicted_member_cannot_score_the_item(staff):
 
 
 def test_score_outside_the_scale_is_refused_with_the_scale(staff):
-    pitch = SelectionItemFactory()
-    convocation = ConvocationFactory(session=pitch.session)
-    criterion = CriterionFactory(session=pitch.session, scale_max=5)
-    move_session(pitch.session, SessionStatus.SCORING, actor=staff)
+    session = SessionFactory(pitches=1, convened=1, scoring=True, moved_by=staff)
+    pitch, convocation = session.items.get(), session.convocations.get()
+    criterion = CriterionFactory(session=session, scale_max=5)
 
     with pytest.raises(Refused) as refused:
         record_score(pitch, member=convocation.member, criterion=criterion, value=7)
@@ -198,16 +196,16 @@ def test_score_outside_the_scale_is_refused_with_the_scale(staff):
 
 
 def test_score_cannot_change_after_the_session_closed(staff):
-    pitch = SelectionItemFactory()
-    convocation = ConvocationFactory(session=pitch.session, attendance=Attendance.PRESENT)
-    criterion = CriterionFactory(session=pitch.session)
-    move_session(pitch.session, SessionStatus.SCORING, actor=staff)
+    session = SessionFactory(pitches=1, convened=1, scoring=True, moved_by=staff)
+    pitch, convocation = session.items.get(), session.convocations.get()
+    criterion = CriterionFactory(session=session)
     record_score(pitch, member=convocation.member, criterion=criterion, value=3)
     move_session(pitch.session, SessionStatus.DELIBERATION, actor=staff)
     record_decision(pitch, outcome=Outcome.NOT_SELECTED, actor=staff)
     move_session(pitch.session, SessionStatus.CLOSED, actor=staff)
 
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         record_score(pitch, member=convocation.member, criterion=criterion, value=5)
 
+    assert refused.value.reasons == ["La notation n'est pas ouverte pour cette séance."]
     assert pitch.scores.get().value == 3

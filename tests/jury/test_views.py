@@ -286,16 +286,9 @@ def test_the_ranking_export_leaves_out_withdrawn_members(client, jury, staff):
 
 @pytest.mark.parametrize("page", ["session", "deliberation"])
 def test_session_pages_keep_a_flat_query_count_from_1_to_15_items(client, staff, page):
-    session = SessionFactory()
-    president = ConvocationFactory(
-        session=session,
-        member=JuryMemberFactory(programme=session.programme, role=MemberRole.PRESIDENT),
-        attendance=Attendance.PRESENT,
-    ).member
+    president = JuryMemberFactory(president=True)
+    session = SessionFactory(pitches=1, convened=[president], deliberation=True, moved_by=staff)
     criterion = CriterionFactory(session=session)
-    SelectionItemFactory(session=session)
-    move_session(session, SessionStatus.SCORING, actor=staff)
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
     path = {
         "session": f"/jury/seances/{session.pk}/",
         "deliberation": f"/jury/seances/{session.pk}/deliberation/",

@@ -7,7 +7,14 @@ from decimal import Decimal
 import factory
 
 from programme.enums import DecisionSource
-from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole, Phase
+from projects.enums import (
+    ApplicationStatus,
+    ManagerResponse,
+    MemberKind,
+    MemberRole,
+    MilestoneStatus,
+    Phase,
+)
 from projects.models import (
     Application,
     CoachingEntry,
@@ -181,8 +188,18 @@ class CoachingEntryFactory(factory.django.DjangoModelFactory):
             entry.period.coaches.add(entry.coach)
 
 
+def _milestone_to(target):
+    """A post-generation step moving the milestone by the service, as its author."""
+    return factory.PostGeneration(
+        lambda milestone, create, extracted, **kwargs: set_milestone_status(
+            milestone, target, actor=milestone.created_by, note="Note de test."
+        )
+    )
+
+
 class MilestoneFactory(factory.django.DjangoModelFactory):
-    """A milestone due a month into its period; ``status=`` moves it by the service."""
+    """A milestone due a month into its period; ``status=`` (or the Traits
+    ``in_progress``, ``reached``, ``dropped``) moves it by the service."""
 
     class Meta:
         model = Milestone
@@ -199,6 +216,11 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
             set_milestone_status(
                 milestone, extracted, actor=milestone.created_by, note="Note de test."
             )
+
+    class Params:
+        in_progress = factory.Trait(to_in_progress=_milestone_to(MilestoneStatus.IN_PROGRESS))
+        reached = factory.Trait(to_reached=_milestone_to(MilestoneStatus.REACHED))
+        dropped = factory.Trait(to_dropped=_milestone_to(MilestoneStatus.DROPPED))
 
 
 class TimeDeclarationFactory(factory.django.DjangoModelFactory):

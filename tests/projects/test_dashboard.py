@@ -12,7 +12,7 @@ from editions.models import Edition
 from programme.enums import DecisionSource
 from projects import dashboard
 from projects.admin_dashboard import counters
-from projects.enums import ApplicationStatus, MilestoneStatus, Phase, ReintegrationOutcome
+from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
 from projects.models import PhasePeriod
 from projects.services import move_application, move_project
 from tests.editions.factories import CallFactory
@@ -208,7 +208,7 @@ def test_periods_ending_lists_soon_and_overdue_open_periods_of_running_projects(
 
 def test_overdue_milestones_lists_open_ones_past_due_in_open_periods():
     late = MilestoneFactory(title="Prototype testé")  # Due 14 April 2022.
-    MilestoneFactory(status=MilestoneStatus.REACHED)
+    MilestoneFactory(reached=True)
     MilestoneFactory(due_on=datetime.date(2022, 7, 1))
     closed = MilestoneFactory()
     move(closed.period.project, Phase.EXPERIMENTATION, REVIEWED_AT)

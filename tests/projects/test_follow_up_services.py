@@ -87,8 +87,10 @@ def test_dropping_a_milestone_needs_a_reason(period, staff):
 
 
 def test_an_unknown_milestone_status_is_refused(period, staff):
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         set_milestone_status(MilestoneFactory(period=period), "done", actor=staff)
+
+    assert refused.value.reasons == ["Cet état de jalon n'existe pas."]
 
 
 @pytest.mark.parametrize(
@@ -135,8 +137,9 @@ def test_validating_a_measurement_records_the_reviewer(staff):
 def test_rejecting_a_measurement_needs_a_note_the_team_will_read(staff):
     measurement = MeasurementFactory()
 
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         review_measurement(measurement, actor=staff, accept=False, note="")
+    assert refused.value.reasons == ["Dites pourquoi la mesure est refusée : l'équipe le lira."]
     review_measurement(measurement, actor=staff, accept=False, note="Source introuvable.")
 
     assert (measurement.status, measurement.review_note) == ("rejected", "Source introuvable.")
@@ -222,8 +225,10 @@ def test_a_month_still_to_come_is_refused():
     next_month = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     lead = project.application.team_members.get()
 
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         declare_time(period, next_month, {lead: Decimal("1")}, actor=lead.user)
+
+    assert "n'est pas un mois passé ou en cours de cette période" in refused.value.reasons[0]
 
 
 def test_a_member_of_another_team_is_refused(period):
@@ -255,9 +260,10 @@ def test_saving_a_draft_creates_the_report_then_updates_it(period):
 def test_saving_a_draft_of_a_submitted_report_is_refused(period):
     PhaseReportFactory(period=period, submitted=True)
 
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         save_phase_report_draft(period, {"problem": "Réécrit."}, actor=None)
 
+    assert refused.value.reasons == ["Le bilan est déposé : il n'est plus modifiable."]
     assert PhaseReport.objects.get().problem != "Réécrit."
 
 
@@ -310,8 +316,9 @@ def test_submitting_twice_mails_once(period, staff, django_capture_on_commit_cal
 def test_reopening_a_report_needs_a_reason_and_keeps_it_for_the_team(period, staff):
     report = PhaseReportFactory(period=period, submitted=True)
 
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         reopen_phase_report(report, actor=staff, reason=" ")
+    assert refused.value.reasons == ["Dites à l'équipe pourquoi son bilan lui est rendu."]
     reopened = reopen_phase_report(report, actor=staff, reason="Ajoutez les chiffres de mai.")
 
     assert reopened is True

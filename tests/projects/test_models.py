@@ -5,7 +5,8 @@ from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError
 
 from projects.enums import MemberRole, Phase
-from projects.models import PhasePeriod, TeamMember
+from projects.models import PhasePeriod, Project, TeamMember
+from tests.constraints import violates
 from tests.projects.factories import ApplicationFactory, ProjectFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,12 @@ def test_phase_period_with_planned_end_before_start_is_refused_by_the_database()
     project = ProjectFactory()
     period = project.periods.get()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError, match=violates(PhasePeriod, "phase_period_planned_dates_ordered")
+        ),
+        transaction.atomic(),
+    ):
         PhasePeriod.objects.filter(pk=period.pk).update(
             planned_start=datetime.date(2022, 6, 1), planned_end=datetime.date(2022, 3, 1)
         )
@@ -24,7 +30,12 @@ def test_phase_period_with_planned_end_before_start_is_refused_by_the_database()
 def test_phase_period_with_actual_end_before_start_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError, match=violates(PhasePeriod, "phase_period_actual_dates_ordered")
+        ),
+        transaction.atomic(),
+    ):
         project.periods.update(
             actual_start=datetime.date(2022, 6, 1), actual_end=datetime.date(2022, 5, 1)
         )
@@ -33,7 +44,12 @@ def test_phase_period_with_actual_end_before_start_is_refused_by_the_database():
 def test_second_open_period_for_a_project_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError, match=violates(PhasePeriod, "phase_period_one_open_per_project")
+        ),
+        transaction.atomic(),
+    ):
         PhasePeriod.objects.create(
             project=project,
             sequence=2,
@@ -46,7 +62,10 @@ def test_second_open_period_for_a_project_is_refused_by_the_database():
 def test_second_lead_in_a_team_is_refused_by_the_database():
     application = ApplicationFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(TeamMember, "team_member_one_lead")),
+        transaction.atomic(),
+    ):
         TeamMemberFactory(application=application, role=MemberRole.LEAD)
 
 
@@ -54,21 +73,32 @@ def test_same_email_twice_in_a_team_is_refused_by_the_database():
     application = ApplicationFactory()
     lead = application.team_members.get()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(TeamMember, "team_member_unique_email")),
+        transaction.atomic(),
+    ):
         TeamMemberFactory(application=application, email=lead.email)
 
 
 def test_project_phase_outside_the_choices_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(Project, "project_phase_valid")),
+        transaction.atomic(),
+    ):
         type(project).objects.filter(pk=project.pk).update(phase="finished")
 
 
 def test_reintegration_without_outcome_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError, match=violates(Project, "project_outcome_only_on_reintegration")
+        ),
+        transaction.atomic(),
+    ):
         type(project).objects.filter(pk=project.pk).update(phase=Phase.REINTEGRATION)
 
 

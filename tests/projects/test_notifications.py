@@ -105,7 +105,10 @@ def test_staff_phase_move_mails_the_team_and_the_coaches(
 def test_refused_move_mails_nothing(mailoutbox, django_capture_on_commit_callbacks):
     application = ApplicationFactory()
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refused):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(Refused) as refused,
+    ):
         move_application(
             application,
             ApplicationStatus.SUBMITTED,
@@ -114,4 +117,7 @@ def test_refused_move_mails_nothing(mailoutbox, django_capture_on_commit_callbac
             at=paris(2022, 2, 1, 0, 0),
         )
 
+    assert refused.value.reasons == [
+        "L'appel à candidatures est clos depuis le 31 janvier 2022 23:59."
+    ]
     assert mailoutbox == []

@@ -57,8 +57,12 @@ def test_deadline_on_the_night_clocks_go_forward_is_read_in_paris_time():
     call = CallFactory(closes_at=paris(2022, 3, 27, 3, 30))
     application = ApplicationFactory(call=call)
 
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         submit(application, datetime.datetime(2022, 3, 27, 1, 31, tzinfo=datetime.UTC))
+
+    assert refused.value.reasons == [
+        "L'appel à candidatures est clos depuis le 27 mars 2022 03:30."
+    ]
 
     submit(application, datetime.datetime(2022, 3, 27, 1, 29, tzinfo=datetime.UTC))
     assert application.status == ApplicationStatus.SUBMITTED

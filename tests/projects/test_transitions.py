@@ -89,7 +89,9 @@ def test_application_move_succeeds_only_where_the_table_allows_it(source, target
         with pytest.raises(Refused) as refused:
             act()
         application.refresh_from_db()
-        assert refused.value.reasons != []
+        assert refused.value.reasons == [
+            f"Impossible de passer de « {S(source).label} » à « {S(target).label} »."
+        ]
         assert application.status == source
         assert history_rows.count() == history_before
     else:
@@ -146,7 +148,9 @@ def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
         with pytest.raises(Refused) as refused:
             act()
         project.refresh_from_db()
-        assert refused.value.reasons != []
+        assert refused.value.reasons == [
+            f"Impossible de passer de « {P(source).label} » à « {P(target).label} »."
+        ]
         assert project.phase == source
         assert history_rows.count() == history_before
         assert list(project.periods.values_list("pk", "actual_end")) == periods_before

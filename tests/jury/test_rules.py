@@ -1,0 +1,55 @@
+"""Every permission of ``jury/rules.py`` for every role, on the sessions of the world
+(one in deliberation, one closed) and their items. The rules do not read the session's
+status: the views and services refuse what its status forbids (scoring a closed session,
+withdrawing from it), so each permission holds the same in both."""
+
+import pytest
+
+from tests.roles import ROLES
+from tests.rules_table import cases, person, registered_permissions
+
+STAFF = {"staff"}
+CONVENED = {"jury_member", "president", "secretary", "withdrawn_member"}
+CHAIR = {"president", "secretary"}
+VOTING = CONVENED - {"secretary"}
+WITHDRAWN = {"withdrawn_member"}
+
+OBJECTS = {
+    "session in deliberation": lambda w: w.session,
+    "closed session": lambda w: w.closed_session,
+    # The withdrawn member withdrew from this item only.
+    "item in deliberation": lambda w: w.review,
+    "item of the closed session": lambda w: w.closed_session.items.get(),
+}
+TABLE = {
+    ("jury.see_session", "session in deliberation"): CONVENED | STAFF,
+    ("jury.see_session", "closed session"): CONVENED | STAFF,
+    ("jury.deliberate", "session in deliberation"): CHAIR | STAFF,
+    ("jury.deliberate", "closed session"): CHAIR | STAFF,
+    ("jury.see_item", "item in deliberation"): (CONVENED - WITHDRAWN) | STAFF,
+    ("jury.see_item", "item of the closed session"): CONVENED | STAFF,
+    ("jury.score_item", "item in deliberation"): VOTING - WITHDRAWN,
+    ("jury.score_item", "item of the closed session"): VOTING,
+    ("jury.declare_conflict", "item in deliberation"): CONVENED - WITHDRAWN,
+    ("jury.declare_conflict", "item of the closed session"): CONVENED,
+}
+
+
+def test_every_permission_of_the_app_has_rows_in_the_table():
+    assert {permission for permission, _state in TABLE} == registered_permissions("jury")
+
+
+def test_the_table_names_only_roles_and_objects_of_the_world():
+    assert set().union(*TABLE.values()) <= set(ROLES)
+    assert {state for _permission, state in TABLE} == set(OBJECTS)
+
+
+@pytest.mark.parametrize(("permission", "state", "role"), cases(TABLE))
+def test_each_role_holds_exactly_the_jury_permissions_the_table_gives_it(
+    shared_world, db, permission, state, role
+):
+    obj = OBJECTS[state](shared_world)
+
+    allowed = person(shared_world, role).has_perm(permission, obj)
+
+    assert allowed == (role in TABLE[permission, state])

@@ -1,0 +1,48 @@
+"""The factories' Traits reach each lifecycle stage through the services."""
+
+import pytest
+
+from jury.enums import Outcome, SessionStatus
+from projects.enums import MilestoneStatus
+from tests.jury.factories import SessionFactory
+from tests.projects.factories import MilestoneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("trait", "status"),
+    [
+        ("scoring", SessionStatus.SCORING),
+        ("deliberation", SessionStatus.DELIBERATION),
+        ("closed", SessionStatus.CLOSED),
+    ],
+)
+def test_a_session_trait_moves_the_session_to_its_stage(trait, status):
+    session = SessionFactory(pitches=1, convened=1, decisions=[Outcome.SELECTED], **{trait: True})
+
+    session.refresh_from_db()
+    assert session.status == status
+
+
+def test_a_closed_session_applied_its_decisions_and_froze_its_minutes():
+    session = SessionFactory(pitches=1, convened=1, decisions=[Outcome.SELECTED], closed=True)
+
+    session.refresh_from_db()
+    assert session.items.get().decision.applied_at == session.closed_at
+    assert session.minutes is not None
+
+
+@pytest.mark.parametrize(
+    ("trait", "status"),
+    [
+        ("in_progress", MilestoneStatus.IN_PROGRESS),
+        ("reached", MilestoneStatus.REACHED),
+        ("dropped", MilestoneStatus.DROPPED),
+    ],
+)
+def test_a_milestone_trait_moves_the_milestone_to_its_stage(trait, status):
+    milestone = MilestoneFactory(**{trait: True})
+
+    milestone.refresh_from_db()
+    assert milestone.status == status

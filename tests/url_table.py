@@ -1,0 +1,223 @@
+"""Every URL pattern of the site and the roles that may reach it (the admin's are in
+``tests/admin_url_table.py``); ``tests/test_urls.py`` checks each role against it.
+
+A row gives the roles that may reach the page, the path (a function of the world of
+``tests/roles.py`` for pages about an object), the method, the status those roles get,
+and for a POST the data sent and its effect: a function ``effect(world, user, client)``
+saying whether what the request does happened. Allowed roles must see the effect,
+refused roles must leave the world as it was.
+"""
+
+from typing import NamedTuple
+
+from django.conf import settings
+
+from jury.enums import Attendance
+from jury.models import ConflictOfInterest, Convocation
+from projects.manager_links import manager_token
+from projects.models import Attachment, TeamMember
+from tests.roles import ROLES
+
+
+class Row(NamedTuple):
+    allowed: set
+    path: object
+    method: str = "get"
+    status: object = 200  # or {role: status} for the allowed roles that differ from 200
+    data: object = None
+    effect: object = None
+
+
+EVERYONE = set(ROLES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+STAFF = {"staff"}
+# The applicant leads the world's draft and is on the team of its laureate project.
+TEAM = {"applicant"}
+TEAM_AND_STAFF = TEAM | STAFF
+# Convened to both sessions; the withdrawn member withdrew from the open session's item.
+CONVENED = {"jury_member", "president", "secretary", "withdrawn_member"}
+SEEING_THE_ITEM = CONVENED - {"withdrawn_member"}
+CHAIR = {"president", "secretary"}
+# Following the laureate: its team, its coach and staff. The other coach has a coaching
+# list of their own, without the world's project.
+COACHES = {"coach", "other_coach"}
+FOLLOWERS = {"applicant", "coach", "staff"}
+KEEPERS = {"applicant", "coach"}
+CONFLICT_REASON = "Je connais l'équipe."
+
+
+def signed_out(world, user, client):
+    return "_auth_user_id" not in client.session
+
+
+def language_is_english(world, user, client):
+    cookie = client.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    return cookie is not None and cookie.value == "en"
+
+
+def member_removed(world, user, client):
+    return not TeamMember.objects.filter(pk=world.member.pk).exists()
+
+
+def attachment_removed(world, user, client):
+    return not Attachment.objects.filter(pk=world.attachment.pk).exists()
+
+
+def withdrew(world, user, client):
+    return ConflictOfInterest.objects.filter(
+        item=world.review, member__user=user, reason=CONFLICT_REASON
+    ).exists()
+
+
+def member_excused(world, user, client):
+    convocation = Convocation.objects.get(session=world.session, member=world.jury["jury_member"])
+    return convocation.attendance == Attendance.EXCUSED
+
+
+def item(world):
+    return f"/jury/seances/{world.session.pk}/points/{world.review.pk}/"
+
+
+# The logo answers 404 here because the test programme has none. The sign-in pages
+# answer signed-in people too (to sign in as someone else); the link and password-reset
+# pages without a valid token answer 200 with a page that offers a new link.
+URL_TABLE = {
+    "home": Row(EVERYONE, "/"),
+    "theme_css": Row(EVERYONE, "/theme.css"),
+    "logo": Row(EVERYONE, "/logo", status=404),
+    "set_language": Row(
+        EVERYONE,
+        "/i18n/setlang/",
+        "post",
+        302,
+        data={"language": "en", "next": "/"},
+        effect=language_is_english,
+    ),
+    "accounts:sign_in": Row(EVERYONE, "/connexion/"),
+    "accounts:sign_in_link": Row(EVERYONE, "/connexion/lien/"),
+    "accounts:password_login": Row(EVERYONE, "/connexion/mot-de-passe/"),
+    "accounts:password_reset": Row(EVERYONE, "/connexion/mot-de-passe/oubli/"),
+    "accounts:password_reset_done": Row(EVERYONE, "/connexion/mot-de-passe/oubli/envoye/"),
+    "accounts:password_reset_confirm": Row(
+        EVERYONE, "/connexion/mot-de-passe/nouveau/MQ/jeton-invalide/"
+    ),
+    "accounts:password_reset_complete": Row(
+        EVERYONE, "/connexion/mot-de-passe/nouveau/enregistre/"
+    ),
+    "accounts:sign_out": Row(EVERYONE, "/deconnexion/", "post", 302, effect=signed_out),
+    "accounts:account": Row(SIGNED_IN, "/compte/"),
+    "accounts:password_change": Row(SIGNED_IN, "/compte/mot-de-passe/"),
+    "editions:call": Row(EVERYONE, lambda w: f"/appels/{w.call.edition.slug}/"),
+    # Public pages (issue 6): the same for everyone, signed in or not.
+    "healthz": Row(EVERYONE, "/healthz"),
+    "switch_language": Row(EVERYONE, "/langue/en/?next=/", status=302),
+    "sitemap": Row(EVERYONE, "/sitemap.xml"),
+    "news:list": Row(EVERYONE, "/actualites/"),
+    "news:detail": Row(EVERYONE, lambda w: f"/actualites/{w.news.slug}/"),
+    "news:feed": Row(EVERYONE, "/actualites/flux.atom"),
+    "legal:accessibility": Row(EVERYONE, "/accessibilite/"),
+    "legal:notice": Row(EVERYONE, "/mentions-legales/"),
+    "legal:personal_data": Row(EVERYONE, "/donnees-personnelles/"),
+    "public:editions": Row(EVERYONE, "/editions/"),
+    "public:edition": Row(EVERYONE, lambda w: f"/editions/{w.call.edition.slug}/"),
+    "public:laureates": Row(EVERYONE, "/laureats/"),
+    "public:laureate": Row(EVERYONE, lambda w: f"/laureats/{w.project.slug}/"),
+    "public:open_data": Row(EVERYONE, "/donnees/"),
+    "open_data:laureates_csv": Row(EVERYONE, "/donnees/laureats.csv"),
+    "open_data:laureates_json": Row(EVERYONE, "/donnees/laureats.json"),
+    "open_data:laureates_schema": Row(EVERYONE, "/donnees/laureats.schema.json"),
+    "open_data:indicators_csv": Row(EVERYONE, "/donnees/indicateurs.csv"),
+    "open_data:indicators_json": Row(EVERYONE, "/donnees/indicateurs.json"),
+    "open_data:indicators_schema": Row(EVERYONE, "/donnees/indicateurs.schema.json"),
+    "projects:team_space": Row(SIGNED_IN, "/mon-espace/"),
+    "projects:application_start": Row(
+        SIGNED_IN, lambda w: f"/appels/{w.call.edition.slug}/candidater/"
+    ),
+    "projects:application_detail": Row(TEAM_AND_STAFF, lambda w: f"/candidatures/{w.draft.pk}/"),
+    "projects:application_edit": Row(TEAM, lambda w: f"/candidatures/{w.draft.pk}/modifier/"),
+    "projects:application_submit": Row(TEAM, lambda w: f"/candidatures/{w.draft.pk}/deposer/"),
+    "projects:application_withdraw": Row(
+        set(),  # a draft cannot be withdrawn; the team withdraws a submitted application
+        lambda w: f"/candidatures/{w.draft.pk}/retirer/",
+    ),
+    "projects:member_add": Row(TEAM, lambda w: f"/candidatures/{w.draft.pk}/equipe/ajouter/"),
+    "projects:member_edit": Row(
+        TEAM, lambda w: f"/candidatures/{w.draft.pk}/equipe/{w.member.pk}/"
+    ),
+    "projects:member_remove": Row(
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/equipe/{w.member.pk}/retirer/",
+        "post",
+        302,
+        effect=member_removed,
+    ),
+    "projects:application_attachments": Row(TEAM, lambda w: f"/candidatures/{w.draft.pk}/pieces/"),
+    "projects:attachment_remove": Row(
+        TEAM,
+        lambda w: f"/candidatures/{w.draft.pk}/pieces/{w.attachment.pk}/supprimer/",
+        "post",
+        302,
+        effect=attachment_removed,
+    ),
+    "projects:attachment": Row(TEAM_AND_STAFF, lambda w: f"/pieces-jointes/{w.attachment.pk}/"),
+    "jury:sessions": Row(SIGNED_IN, "/jury/"),
+    "jury:session": Row(CONVENED | STAFF, lambda w: f"/jury/seances/{w.session.pk}/"),
+    "jury:item": Row(SEEING_THE_ITEM | STAFF, item),
+    "jury:conflict": Row(
+        SEEING_THE_ITEM,  # staff are not convened: they have nothing to withdraw from
+        lambda w: f"{item(w)}deport/",
+        "post",
+        302,
+        data={"reason": CONFLICT_REASON},
+        effect=withdrew,
+    ),
+    "jury:document": Row(
+        SEEING_THE_ITEM | STAFF, lambda w: f"{item(w)}pieces/{w.review_attachment.pk}/"
+    ),
+    "jury:deliberation": Row(
+        CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/deliberation/"
+    ),
+    "jury:attendance": Row(
+        CHAIR | STAFF,
+        lambda w: f"/jury/seances/{w.session.pk}/presence/",
+        "post",
+        302,
+        data=lambda w: {"member": w.jury["jury_member"].pk, "attendance": Attendance.EXCUSED},
+        effect=member_excused,
+    ),
+    "jury:decision": Row(CHAIR | STAFF, lambda w: f"{item(w)}decision/"),
+    "jury:close": Row(CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/cloture/"),
+    "jury:export_scores": Row(
+        CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/classement.csv"
+    ),
+    "jury:minutes": Row(
+        CONVENED | STAFF, lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal/"
+    ),
+    "jury:minutes_document": Row(
+        CONVENED | STAFF, lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal.html"
+    ),
+    "projects:manager_agreement": Row(
+        EVERYONE, lambda w: f"/accord-responsable/{manager_token(w.member)}/"
+    ),
+    "projects:coaching_list": Row(COACHES | STAFF, "/accompagnement/"),
+    "projects:follow_up": Row(FOLLOWERS, lambda w: f"/suivi/{w.project.pk}/"),
+    "projects:coaching_add": Row(
+        {"coach", "staff"}, lambda w: f"/suivi/{w.project.pk}/seances/ajouter/"
+    ),
+    "projects:coaching_edit": Row(
+        {"coach", "staff"}, lambda w: f"/suivi/{w.project.pk}/seances/{w.coaching_entry.pk}/"
+    ),
+    "projects:milestone_add": Row(KEEPERS, lambda w: f"/suivi/{w.project.pk}/jalons/ajouter/"),
+    "projects:milestone_edit": Row(
+        KEEPERS, lambda w: f"/suivi/{w.project.pk}/jalons/{w.milestone.pk}/"
+    ),
+    "projects:time_declaration": Row(FOLLOWERS, lambda w: f"/suivi/{w.project.pk}/temps/"),
+    "projects:indicator_add": Row(KEEPERS, lambda w: f"/suivi/{w.project.pk}/indicateurs/ajouter/"),
+    "projects:indicator_edit": Row(
+        KEEPERS, lambda w: f"/suivi/{w.project.pk}/indicateurs/{w.indicator.pk}/"
+    ),
+    "projects:measurement_add": Row(
+        KEEPERS, lambda w: f"/suivi/{w.project.pk}/indicateurs/{w.indicator.pk}/mesures/ajouter/"
+    ),
+    "projects:report": Row(FOLLOWERS, lambda w: f"/suivi/{w.project.pk}/bilan/"),
+}
