@@ -1,12 +1,14 @@
 """Writing the audit log: the one function every mutating service calls.
 
 ``record`` runs inside the caller's transaction, so the entry exists exactly when the
-change does. ``changed`` compares an object's fields before and after a change.
+change does; ``record_move`` is the entry of a lifecycle's move. ``snapshot`` and
+``changed`` compare an object's fields before and after a change.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from programme.actions import move_action
 from programme.models import AuditEntry
 
 
@@ -53,3 +55,16 @@ def _actor_label(actor):
         return ""
     full_name = actor.get_full_name()
     return f"{full_name} <{actor.email}>" if full_name else actor.email
+
+
+def record_move(obj, lifecycle, move, *, actor, before, reason="", at=None):
+    """The entry of ``move`` of ``lifecycle`` made on ``obj``: the action is the move's
+    name, the changes are the fields of ``before`` (a ``snapshot``) that moved."""
+    return record(
+        obj,
+        move_action(lifecycle, move),
+        actor=actor,
+        changes=changed(before, obj),
+        reason=reason,
+        at=at,
+    )

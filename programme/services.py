@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programme import audit
-from programme.actions import move_action
 from programme.enums import DecisionSource, NewsStatus
 from programme.lifecycles import MoveRefused
 from programme.models import NewsItem
@@ -50,11 +49,12 @@ def move_news_item(item, target, *, actor, decided_by=DecisionSource.STAFF, at=N
                 "updated_at",
             ]
         )
-        audit.record(
+        audit.record_move(
             locked,
-            move_action(NEWS_LIFECYCLE, move),
+            NEWS_LIFECYCLE,
+            move,
             actor=actor,
-            changes=audit.changed(before, locked),
+            before=before,
             at=at,
         )
     item.status, item.published_at, item.archived_at = (

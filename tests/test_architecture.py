@@ -127,7 +127,9 @@ def _writing_functions():
 def _records_audit(name, functions, seen=()):
     _path, node = functions[name]
     calls = {called for called, _owner in _calls(node)}
-    if any(called == "record" and owner == "audit" for called, owner in _calls(node)):
+    if any(
+        called in ("record", "record_move") and owner == "audit" for called, owner in _calls(node)
+    ):
         return True
     return any(
         _records_audit(called, functions, (*seen, name))

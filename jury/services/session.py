@@ -14,7 +14,7 @@ from jury.models import Criterion, Decision, Session
 from jury.services.deliberation import decision_refusals
 from jury.transitions import SESSION_LIFECYCLE, outcome_move
 from programme import audit
-from programme.actions import move_action, verb
+from programme.actions import verb
 from programme.enums import DecisionSource
 from programme.lifecycles import MoveRefused, Refused
 from projects.services import move_application, move_project
@@ -56,11 +56,12 @@ def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=
             locked.closed_at, locked.closed_by = at, actor
         locked.status = target
         locked.save()
-        audit.record(
+        audit.record_move(
             locked,
-            move_action(SESSION_LIFECYCLE, move),
+            SESSION_LIFECYCLE,
+            move,
             actor=actor,
-            changes=audit.changed(before, locked),
+            before=before,
             at=at,
         )
     session.status = locked.status

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from programme import audit
-from programme.actions import move_action, verb
+from programme.actions import verb
 from programme.enums import DecisionSource
 from programme.lifecycles import ActionRefused, MoveRefused
 from projects.enums import MeasurementStatus, MilestoneStatus, ReportStatus
@@ -55,11 +55,12 @@ def set_milestone_status(milestone, status, *, actor, note="", at=None):
         locked.save(
             update_fields=["status", "status_note", "status_changed_at", "status_changed_by"]
         )
-        audit.record(
+        audit.record_move(
             locked,
-            move_action(MILESTONE_LIFECYCLE, move),
+            MILESTONE_LIFECYCLE,
+            move,
             actor=actor,
-            changes=audit.changed(before, locked),
+            before=before,
             reason=note,
             at=at,
         )
@@ -96,11 +97,12 @@ def review_measurement(measurement, *, actor, accept, note="", at=None):
         locked.status, locked.review_note = target, note
         locked.reviewed_by, locked.reviewed_at = actor, at
         locked.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
-        audit.record(
+        audit.record_move(
             locked,
-            move_action(MEASUREMENT_LIFECYCLE, move),
+            MEASUREMENT_LIFECYCLE,
+            move,
             actor=actor,
-            changes=audit.changed(before, locked),
+            before=before,
             reason=note,
             at=at,
         )
@@ -212,11 +214,12 @@ def submit_phase_report(report, *, actor, at=None, notify=True):
         locked.status, locked.reopened_reason = ReportStatus.SUBMITTED, ""
         locked.submitted_at, locked.submitted_by = at, actor
         locked.save(update_fields=["status", "reopened_reason", "submitted_at", "submitted_by"])
-        audit.record(
+        audit.record_move(
             locked,
-            move_action(REPORT_LIFECYCLE, move),
+            REPORT_LIFECYCLE,
+            move,
             actor=actor,
-            changes=audit.changed(before, locked),
+            before=before,
             at=at,
         )
         if notify:
@@ -248,11 +251,12 @@ def reopen_phase_report(report, *, actor, reason, at=None):
         locked.status, locked.reopened_reason = ReportStatus.DRAFT, reason
         locked.reopened_at, locked.reopened_by = at, actor
         locked.save(update_fields=["status", "reopened_reason", "reopened_at", "reopened_by"])
-        audit.record(
+        audit.record_move(
             locked,
-            move_action(REPORT_LIFECYCLE, move),
+            REPORT_LIFECYCLE,
+            move,
             actor=actor,
-            changes=audit.changed(before, locked),
+            before=before,
             reason=reason,
             at=at,
         )

@@ -87,11 +87,12 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
             decided_by=decided_by,
             reason=reason,
             published_at=at if told_at_once(decided_by) else None,
-            audit_entry=audit.record(
+            audit_entry=audit.record_move(
                 locked,
-                move_action(APPLICATION_LIFECYCLE, move),
+                APPLICATION_LIFECYCLE,
+                move,
                 actor=actor,
-                changes=audit.changed(before, locked),
+                before=before,
                 reason=reason,
                 at=at,
             ),
