@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from editions.enums import Phase
 from editions.models import Edition
 from jury.enums import SessionStatus
 from jury.models import Session
 from jury.services import invite_members, move_session, publish_decisions, session_refusals
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import Phase
 from projects.models import PhasePeriod, Project
 
 

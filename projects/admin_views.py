@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
+from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.models import Application, PhasePeriod, Project
 from projects.services import application_refusals, move_application, move_project, project_refusals
 from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE

@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from editions.enums import Phase
 from programme import audit
 from programme.actions import move_action
 from programme.enums import DecisionSource
 from programme.lifecycles import MoveRefused
-from projects.enums import ApplicationStatus, Phase
+from projects.enums import ApplicationStatus
 from projects.models import (
     Application,
     ApplicationTransition,

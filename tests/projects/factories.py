@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import factory
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole, Phase
+from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
 from projects.models import (
     Application,
     CoachingEntry,
