@@ -66,8 +66,3 @@ ENTRY_PHASE = PERIOD_PHASES[0]
 def kind_of(phase):
     """The ``PhaseKind`` of ``phase``; ``KeyError`` for a value that is not a phase."""
     return KINDS[phase]
-
-
-def period_position(phase):
-    """Where ``phase`` comes among the periods, to list an edition's phases in order."""
-    return PERIOD_PHASES.index(phase)

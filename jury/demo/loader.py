@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from editions.models import Call, Edition, RequiredDocument
+from editions.services import add_default_phases
 from jury.demo import story, teams
 from jury.demo.dates import paris
 from jury.demo.follow_up import FollowUpLoader
@@ -135,8 +136,10 @@ class StoryLoader:
             slug=data["slug"],
             summary=data["summary"],
             is_published=True,
-            preincubation_place="Cité numérique, Le Havre",
         )
+        add_default_phases(edition, actor=self.people["staff"])
+        for phase, values in story.EDITION_PHASES.items():
+            edition.phases.filter(phase=phase).update(**values)
         edition.coaches.set([self.people[key] for key, *_rest in story.COACHES])
         call_data = data["call"]
         call = Call.objects.create(
