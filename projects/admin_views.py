@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from editions.enums import Phase
+from editions.phases import kind_of
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus, ReintegrationOutcome
@@ -51,7 +52,7 @@ class ProjectMoveForm(MoveForm):
         super().__init__(*args, **kwargs)
         if target != Phase.REINTEGRATION:
             del self.fields["outcome"]
-        if target != Phase.EXPERIMENTATION:
+        if not kind_of(target).is_period:  # only a move into a period opens a new one
             del self.fields["starts_on"]
 
 
