@@ -16,6 +16,7 @@ from demo.dates import paris
 from demo.follow_up import FollowUpLoader
 from demo.juries import SessionHolder
 from editions.models import Call, Edition, RequiredDocument
+from editions.services import add_default_phases
 from jury.enums import ItemKind, Outcome
 from jury.models import JuryMember
 from programme.enums import DecisionSource, NewsStatus
@@ -135,8 +136,10 @@ class StoryLoader:
             slug=data["slug"],
             summary=data["summary"],
             is_published=True,
-            preincubation_place="Cité numérique, Le Havre",
         )
+        add_default_phases(edition, actor=self.people["staff"])
+        for phase, values in story.EDITION_PHASES.items():
+            edition.phases.filter(phase=phase).update(**values)
         edition.coaches.set([self.people[key] for key, *_rest in story.COACHES])
         call_data = data["call"]
         call = Call.objects.create(

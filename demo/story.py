@@ -161,6 +161,11 @@ EDITIONS = [
     },
 ]
 
+# What each edition changes of its phases' defaults (``editions.phases``): the article
+# names the pre-incubation's place; an experimentation keeps the place of the period
+# before it.
+EDITION_PHASES = {"pre_incubation": {"place": "Cité numérique, Le Havre"}}
+
 CALL_TEXTS = {
     "offer": "Trois mois de pré-incubation à la Cité numérique, un jour par semaine, avec les "
     "coachs de l'Incubateur des territoires de l'ANCT et de beta.gouv.fr ; puis, selon la "

@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from editions.models import Call, Edition, RequiredDocument
+from editions.models import Call, Edition, EditionPhase, RequiredDocument
+from editions.phases import PERIOD_PHASES, kind_of
+from editions.services import add_default_phases
 
 
 class RequiredDocumentInline(admin.TabularInline):
@@ -31,6 +33,19 @@ class CallInline(admin.StackedInline):
     show_change_link = True
 
 
+class EditionPhaseInline(admin.TabularInline):
+    """One row per period phase: what its periods start from in this edition."""
+
+    model = EditionPhase
+    fields = ["phase", "months", "days_per_week", "place"]
+    max_num = len(PERIOD_PHASES)
+    can_delete = False
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new edition shows every phase, filled with its kind's defaults.
+        return 0 if obj else len(PERIOD_PHASES)
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
     ordering = ["-number"]
@@ -39,25 +54,30 @@ class EditionAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["coaches"]
-    inlines = [CallInline]
+    inlines = [EditionPhaseInline, CallInline]
     fieldsets = [
         (None, {"fields": ["programme", "number", "name", "year", "slug", "summary"]}),
         (_("Publication"), {"fields": ["is_published"]}),
-        (
-            _("Phases"),
-            {
-                "fields": [
-                    ("preincubation_months", "preincubation_days_per_week"),
-                    "preincubation_place",
-                    "coaches",
-                    ("experimentation_months", "experimentation_days_per_week"),
-                ],
-                "description": _(
-                    "Valeurs de départ des périodes des projets lauréats de cette édition."
-                ),
-            },
-        ),
+        (_("Accompagnement"), {"fields": ["coaches"]}),
     ]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, EditionPhaseInline) and obj.pk is None:
+            kwargs["initial"] = [
+                {
+                    "phase": phase,
+                    "months": kind_of(phase).default_months,
+                    "days_per_week": kind_of(phase).default_days_per_week,
+                }
+                for phase in PERIOD_PHASES
+            ]
+        return kwargs
+
+    def save_related(self, request, form, formsets, change):
+        """After the inlines, the phases staff left out get their kind's defaults."""
+        super().save_related(request, form, formsets, change)
+        add_default_phases(form.instance, actor=request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(application_total=Count("call__applications"))

@@ -12,7 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from editions.enums import CallState
+from editions.enums import CallState, PeriodPhase
+from editions.phases import ENTRY_PHASE, PERIOD_PHASES, kind_of
 
 
 def add_months(day, months):
@@ -30,8 +31,9 @@ class EditionQuerySet(models.QuerySet):
 class Edition(models.Model):
     """One yearly round ("saison") of the programme.
 
-    It also holds the phase settings that the projects of this edition start from: by
-    default a 3-month pre-incubation at one day a week, then 6-month experimentations.
+    Its projects' periods start from its phase settings (``EditionPhase``, one row per
+    period phase): by default a 3-month pre-incubation at one day a week, then 6-month
+    experimentations at two days a week.
     """
 
     programme = models.ForeignKey(
@@ -50,39 +52,12 @@ class Edition(models.Model):
     is_published = models.BooleanField(
         _("publiée"), default=False, help_text=_("Visible sur le site public.")
     )
-    preincubation_months = models.PositiveSmallIntegerField(
-        _("durée de la pré-incubation (mois)"),
-        default=3,
-        validators=[MinValueValidator(1), MaxValueValidator(24)],
-    )
-    preincubation_days_per_week = models.DecimalField(
-        _("temps consacré en pré-incubation (jours par semaine)"),
-        max_digits=2,
-        decimal_places=1,
-        default=Decimal("1.0"),
-        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("5.0"))],
-    )
-    preincubation_place = models.CharField(
-        _("lieu de la pré-incubation"), max_length=200, blank=True
-    )
     coaches = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coachs de la saison"),
         blank=True,
         related_name="coached_editions",
         help_text=_("Accompagnent chaque projet lauréat dès sa pré-incubation."),
-    )
-    experimentation_months = models.PositiveSmallIntegerField(
-        _("durée d'une expérimentation (mois)"),
-        default=6,
-        validators=[MinValueValidator(1), MaxValueValidator(24)],
-    )
-    experimentation_days_per_week = models.DecimalField(
-        _("temps consacré en expérimentation (jours par semaine)"),
-        max_digits=2,
-        decimal_places=1,
-        default=Decimal("2.0"),
-        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("5.0"))],
     )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
@@ -96,29 +71,98 @@ class Edition(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="edition_unique_number"),
             models.CheckConstraint(condition=models.Q(number__gte=1), name="edition_number_gte_1"),
-            models.CheckConstraint(
-                condition=models.Q(preincubation_months__gte=1, experimentation_months__gte=1),
-                name="edition_phase_months_gte_1",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(
-                    preincubation_days_per_week__gt=0,
-                    preincubation_days_per_week__lte=5,
-                    experimentation_days_per_week__gt=0,
-                    experimentation_days_per_week__lte=5,
-                ),
-                name="edition_days_per_week_in_range",
-            ),
         ]
 
     def __str__(self):
         return self.name
 
-    def preincubation_end(self, start):
-        return add_months(start, self.preincubation_months)
+    @property
+    def phase_settings(self):
+        """The settings of each period phase, in the order a project lives them.
 
-    def experimentation_end(self, start):
-        return add_months(start, self.experimentation_months)
+        A phase the edition has no row for gets its kind's defaults (unsaved). Prefetch
+        ``phases`` to read them without a query.
+        """
+        rows = {row.phase: row for row in self.phases.all()} if self.pk else {}
+        return [rows.get(phase) or EditionPhase.default(self, phase) for phase in PERIOD_PHASES]
+
+    def phase_setting(self, phase):
+        """The settings a period of ``phase`` starts from in this edition."""
+        if phase not in PERIOD_PHASES:
+            raise ValueError(f"{phase!r} is not lived as a period")
+        return next(setting for setting in self.phase_settings if setting.phase == phase)
+
+    @property
+    def entry_phase_setting(self):
+        """The settings of the phase a laureate starts in (pre-incubation)."""
+        return self.phase_setting(ENTRY_PHASE)
+
+    def period_end(self, phase, start):
+        """The planned end of a period of ``phase`` starting on ``start``."""
+        return self.phase_setting(phase).period_end(start)
+
+
+class EditionPhase(models.Model):
+    """What the periods of one phase start from in an edition: length, time, place.
+
+    One row per period phase (``editions.phases``); an edition created through the admin
+    or ``add_default_phases`` gets one for each, with the kind's defaults.
+    """
+
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="phases"
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=PeriodPhase.choices)
+    months = models.PositiveSmallIntegerField(
+        _("durée (mois)"), validators=[MinValueValidator(1), MaxValueValidator(24)]
+    )
+    days_per_week = models.DecimalField(
+        _("temps consacré (jours par semaine)"),
+        max_digits=2,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("5.0"))],
+    )
+    place = models.CharField(_("lieu"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("phase de l'édition")
+        verbose_name_plural = _("phases de l'édition")
+        ordering = ["edition", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "phase"], name="edition_phase_unique"),
+            models.CheckConstraint(
+                condition=models.Q(phase__in=PeriodPhase.values), name="edition_phase_phase_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(months__gte=1), name="edition_phase_months_at_least_1"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(days_per_week__gt=0, days_per_week__lte=5),
+                name="edition_phase_days_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.edition} — {self.get_phase_display()}"
+
+    @classmethod
+    def default(cls, edition, phase):
+        """An unsaved row of ``edition`` for ``phase`` with the kind's defaults."""
+        kind = kind_of(phase)
+        return cls(
+            edition=edition,
+            phase=phase,
+            months=kind.default_months,
+            days_per_week=kind.default_days_per_week,
+        )
+
+    @property
+    def kind(self):
+        return kind_of(self.phase)
+
+    def period_end(self, start):
+        """The planned end of a period of this phase starting on ``start``."""
+        return add_months(start, self.months)
 
 
 class CallQuerySet(models.QuerySet):

@@ -10,7 +10,9 @@ from programme.public_pages import public_page
 @public_page(edition_fingerprint)
 def call_detail(request, edition_slug):
     call = get_object_or_404(
-        Call.objects.select_related("edition").prefetch_related("required_documents"),
+        Call.objects.select_related("edition").prefetch_related(
+            "required_documents", "edition__phases"
+        ),
         edition__slug=edition_slug,
         edition__is_published=True,
         is_published=True,

@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from editions.enums import Phase
+from editions.phases import kind_of
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
+from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.models import Application, PhasePeriod, Project
 from projects.services import application_refusals, move_application, move_project, project_refusals
 from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE
@@ -50,7 +52,7 @@ class ProjectMoveForm(MoveForm):
         super().__init__(*args, **kwargs)
         if target != Phase.REINTEGRATION:
             del self.fields["outcome"]
-        if target != Phase.EXPERIMENTATION:
+        if not kind_of(target).is_period:  # only a move into a period opens a new one
             del self.fields["starts_on"]
 
 

@@ -14,8 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from editions.enums import Phase
 from editions.models import Edition
-from projects.enums import Phase
 from projects.models import PhasePeriod, Project
 
 

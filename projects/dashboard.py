@@ -13,14 +13,8 @@ from operator import itemgetter
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
-from projects.enums import (
-    RUNNING_PHASES,
-    ApplicationStatus,
-    MemberKind,
-    PeriodPhase,
-    Phase,
-    ReintegrationOutcome,
-)
+from editions.enums import RUNNING_PHASES, PeriodPhase, Phase
+from projects.enums import ApplicationStatus, MemberKind, ReintegrationOutcome
 from projects.models import (
     Application,
     ApplicationTransition,

@@ -15,26 +15,6 @@ class ApplicationStatus(models.TextChoices):
     NOT_SELECTED = "not_selected", _("Non retenue")
 
 
-class Phase(models.TextChoices):
-    """Where a laureate project stands. Reintegration and abandonment are terminal."""
-
-    PRE_INCUBATION = "pre_incubation", _("Pré-incubation")
-    EXPERIMENTATION = "experimentation", _("Expérimentation")
-    REINTEGRATION = "reintegration", _("Réintégration")
-    ABANDONED = "abandoned", _("Abandon")
-
-
-class PeriodPhase(models.TextChoices):
-    """The phases that are lived as dated periods."""
-
-    PRE_INCUBATION = Phase.PRE_INCUBATION.value, Phase.PRE_INCUBATION.label
-    EXPERIMENTATION = Phase.EXPERIMENTATION.value, Phase.EXPERIMENTATION.label
-
-
-# A project runs while it lives in a period; reintegration and abandonment end it.
-RUNNING_PHASES = (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
-
-
 class ReintegrationOutcome(models.TextChoices):
     STOPPED = "stopped", _("Arrêt du projet")
     HANDED_OVER = "handed_over", _("Repris par une direction métier")

@@ -23,7 +23,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from projects.enums import RUNNING_PHASES, MeasurementStatus, MilestoneStatus
+from editions.enums import RUNNING_PHASES
+from projects.enums import MeasurementStatus, MilestoneStatus
 from projects.models import (
     CoachingEntry,
     ImpactIndicator,

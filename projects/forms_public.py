@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.enums import Phase
+from editions.enums import Phase
 
 
 class LaureateFilterForm(forms.Form):

@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from projects.enums import Phase, ReintegrationOutcome
+from editions.enums import Phase
+from projects.enums import ReintegrationOutcome
 from projects.models import Project
 
 LICENCE = {

@@ -21,10 +21,11 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.models import User
 from projects.charts import line_chart
-from projects.enums import MemberKind, Phase, ReintegrationOutcome
+from projects.enums import MemberKind, ReintegrationOutcome
 from projects.models import ImpactIndicator, Measurement, PhasePeriod, Project, ProjectTransition
 
 

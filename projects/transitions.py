@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from editions.enums import Phase
 from programme.actions import verb
 from programme.enums import DecisionSource
 from programme.lifecycles import Lifecycle, Move
@@ -20,7 +21,6 @@ from projects.enums import (
     ApplicationStatus,
     MeasurementStatus,
     MilestoneStatus,
-    Phase,
     ReintegrationOutcome,
     ReportStatus,
 )

@@ -14,7 +14,8 @@ result, a submitted application and a submitted report).
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
-from projects.enums import ApplicationStatus, Phase
+from editions.enums import Phase
+from projects.enums import ApplicationStatus
 from tests.roles import ROLES
 from tests.url_table import STAFF, Row, signed_out
 

@@ -19,7 +19,7 @@ SERVICES = {
 # entry and uses the actor it takes.
 SERVICE_MODULES = sorted(
     path.relative_to(ROOT).as_posix()
-    for pattern in ("programme/services.py", "*/services/*.py")
+    for pattern in ("*/services.py", "*/services/*.py")
     for path in ROOT.glob(pattern)
     if path.name != "__init__.py"
 )

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from editions.enums import Phase
 from jury.enums import Attendance, Outcome, SessionStatus
 from jury.services import (
     add_default_criteria,
@@ -21,7 +22,7 @@ from jury.services import (
 )
 from programme.enums import DecisionSource
 from programme.models import AuditEntry
-from projects.enums import ApplicationStatus, MemberKind, Phase
+from projects.enums import ApplicationStatus, MemberKind
 from projects.services import move_application, move_project
 from projects.services.follow_up import (
     declare_time,

@@ -20,10 +20,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
+from editions.enums import Phase
 from jury.models import Decision, Score
 from programme.enums import DecisionSource
 from programme.models import NewsItem, Programme, User
-from projects.enums import ApplicationStatus, Phase
+from projects.enums import ApplicationStatus
 from projects.models import (
     Application,
     ApplicationTransition,

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
+from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.transitions import RENEWAL
 
 

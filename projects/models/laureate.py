@@ -10,13 +10,9 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from editions.enums import RUNNING_PHASES, PeriodPhase, Phase
 from programme.roles import is_innovation_staff
-from projects.enums import (
-    RUNNING_PHASES,
-    PeriodPhase,
-    Phase,
-    ReintegrationOutcome,
-)
+from projects.enums import ReintegrationOutcome
 from projects.models.application import TeamMember
 from projects.models.history import ProjectTransition
 

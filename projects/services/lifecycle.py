@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from editions.enums import Phase
+from editions.phases import ENTRY_PHASE, kind_of
 from programme import audit
 from programme.actions import move_action
 from programme.enums import DecisionSource
 from programme.lifecycles import MoveRefused
-from projects.enums import ApplicationStatus, Phase
+from projects.enums import ApplicationStatus
 from projects.models import (
     Application,
     ApplicationTransition,
@@ -119,32 +121,34 @@ def create_laureate_project(application, *, actor, decided_by, at, reason=""):
     """Create the project of a selected application, in its first pre-incubation period.
 
     Called by ``move_application`` inside its transaction. Side effects, in order:
-    1. creates the project (title, theme from the application; phase pre-incubation);
-    2. opens period 1, planned from the edition's settings (length, days a week, place,
-       coaches);
+    1. creates the project (title, theme from the application; phase pre-incubation, the
+       first period phase of ``editions.phases``);
+    2. opens period 1, planned from the edition's settings of that phase (length, days a
+       week, place) and with the edition's coaches;
     3. writes the project's first ``ProjectTransition`` (from nothing to pre-incubation)
        and its audit entry.
     """
     edition = application.call.edition
     start = timezone.localdate(at)
+    setting = edition.phase_setting(ENTRY_PHASE)
     project = Project.objects.create(
         application=application,
         title=application.title,
         slug=_unique_project_slug(application.title),
         theme=application.theme,
         public_summary=application.proposed_solution,
-        phase=Phase.PRE_INCUBATION,
+        phase=ENTRY_PHASE,
         phase_since=start,
     )
     period = PhasePeriod.objects.create(
         project=project,
         sequence=1,
-        phase=Phase.PRE_INCUBATION,
+        phase=ENTRY_PHASE,
         planned_start=start,
-        planned_end=edition.preincubation_end(start),
+        planned_end=setting.period_end(start),
         actual_start=start,
-        days_per_week=edition.preincubation_days_per_week,
-        place=edition.preincubation_place,
+        days_per_week=setting.days_per_week,
+        place=setting.place,
     )
     period.coaches.set(edition.coaches.all())
     # The selection's own reason (a jury's includes its public reasons).
@@ -153,7 +157,7 @@ def create_laureate_project(application, *, actor, decided_by, at, reason=""):
         project=project,
         move=PROJECT_CREATED,
         from_phase="",
-        to_phase=Phase.PRE_INCUBATION,
+        to_phase=ENTRY_PHASE,
         opened_period=period,
         at=at,
         actor=actor,
@@ -164,7 +168,7 @@ def create_laureate_project(application, *, actor, decided_by, at, reason=""):
             project,
             f"{PROJECT_LIFECYCLE.name}.{PROJECT_CREATED}",
             actor=actor,
-            changes={"phase": ["", Phase.PRE_INCUBATION]},
+            changes={"phase": ["", ENTRY_PHASE]},
             reason=reason,
             at=at,
         ),
@@ -216,8 +220,9 @@ def move_project(
        move closed ``period`` first;
     3. raises ``MoveRefused`` with the reasons if the table or a guard refuses;
     4. closes the open period on the day of the decision;
-    5. for an experimentation (first or renewed), opens a new period planned from the
-       edition's settings, with the coaches of the closed one;
+    5. for a phase lived as a period (an experimentation, first or renewed), opens a new
+       period planned from the edition's settings of that phase, with the coaches of the
+       closed one (and its place, when the edition names none);
     6. saves the project's phase, outcome and phase date;
     7. writes one ``ProjectTransition`` pointing to both periods, and its audit entry
        (the move's name: ``project.renew`` for a renewal);
@@ -249,8 +254,8 @@ def move_project(
         open_period.actual_end = day
         open_period.save(update_fields=["actual_end"])
         new_period = None
-        if target == Phase.EXPERIMENTATION:
-            new_period = _open_experimentation(locked, after=open_period, start=starts_on or day)
+        if kind_of(target).is_period:
+            new_period = _open_period(locked, target, after=open_period, start=starts_on or day)
         locked.phase, locked.outcome, locked.phase_since = target, outcome, day
         locked.save(update_fields=["phase", "outcome", "phase_since", "updated_at"])
         changes = audit.changed(before, locked)
@@ -288,7 +293,7 @@ def move_project(
 def _already_done(project, target, *, period, open_period):
     """True if this move was made already; raises if another move got there first."""
     if period is None or (open_period is not None and open_period.pk == period.pk):
-        return project.phase == target and target != Phase.EXPERIMENTATION
+        return project.phase == target and not kind_of(target).renewable
     closing = ProjectTransition.objects.filter(closed_period=period).first()
     if closing is None or closing.to_phase == target:
         return True
@@ -303,17 +308,20 @@ def _already_done(project, target, *, period, open_period):
     )
 
 
-def _open_experimentation(project, *, after, start):
+def _open_period(project, phase, *, after, start):
+    """The next period, in ``phase``: planned from the edition's settings of that phase,
+    with the coaches of the period it follows, and its place when the edition names none."""
     edition = project.application.call.edition
+    setting = edition.phase_setting(phase)
     period = PhasePeriod.objects.create(
         project=project,
         sequence=after.sequence + 1,
-        phase=Phase.EXPERIMENTATION,
+        phase=phase,
         planned_start=start,
-        planned_end=edition.experimentation_end(start),
+        planned_end=setting.period_end(start),
         actual_start=start,
-        days_per_week=edition.experimentation_days_per_week,
-        place=after.place,
+        days_per_week=setting.days_per_week,
+        place=setting.place or after.place,
     )
     period.coaches.set(after.coaches.all())
     return period

@@ -73,7 +73,9 @@ def _shortlisting(edition):
 
 @public_page(site_fingerprint)
 def edition_detail(request, slug):
-    edition = get_object_or_404(Edition.objects.published().select_related("call"), slug=slug)
+    edition = get_object_or_404(
+        Edition.objects.published().select_related("call").prefetch_related("phases"), slug=slug
+    )
     call = getattr(edition, "call", None)
     selection = ProjectTransition.objects.filter(project=OuterRef("pk"), from_phase="")
     laureates = list(

@@ -16,10 +16,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from editions.enums import Phase
 from editions.models import Call, Edition
 from jury.enums import Attendance, MemberRole
 from jury.models import AgendaItem, Session
-from projects.enums import ApplicationStatus, ManagerResponse, Phase
+from projects.enums import ApplicationStatus, ManagerResponse
 from projects.models import Application, Project
 from tests.browser.story_follow_up import (
     citizen_reads_the_results,

@@ -3,7 +3,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from editions.models import Call, Edition
+from editions.models import Call, Edition, EditionPhase
+from editions.phases import PERIOD_PHASES
 from tests.programme.factories import ProgrammeFactory
 
 
@@ -12,8 +13,15 @@ def paris(*args):
 
 
 class EditionFactory(factory.django.DjangoModelFactory):
+    """An edition with a row per period phase, at its kind's defaults.
+
+    ``phases={Phase.PRE_INCUBATION: {"months": 4}}`` changes some of them;
+    ``without_phases=True`` leaves it without rows (its pages then show the defaults).
+    """
+
     class Meta:
         model = Edition
+        skip_postgeneration_save = True
 
     programme = factory.SubFactory(ProgrammeFactory)
     number = factory.Sequence(lambda n: n + 1)
@@ -21,6 +29,21 @@ class EditionFactory(factory.django.DjangoModelFactory):
     year = factory.LazyAttribute(lambda edition: 2020 + edition.number)
     slug = factory.LazyAttribute(lambda edition: f"saison-{edition.number}")
     is_published = True
+
+    class Params:
+        without_phases = factory.Trait(phases=False)
+
+    @factory.post_generation
+    def phases(edition, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        rows = []
+        for phase in PERIOD_PHASES:
+            row = EditionPhase.default(edition, phase)
+            for field, value in (extracted or {}).get(phase, {}).items():
+                setattr(row, field, value)
+            rows.append(row)
+        EditionPhase.objects.bulk_create(rows)
 
 
 class CallFactory(factory.django.DjangoModelFactory):

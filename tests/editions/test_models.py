@@ -1,10 +1,11 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
 
-from editions.enums import CallState
-from editions.models import Call, Edition, add_months
+from editions.enums import CallState, Phase
+from editions.models import Call, Edition, EditionPhase, add_months
 from tests.constraints import violates
 from tests.editions.factories import CallFactory, EditionFactory, paris
 
@@ -61,7 +62,70 @@ def test_two_editions_with_the_same_number_are_refused_by_the_database():
 
 @pytest.mark.django_db
 def test_edition_phase_lengths_follow_its_settings():
-    edition = EditionFactory(preincubation_months=3, experimentation_months=6)
+    edition = EditionFactory(
+        phases={Phase.PRE_INCUBATION: {"months": 3}, Phase.EXPERIMENTATION: {"months": 6}}
+    )
 
-    assert edition.preincubation_end(datetime.date(2022, 3, 15)) == datetime.date(2022, 6, 15)
-    assert edition.experimentation_end(datetime.date(2022, 3, 15)) == datetime.date(2022, 9, 15)
+    assert edition.period_end(Phase.PRE_INCUBATION, datetime.date(2022, 3, 15)) == datetime.date(
+        2022, 6, 15
+    )
+    assert edition.period_end(Phase.EXPERIMENTATION, datetime.date(2022, 3, 15)) == datetime.date(
+        2022, 9, 15
+    )
+
+
+@pytest.mark.django_db
+def test_edition_phase_settings_follow_the_kinds_order_with_its_own_values():
+    edition = EditionFactory(phases={Phase.EXPERIMENTATION: {"months": 9, "place": "Fablab"}})
+
+    assert [(s.phase, s.months, s.place) for s in edition.phase_settings] == [
+        (Phase.PRE_INCUBATION, 3, ""),
+        (Phase.EXPERIMENTATION, 9, "Fablab"),
+    ]
+    assert edition.phase_setting(Phase.EXPERIMENTATION).kind.renewable
+
+
+@pytest.mark.django_db
+def test_edition_without_rows_reads_the_kinds_defaults():
+    edition = EditionFactory(without_phases=True)
+
+    assert [(s.pk, s.phase, s.months, s.days_per_week) for s in edition.phase_settings] == [
+        (None, Phase.PRE_INCUBATION, 3, Decimal("1.0")),
+        (None, Phase.EXPERIMENTATION, 6, Decimal("2.0")),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_terminal_phase_has_no_settings():
+    edition = EditionFactory()
+
+    with pytest.raises(ValueError):
+        edition.phase_setting(Phase.REINTEGRATION)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"months": 0},
+        {"days_per_week": Decimal("0.0")},
+        {"days_per_week": Decimal("5.5")},
+        {"phase": Phase.ABANDONED},
+    ],
+)
+def test_edition_phase_out_of_range_is_refused_by_the_database(values):
+    edition = EditionFactory(without_phases=True)
+    row = EditionPhase.default(edition, Phase.PRE_INCUBATION)
+    for field, value in values.items():
+        setattr(row, field, value)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        row.save()
+
+
+@pytest.mark.django_db
+def test_two_rows_for_one_phase_of_an_edition_are_refused_by_the_database():
+    edition = EditionFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EditionPhase.default(edition, Phase.PRE_INCUBATION).save()

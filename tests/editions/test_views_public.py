@@ -1,10 +1,12 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from editions.enums import Phase
 from editions.models import RequiredDocument
 from tests.editions.factories import CallFactory, EditionFactory, paris
 
@@ -61,3 +63,34 @@ def test_call_page_query_count_stays_flat_as_documents_grow(client):
         client.get(f"/appels/{call.edition.slug}/")
 
     assert len(large) == len(small)
+
+
+def test_call_page_lists_the_editions_phases_from_its_settings(client):
+    edition = EditionFactory(
+        phases={
+            Phase.PRE_INCUBATION: {"months": 4, "days_per_week": Decimal("1.5")},
+            Phase.EXPERIMENTATION: {"months": 9},
+        }
+    )
+    call = CallFactory(edition=edition)
+
+    content = client.get(f"/appels/{call.edition.slug}/").content.decode()
+
+    assert "<li>Pré-incubation : 4 mois, 1,5 jour(s) par semaine, avec des coachs.</li>" in content
+    assert (
+        "<li>Expérimentation : 9 mois, 2 jour(s) par semaine, avec des moyens dédiés, "
+        "renouvelable sur décision du jury.</li>"
+    ) in content
+    assert content.index("Pré-incubation :") < content.index("Expérimentation :")
+
+
+def test_call_page_in_english_lists_the_phases_in_english(client):
+    call = CallFactory()
+
+    content = client.get(f"/en/appels/{call.edition.slug}/").content.decode()
+
+    assert "<li>Pre-incubation: 3 month(s), 1 day(s) a week, with coaches.</li>" in content
+    assert (
+        "<li>Experimentation: 6 month(s), 2 day(s) a week, with dedicated resources, "
+        "renewable by decision of the jury.</li>"
+    ) in content

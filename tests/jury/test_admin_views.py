@@ -8,8 +8,8 @@ from django.db.models import Prefetch
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from editions.enums import Phase
 from projects.board import board_columns
-from projects.enums import Phase
 from projects.models import PhasePeriod, Project
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.jury.factories import ReviewItemFactory, SessionFactory

@@ -1,5 +1,6 @@
 import pytest
 
+from editions.enums import Phase
 from jury.enums import Attendance, Outcome, SessionStatus
 from jury.models import Decision
 from jury.services import (
@@ -10,7 +11,7 @@ from jury.services import (
 )
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import ApplicationStatus, Phase
+from projects.enums import ApplicationStatus
 from projects.services import move_project
 from tests.jury.factories import (
     ConvocationFactory,

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from editions.enums import Phase
 from programme import public_pages
 from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
-from projects.enums import Phase
 from projects.services import move_project, publish_history
 from tests.editions.factories import CallFactory
 from tests.programme.factories import NewsItemFactory, UserFactory

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import factory
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
 from projects.enums import (
     ApplicationStatus,
@@ -13,7 +14,6 @@ from projects.enums import (
     MemberKind,
     MemberRole,
     MilestoneStatus,
-    Phase,
 )
 from projects.models import (
     Application,

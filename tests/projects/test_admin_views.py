@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from projects.enums import ApplicationStatus, Phase
+from editions.enums import Phase
+from projects.enums import ApplicationStatus
 from projects.models import ProjectTransition
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import UserFactory

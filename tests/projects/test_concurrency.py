@@ -5,9 +5,10 @@ import threading
 import pytest
 from django.db import connection
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import Phase, ReintegrationOutcome
+from projects.enums import ReintegrationOutcome
 from projects.models import Project, ProjectTransition
 from projects.services import move_project
 from tests.programme.factories import UserFactory

@@ -8,11 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from editions.enums import Phase
 from editions.models import Edition
 from programme.enums import DecisionSource
 from projects import dashboard
 from projects.admin_dashboard import counters
-from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
+from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.models import PhasePeriod
 from projects.services import move_application, move_project
 from tests.editions.factories import CallFactory

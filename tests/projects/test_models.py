@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError
 
-from projects.enums import MemberRole, Phase
+from editions.enums import Phase
+from projects.enums import MemberRole
 from projects.models import PhasePeriod, Project, TeamMember
 from tests.constraints import violates
 from tests.projects.factories import ApplicationFactory, ProjectFactory, TeamMemberFactory

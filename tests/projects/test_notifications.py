@@ -1,8 +1,9 @@
 import pytest
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import ApplicationStatus, Phase
+from projects.enums import ApplicationStatus
 from projects.services import move_application, move_project
 from tests.editions.factories import paris
 from tests.programme.factories import UserFactory

@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.enums import Phase
 from projects.open_data import LAUREATES
 from projects.open_data_indicators import INDICATORS
 from projects.services import move_project

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.enums import Phase, ReintegrationOutcome
+from projects.enums import ReintegrationOutcome
 from projects.reminders import follow_up_reminders
 from projects.services import move_project
 from tests.programme.factories import UserFactory

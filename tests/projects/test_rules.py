@@ -4,8 +4,8 @@ objects a permission is checked on."""
 
 import pytest
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.enums import Phase
 from projects.models import Project
 from projects.services import move_project
 from tests.projects.factories import ApplicationFactory

@@ -3,9 +3,10 @@ from decimal import Decimal
 
 import pytest
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.enums import ApplicationStatus, Phase
+from projects.enums import ApplicationStatus
 from projects.services import move_application, move_project
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import UserFactory
@@ -149,9 +150,13 @@ def test_team_cannot_shortlist_its_own_application():
 
 def test_selection_creates_the_project_in_pre_incubation_planned_and_coached_per_edition():
     edition = EditionFactory(
-        preincubation_months=4,
-        preincubation_days_per_week=Decimal("1.5"),
-        preincubation_place="Cité numérique",
+        phases={
+            Phase.PRE_INCUBATION: {
+                "months": 4,
+                "days_per_week": Decimal("1.5"),
+                "place": "Cité numérique",
+            }
+        }
     )
     coach = UserFactory()
     edition.coaches.add(coach)
@@ -210,6 +215,44 @@ def test_renewal_closes_the_experimentation_and_opens_a_new_one_with_its_coaches
     )
     assert list(renewed.coaches.all()) == [coach]
     assert (history.closed_period, history.opened_period) == (first, renewed)
+
+
+@pytest.mark.parametrize(
+    ("edition_place", "expected"),
+    [("", "Cité numérique"), ("Locaux de la direction", "Locaux de la direction")],
+)
+def test_experimentation_is_planned_from_the_edition_and_keeps_the_place_it_lacks(
+    edition_place, expected
+):
+    edition = EditionFactory(
+        phases={
+            Phase.PRE_INCUBATION: {"place": "Cité numérique"},
+            Phase.EXPERIMENTATION: {
+                "months": 9,
+                "days_per_week": Decimal("2.5"),
+                "place": edition_place,
+            },
+        }
+    )
+    project = ProjectFactory(application__call=CallFactory(edition=edition))
+
+    move_project(
+        project,
+        Phase.EXPERIMENTATION,
+        period=project.periods.open().get(),
+        actor=UserFactory(),
+        decided_by=DecisionSource.STAFF,
+        reason="Poursuite.",
+        at=paris(2022, 6, 15, 17, 0),
+    )
+
+    period = project.periods.open().get()
+    assert (period.phase, period.planned_end, period.days_per_week, period.place) == (
+        Phase.EXPERIMENTATION,
+        datetime.date(2023, 3, 15),
+        Decimal("2.5"),
+        expected,
+    )
 
 
 def test_renewal_applied_twice_renews_once():

@@ -6,11 +6,12 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from editions.enums import Phase
 from jury.transitions import SESSION_LIFECYCLE
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from programme.transitions import NEWS_LIFECYCLE
-from projects.enums import ApplicationStatus, Phase, ReintegrationOutcome
+from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.models import ApplicationTransition, ProjectTransition
 from projects.services import move_application, move_project
 from projects.transitions import (

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
 from projects.enums import ApplicationStatus
 from projects.services import move_application
@@ -120,3 +121,17 @@ def test_edition_pages_query_count_stays_flat_from_1_to_50_laureates(client, pat
         assert client.get(url).status_code == 200
 
     assert len(large) == len(small)
+
+
+def test_edition_page_lists_its_phases_from_its_settings(client):
+    CallFactory(
+        edition=EditionFactory(slug="saison-4", phases={Phase.EXPERIMENTATION: {"months": 12}})
+    )
+
+    html = client.get("/editions/saison-4/").content.decode()
+
+    assert "<li>Pré-incubation : 3 mois, 1 jour(s) par semaine, avec des coachs.</li>" in html
+    assert (
+        "<li>Expérimentation : 12 mois, 2 jour(s) par semaine, avec des moyens dédiés, "
+        "renouvelable sur décision du jury.</li>"
+    ) in html

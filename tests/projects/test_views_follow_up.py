@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.enums import MilestoneStatus, Phase, ReintegrationOutcome
+from projects.enums import MilestoneStatus, ReintegrationOutcome
 from projects.models import CoachingEntry, Milestone
 from projects.services import move_project
 from tests.programme.factories import UserFactory

@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editions.enums import Phase
 from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
-from projects.enums import ApplicationStatus, MemberKind, Phase
+from projects.enums import ApplicationStatus, MemberKind
 from projects.public import public_team
 from projects.services import move_application, move_project, publish_history
 from tests.editions.factories import CallFactory, EditionFactory, paris

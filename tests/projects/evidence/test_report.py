@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.enums import Phase
 from projects.models import PhaseReport
 from projects.services import move_project
 from projects.services.follow_up import reopen_phase_report
