@@ -4,7 +4,7 @@ resources, impact indicators and end-of-phase reports.
 Plain data (a coaching entry, a milestone, a resource, an indicator, a proposed
 measurement, a report's text) is created with the models' managers; every status (a
 milestone reached or dropped, a measurement validated, a report submitted) moves
-through ``projects.services.follow_up``. Those services stamp the moment they run, which
+through ``projects.laureates.services.follow_up``. Those services stamp the moment they run, which
 for the demo is today: each stamp is then set to the story's date, so that the history
 reads as it happened.
 """
@@ -16,6 +16,12 @@ from demo import follow_up_story as story
 from demo import impact_story
 from demo.dates import paris
 from projects.enums import MilestoneStatus, Recommendation
+from projects.laureates.services.follow_up import (
+    declare_time,
+    review_measurement,
+    set_milestone_status,
+    submit_phase_report,
+)
 from projects.models import (
     CoachingEntry,
     ImpactIndicator,
@@ -25,12 +31,6 @@ from projects.models import (
     Resource,
     TimeCommitment,
     TimeDeclaration,
-)
-from projects.services.follow_up import (
-    declare_time,
-    review_measurement,
-    set_milestone_status,
-    submit_phase_report,
 )
 
 

@@ -23,10 +23,10 @@ from programme.enums import DecisionSource, NewsStatus
 from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
 from programme.roles import sync_staff_group
 from programme.services import move_news_item
+from projects.applications.services import move_application
+from projects.applications.services.team import record_manager_response
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
 from projects.models import Application, TeamMember
-from projects.services import move_application
-from projects.services.team import record_manager_response
 
 
 def is_loaded():

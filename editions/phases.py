@@ -4,7 +4,7 @@ Each ``Phase`` has one ``PhaseKind``: whether it is lived as a dated period (pre
 experimentation) or ends the project's run (reintegration, abandonment), whether the jury
 may renew it, and, for a period, the length and days a week an edition starts from
 (``editions.EditionPhase`` holds each edition's own values). The moves between the
-phases are in ``projects.transitions``; adding a phase is a row here plus its moves
+phases are in ``projects.laureates.transitions``; adding a phase is a row here plus its moves
 (see the README, « Add a phase »).
 
 Pure module: no ORM, no I/O.

@@ -14,7 +14,7 @@ from jury.models import Session
 from jury.services import invite_members, move_session, publish_decisions, session_refusals
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.board import UpcomingSession
+from projects.staff.board import UpcomingSession
 
 
 def next_session(now):

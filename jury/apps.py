@@ -8,7 +8,7 @@ class JuryConfig(AppConfig):
 
     def ready(self):
         from jury.admin_views import next_session
-        from projects.board import register_upcoming_session
+        from projects.staff.board import register_upcoming_session
 
         # The phase board (in projects) shows the next session and its agenda.
         register_upcoming_session(next_session)

@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy
 from editions.models import Edition
 from jury.models import ConflictOfInterest, Score
 from programme.exports import csv_response, local_datetime, xlsx_response
-from projects.exports import applications_table, indicators_table, projects_table
+from projects.applications.exports import applications_table
+from projects.staff.exports import indicators_table, projects_table
 
 SCREEN_PERMISSION = "projects.view_project"
 FORMATS = ("csv", "xlsx")

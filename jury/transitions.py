@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy
 from jury.enums import Outcome, SessionStatus
 from programme.enums import DecisionSource
 from programme.lifecycles import Lifecycle, Move
-from projects.transitions import APPLICATION_LIFECYCLE, PROJECT_LIFECYCLE
+from projects.applications.transitions import APPLICATION_LIFECYCLE
+from projects.laureates.transitions import PROJECT_LIFECYCLE
 
 BY_STAFF = frozenset({DecisionSource.STAFF})
 BY_STAFF_OR_CHAIR = frozenset({DecisionSource.STAFF, DecisionSource.JURY})

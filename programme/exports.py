@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -82,3 +83,13 @@ def xlsx_response(filename, header, rows, *, sheet_title=""):
     response = HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def yes_no(value):
+    return _("oui") if value else _("non")
+
+
+def table(columns, objects):
+    """``(header, rows)`` of ``objects``, one column per ``(label, value function)``."""
+    header = [label for label, _value in columns]
+    return header, [[value(obj) for _label, value in columns] for obj in objects]

@@ -9,9 +9,9 @@ from programme import sitemaps as programme_sitemaps
 from programme import views as programme_views
 from programme import views_site
 from programme.public_pages import public_page
-from projects import sitemaps as projects_sitemaps
-from projects.freshness import site_fingerprint
-from projects.views import public as projects_public
+from projects.public import sitemaps as projects_sitemaps
+from projects.public.freshness import site_fingerprint
+from projects.public.views import pages as projects_public
 
 SITEMAPS = {
     "sections": projects_sitemaps.SectionsSitemap,
@@ -40,7 +40,7 @@ urlpatterns += [
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
-    path("", include("projects.urls_open_data")),
+    path("", include("projects.public.urls_open_data")),
 ]
 # Public pages: in French at their path, in English under /en/. The language is in the
 # address, so that every cache keeps one page per address (programme.middleware).
@@ -49,6 +49,6 @@ urlpatterns += i18n_patterns(
     path("", include("editions.urls")),
     path("", include("programme.urls_news")),
     path("", include("programme.urls_legal")),
-    path("", include("projects.urls_public")),
+    path("", include("projects.public.urls")),
     prefix_default_language=False,
 )

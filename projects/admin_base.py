@@ -1,6 +1,25 @@
-"""What the projects admin modules share."""
+"""What the admin modules of applications and laureates share: read-only history, the
+history timeline and the confirmation step of each move staff may make.
 
-from django.contrib import admin
+The timeline screens load through the admin's permissions, call the lifecycle services
+and nothing else to move anything, and show the guards' reasons next to each move the
+staff cannot make.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from programme.enums import DecisionSource
+
+STAFF = DecisionSource.STAFF
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -14,3 +33,134 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class TimelineMixin:
+    """A history page and a confirmation page per move, beside the change form."""
+
+    timeline_view = None
+    move_view = None
+    change_form_template = "admin/projects/change_form_with_timeline.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        prefix = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "<int:pk>/historique/",
+                self.admin_site.admin_view(self._timeline),
+                name=f"{prefix}_timeline",
+            ),
+            path(
+                "<int:pk>/changer/<str:target>/",
+                self.admin_site.admin_view(self._move),
+                name=f"{prefix}_move",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _timeline(self, request, pk):
+        return self.timeline_view(self, request, pk)
+
+    def _move(self, request, pk, target):
+        return self.move_view(self, request, pk, target)
+
+    @admin.display(description=gettext_lazy("historique"))
+    def timeline_link(self, obj):
+        opts = obj._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_timeline", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Historique et décisions"))
+
+
+class TransitionAdmin(admin.ModelAdmin):
+    """The whole history, read-only."""
+
+    date_hierarchy = "at"
+    list_filter = ["decided_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MoveForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Motif de la décision"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=gettext_lazy("Enregistré dans l'historique et communiqué à l'équipe."),
+    )
+
+
+def require_permission(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def move_or_404(lifecycle, source, target):
+    move = lifecycle.find(source, target) if target in lifecycle.states.values else None
+    if move is None or not move.allows(STAFF):
+        raise Http404(_("Ce changement n'existe pas pour cet objet."))
+    return move
+
+
+def staff_moves(lifecycle, current, url_name, pk, refusals_for):
+    """Each move staff may make from ``current``, with what blocks it now."""
+    return [
+        {
+            "label": move.label,
+            "url": reverse(url_name, args=[pk, move.target]),
+            "refusals": refusals_for(move.target),
+        }
+        for move in lifecycle.moves
+        if move.source == current and move.allows(STAFF)
+    ]
+
+
+def timeline_events(application_history, project_history=()):
+    events = [
+        {
+            "at": row.at,
+            "label": row.get_to_status_display(),
+            "kind": "application",
+            "row": row,
+        }
+        for row in application_history
+    ] + [
+        {
+            "at": row.at,
+            "label": _("Renouvellement de l'expérimentation")
+            if row.is_renewal
+            else row.get_to_phase_display(),
+            "kind": "project",
+            "row": row,
+        }
+        for row in project_history
+    ]
+    return sorted(events, key=lambda event: (event["at"], event["kind"] == "project"))
+
+
+def confirm_move(model_admin, request, *, subject, move, form, timeline_url, current_label):
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": subject._meta,
+        "title": _("Confirmer : %(move)s") % {"move": move.label},
+        "subject": subject,
+        "move": move,
+        "current_label": current_label,
+        "form": form,
+        "timeline_url": timeline_url,
+    }
+    return TemplateResponse(request, "admin/projects/confirm_move.html", context)
+
+
+def after_move(request, history, label, timeline_url):
+    if history is None:
+        messages.info(request, _("Ce changement a déjà été fait : rien n'a été modifié."))
+    else:
+        messages.success(request, _("C'est fait : %(move)s.") % {"move": label})
+    return redirect(timeline_url)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _claim_memberships(sender, request, user, **kwargs):
-    from projects.services.team import claim_memberships
+    from projects.applications.services.team import claim_memberships
 
     claim_memberships(user)
 

@@ -7,7 +7,7 @@ views load through it, so what a user may not see is a 404 before any rule runs.
 import rules
 
 from programme.rules import is_innovation_staff
-from projects.transitions import APPLICATION_LIFECYCLE
+from projects.applications.transitions import APPLICATION_LIFECYCLE
 
 
 def _application(obj):

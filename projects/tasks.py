@@ -9,8 +9,8 @@ from django_tasks import task
 
 from programme.mail import send_templated_mail
 from programme.roles import staff_emails
+from projects.applications.manager_links import manager_token
 from projects.enums import MemberRole
-from projects.manager_links import manager_token
 from projects.models import ApplicationTransition, PhaseReport, ProjectTransition, TeamMember
 
 

@@ -9,9 +9,10 @@ APPS = ("programme", "editions", "projects", "jury", "demo")
 PROTECTED_FIELDS = {"status", "phase", "outcome", "phase_since", "manager_response"}
 SERVICES = {
     "programme/services.py",
-    "projects/services/lifecycle.py",
-    "projects/services/team.py",
-    "projects/services/follow_up.py",
+    "projects/applications/services/lifecycle.py",
+    "projects/applications/services/team.py",
+    "projects/laureates/services/lifecycle.py",
+    "projects/laureates/services/follow_up.py",
     "jury/services/session.py",
     "jury/services/deliberation.py",
 }
@@ -19,7 +20,7 @@ SERVICES = {
 # entry and uses the actor it takes.
 SERVICE_MODULES = sorted(
     path.relative_to(ROOT).as_posix()
-    for pattern in ("*/services.py", "*/services/*.py")
+    for pattern in ("*/services.py", "*/services/*.py", "*/*/services/*.py", "*/publication.py")
     for path in ROOT.glob(pattern)
     if path.name != "__init__.py"
 )
@@ -139,7 +140,9 @@ def _records_audit(name, functions, seen=()):
 
 
 def test_the_service_modules_are_found():
-    assert "projects/services/lifecycle.py" in SERVICE_MODULES
+    assert "projects/applications/services/lifecycle.py" in SERVICE_MODULES
+    assert "projects/laureates/services/follow_up.py" in SERVICE_MODULES
+    assert "projects/publication.py" in SERVICE_MODULES
     assert "jury/services/deliberation.py" in SERVICE_MODULES
     assert "programme/services.py" in SERVICE_MODULES
 

@@ -22,17 +22,8 @@ from jury.services import (
 )
 from programme.enums import DecisionSource
 from programme.models import AuditEntry
-from projects.enums import ApplicationStatus, MemberKind
-from projects.services import move_application, move_project
-from projects.services.follow_up import (
-    declare_time,
-    reopen_phase_report,
-    review_measurement,
-    save_phase_report_draft,
-    set_milestone_status,
-    submit_phase_report,
-)
-from projects.services.team import (
+from projects.applications.services import move_application
+from projects.applications.services.team import (
     add_attachment,
     add_member,
     claim_memberships,
@@ -41,6 +32,16 @@ from projects.services.team import (
     remove_member,
     start_application,
     update_member,
+)
+from projects.enums import ApplicationStatus, MemberKind
+from projects.laureates.services import move_project
+from projects.laureates.services.follow_up import (
+    declare_time,
+    reopen_phase_report,
+    review_measurement,
+    save_phase_report_draft,
+    set_milestone_status,
+    submit_phase_report,
 )
 from tests.editions.factories import CallFactory
 from tests.jury.factories import (

@@ -24,7 +24,9 @@ from editions.enums import Phase
 from jury.models import Decision, Score
 from programme.enums import DecisionSource
 from programme.models import NewsItem, Programme, User
+from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
+from projects.laureates.services import move_project
 from projects.models import (
     Application,
     ApplicationTransition,
@@ -39,7 +41,6 @@ from projects.models import (
     TeamMember,
     TimeDeclaration,
 )
-from projects.services import move_application, move_project
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from jury.enums import Attendance
 from jury.models import ConflictOfInterest, Convocation
-from projects.manager_links import manager_token
+from projects.applications.manager_links import manager_token
 from projects.models import Attachment, TeamMember
 from tests.roles import ROLES
 

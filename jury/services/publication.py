@@ -12,7 +12,7 @@ from jury.tasks import send_session_invitation
 from programme import audit
 from programme.actions import verb
 from programme.lifecycles import ActionRefused
-from projects.services import publish_history
+from projects.publication import publish_history
 
 INVITE_MEMBERS = verb("session.invite_members", _("Convocations envoyées"))
 PUBLISH_DECISIONS = verb("session.publish_decisions", _("Décisions publiées"))

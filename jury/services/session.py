@@ -17,7 +17,8 @@ from programme import audit
 from programme.actions import verb
 from programme.enums import DecisionSource
 from programme.lifecycles import MoveRefused, Refused
-from projects.services import move_application, move_project
+from projects.applications.services import move_application
+from projects.laureates.services import move_project
 
 ADD_DEFAULT_CRITERIA = verb("session.add_default_criteria", _("Grilles par défaut ajoutées"))
 

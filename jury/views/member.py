@@ -21,7 +21,7 @@ from jury.models import AgendaItem, Score, Session
 from jury.ranking import rank
 from jury.services import declare_conflict, record_score
 from programme.lifecycles import Refused
-from projects.follow_up import review_evidence
+from projects.laureates.follow_up import follow_up_for_review
 from projects.models import Attachment, TeamMember
 
 
@@ -136,7 +136,7 @@ def item_detail(request, pk, item_pk):
         {
             "session": session,
             "item": item,
-            "review": review_evidence(item.project, timezone.localdate(session.starts_at))
+            "review": follow_up_for_review(item.project, timezone.localdate(session.starts_at))
             if item.project
             else None,
             "application": application,

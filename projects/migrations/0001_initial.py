@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import projects.models.application
+import projects.applications.models
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=projects.models.application.attachment_path, verbose_name='fichier')),
+                ('file', models.FileField(upload_to=projects.applications.models.attachment_path, verbose_name='fichier')),
                 ('original_name', models.CharField(max_length=255, verbose_name="nom d'origine")),
                 ('content_type', models.CharField(max_length=100, verbose_name='type de contenu')),
                 ('size', models.PositiveBigIntegerField(verbose_name='taille (octets)')),

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from programme.enums import DecisionSource
 from programme.models import Programme
+from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, ManagerResponse
 from projects.models import Application
-from projects.services import move_application
 from tests.editions.factories import CallFactory, EditionFactory
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
 from tests.projects.factories import ApplicationFactory

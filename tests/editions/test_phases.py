@@ -6,7 +6,7 @@ import pytest
 
 from editions.enums import RUNNING_PHASES, PeriodPhase, Phase
 from editions.phases import ENTRY_PHASE, PERIOD_PHASES, PHASE_KINDS, kind_of
-from projects.transitions import PROJECT_LIFECYCLE
+from projects.laureates.transitions import PROJECT_LIFECYCLE
 
 
 def test_every_phase_has_one_kind_in_the_order_of_the_choices():

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from editions.enums import Phase
-from projects.board import board_columns
 from projects.models import PhasePeriod, Project
+from projects.staff.board import board_columns
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.jury.factories import ReviewItemFactory, SessionFactory
 from tests.programme.factories import UserFactory

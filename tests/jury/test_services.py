@@ -12,7 +12,7 @@ from jury.services import (
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus
-from projects.services import move_project
+from projects.laureates.services import move_project
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,

@@ -14,7 +14,8 @@ from editions.enums import Phase
 from programme import public_pages
 from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
-from projects.services import move_project, publish_history
+from projects.laureates.services import move_project
+from projects.publication import publish_history
 from tests.editions.factories import CallFactory
 from tests.programme.factories import NewsItemFactory, UserFactory
 from tests.projects.factories import ProjectFactory

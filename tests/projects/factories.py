@@ -8,12 +8,20 @@ import factory
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
+from projects.applications.services import move_application
+from projects.applications.services.team import record_manager_response
 from projects.enums import (
     ApplicationStatus,
     ManagerResponse,
     MemberKind,
     MemberRole,
     MilestoneStatus,
+)
+from projects.laureates.services import move_project
+from projects.laureates.services.follow_up import (
+    review_measurement,
+    set_milestone_status,
+    submit_phase_report,
 )
 from projects.models import (
     Application,
@@ -27,13 +35,6 @@ from projects.models import (
     TeamMember,
     TimeDeclaration,
 )
-from projects.services import move_application, move_project
-from projects.services.follow_up import (
-    review_measurement,
-    set_milestone_status,
-    submit_phase_report,
-)
-from projects.services.team import record_manager_response
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
 

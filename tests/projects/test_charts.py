@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from projects.charts import line_chart, nice_step
+from projects.public.charts import line_chart, nice_step
 
 day = datetime.date
 

@@ -9,8 +9,8 @@ from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from projects.enums import ReintegrationOutcome
+from projects.laureates.services import move_project
 from projects.models import Project, ProjectTransition
-from projects.services import move_project
 from tests.programme.factories import UserFactory
 from tests.projects.factories import REVIEWED_AT, ProjectFactory
 

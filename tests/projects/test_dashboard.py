@@ -11,11 +11,12 @@ from django.utils import timezone
 from editions.enums import Phase
 from editions.models import Edition
 from programme.enums import DecisionSource
-from projects import dashboard
-from projects.admin_dashboard import counters
+from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, ReintegrationOutcome
+from projects.laureates.services import move_project
 from projects.models import PhasePeriod
-from projects.services import move_application, move_project
+from projects.staff import dashboard
+from projects.staff.admin import counters
 from tests.editions.factories import CallFactory
 from tests.programme.factories import OrganisationFactory, UserFactory
 from tests.projects.factories import (

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from projects.applications.exports import applications_table
 from projects.enums import MeasurementStatus
-from projects.exports import applications_table, indicators_table, projects_table
+from projects.staff.exports import indicators_table, projects_table
 from tests.projects.factories import (
     ApplicationFactory,
     CoachingEntryFactory,

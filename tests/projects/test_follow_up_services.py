@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from programme.lifecycles import Refused
 from projects.enums import MilestoneStatus
-from projects.forms_follow_up import MilestoneStatusForm
-from projects.models import PhaseReport
-from projects.services.follow_up import (
+from projects.laureates.forms.follow_up import MilestoneStatusForm
+from projects.laureates.services.follow_up import (
     declare_time,
     reopen_phase_report,
     review_measurement,
@@ -19,7 +18,8 @@ from projects.services.follow_up import (
     set_milestone_status,
     submit_phase_report,
 )
-from projects.transitions import MILESTONE_LIFECYCLE
+from projects.laureates.transitions import MILESTONE_LIFECYCLE
+from projects.models import PhaseReport
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     MeasurementFactory,

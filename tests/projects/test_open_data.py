@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.open_data import LAUREATES
-from projects.open_data_indicators import INDICATORS
-from projects.services import move_project
+from projects.laureates.services import move_project
+from projects.public.open_data import LAUREATES
+from projects.public.open_data_indicators import INDICATORS
 from tests.programme.factories import ProgrammeFactory, UserFactory
 from tests.projects.factories import ProjectFactory
 

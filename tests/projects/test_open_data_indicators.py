@@ -11,9 +11,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from projects.open_data import utc_stamp
-from projects.open_data_indicators import INDICATORS
-from projects.services.follow_up import review_measurement
+from projects.laureates.services.follow_up import review_measurement
+from projects.public.open_data import utc_stamp
+from projects.public.open_data_indicators import INDICATORS
 from tests.programme.factories import ProgrammeFactory, UserFactory
 from tests.projects.factories import ImpactIndicatorFactory, MeasurementFactory, ProjectFactory
 from tests.projects.test_open_data import assert_valid, read_csv, read_json

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from projects.enums import ReintegrationOutcome
-from projects.reminders import follow_up_reminders
-from projects.services import move_project
+from projects.laureates.reminders import follow_up_reminders
+from projects.laureates.services import move_project
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     MilestoneFactory,

@@ -6,8 +6,8 @@ import pytest
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
+from projects.laureates.services import move_project
 from projects.models import Project
-from projects.services import move_project
 from tests.projects.factories import ApplicationFactory
 from tests.roles import ROLES
 from tests.rules_table import cases, person, registered_permissions

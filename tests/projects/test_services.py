@@ -6,8 +6,9 @@ import pytest
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
+from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
-from projects.services import move_application, move_project
+from projects.laureates.services import move_project
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (

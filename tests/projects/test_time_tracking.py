@@ -10,9 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from projects.models import PhasePeriod
-from projects.models.follow_up import working_days
-from projects.time_tracking import (
+from projects.laureates.models.follow_up import working_days
+from projects.laureates.time_tracking import (
     MemberMonth,
     declarable_months,
     expected_days,
@@ -20,6 +19,7 @@ from projects.time_tracking import (
     planned_per_week,
     summarise,
 )
+from projects.models import PhasePeriod
 
 MARCH, APRIL, MAY, JUNE = (datetime.date(2022, month, 1) for month in (3, 4, 5, 6))
 LONG_AFTER = datetime.date(2026, 1, 1)

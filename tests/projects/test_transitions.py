@@ -11,16 +11,17 @@ from jury.transitions import SESSION_LIFECYCLE
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from programme.transitions import NEWS_LIFECYCLE
+from projects.applications.services import move_application
+from projects.applications.transitions import APPLICATION_LIFECYCLE
 from projects.enums import ApplicationStatus, ReintegrationOutcome
-from projects.models import ApplicationTransition, ProjectTransition
-from projects.services import move_application, move_project
-from projects.transitions import (
-    APPLICATION_LIFECYCLE,
+from projects.laureates.services import move_project
+from projects.laureates.transitions import (
     MEASUREMENT_LIFECYCLE,
     MILESTONE_LIFECYCLE,
     PROJECT_LIFECYCLE,
     REPORT_LIFECYCLE,
 )
+from projects.models import ApplicationTransition, ProjectTransition
 from tests.projects.factories import (
     SELECTED_AT,
     SUBMITTED_AT,

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from projects.uploads import validate_upload
+from projects.applications.uploads import validate_upload
 from tests.projects import uploads
 
 

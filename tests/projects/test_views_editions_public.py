@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
+from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
-from projects.services import move_application
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import ThemeFactory, UserFactory
 from tests.projects.factories import ApplicationFactory, ProjectFactory

@@ -12,8 +12,8 @@ from django.utils import timezone
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from projects.enums import MilestoneStatus, ReintegrationOutcome
+from projects.laureates.services import move_project
 from projects.models import CoachingEntry, Milestone
-from projects.services import move_project
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     CoachingEntryFactory,

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from projects.services.follow_up import review_measurement
+from projects.laureates.services.follow_up import review_measurement
 from tests.programme.factories import (
     UserFactory,
 )

@@ -9,9 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from editions.enums import Phase
 from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
+from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, MemberKind
-from projects.public import public_team
-from projects.services import move_application, move_project, publish_history
+from projects.laureates.services import move_project
+from projects.public.laureates import public_team
+from projects.publication import publish_history
 from tests.editions.factories import CallFactory, EditionFactory, paris
 from tests.programme.factories import (
     NewsItemFactory,

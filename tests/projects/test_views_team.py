@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from projects.applications.manager_links import manager_token
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind
-from projects.manager_links import manager_token
 from projects.models import Application, Attachment
 from tests.editions.factories import CallFactory
 from tests.programme.factories import OrganisationFactory, UserFactory

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 
 from jury.transitions import SESSION_LIFECYCLE
 from programme.transitions import NEWS_LIFECYCLE
-from projects.transitions import (
-    APPLICATION_LIFECYCLE,
+from projects.applications.transitions import APPLICATION_LIFECYCLE
+from projects.laureates.transitions import (
     MEASUREMENT_LIFECYCLE,
     MILESTONE_LIFECYCLE,
     PROJECT_LIFECYCLE,

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from programme.mail import send_templated_mail
-from projects.reminders import follow_up_reminders
+from projects.laureates.reminders import follow_up_reminders
 
 
 class Command(BaseCommand):

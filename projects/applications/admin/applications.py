@@ -1,0 +1,119 @@
+"""The admin of applications: their teams, files and history. Statuses are read-only
+here: they move only through ``projects.applications.services``."""
+
+from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from projects.admin_base import ReadOnlyInline, TimelineMixin, TransitionAdmin
+from projects.applications.admin import screening, timeline
+from projects.models import Application, ApplicationTransition, Attachment, TeamMember
+
+
+class TeamMemberInline(admin.StackedInline):
+    model = TeamMember
+    extra = 0
+    autocomplete_fields = ["user", "department", "school", "organisation"]
+    readonly_fields = ["manager_response", "manager_responded_at", "invited_at"]
+    fieldsets = [
+        (None, {"fields": [("first_name", "last_name"), ("email", "user"), ("role", "kind")]}),
+        (
+            _("Profil"),
+            {
+                "fields": [
+                    "job_title",
+                    "department",
+                    ("manager_name", "manager_email"),
+                    ("manager_response", "manager_responded_at"),
+                    "school",
+                    "organisation",
+                ]
+            },
+        ),
+        (_("Consentement"), {"fields": [("public_name_consent", "public_name_consent_at")]}),
+    ]
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    fields = ["original_name", "required_document", "content_type", "size_display", "uploaded_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("taille"))
+    def size_display(self, attachment):
+        return filesizeformat(attachment.size)
+
+
+class ApplicationTransitionInline(ReadOnlyInline):
+    model = ApplicationTransition
+    fields = ["at", "from_status", "to_status", "decided_by", "actor", "reason"]
+    readonly_fields = fields
+
+
+@admin.register(Application)
+class ApplicationAdmin(TimelineMixin, admin.ModelAdmin):
+    timeline_view = staticmethod(timeline.application_timeline)
+    move_view = staticmethod(timeline.move_application_view)
+    list_display = [
+        "title",
+        "edition",
+        "theme",
+        "status",
+        "submitted_at",
+        "members",
+        "pending",
+        "attachments",
+        "timeline_link",
+    ]
+    list_filter = ["status", "call__edition", "theme"]
+    actions = [
+        screening.shortlist,
+        screening.not_shortlist,
+        screening.mark_ineligible,
+        screening.export_csv,
+    ]
+    list_select_related = ["call__edition", "theme"]
+    search_fields = ["title", "problem", "team_members__last_name", "team_members__email"]
+    autocomplete_fields = ["call", "theme"]
+    readonly_fields = ["status", "submitted_at", "created_by", "created_at", "updated_at"]
+    inlines = [TeamMemberInline, AttachmentInline, ApplicationTransitionInline]
+    fieldsets = [
+        (None, {"fields": ["call", "title", "theme", "status", "submitted_at"]}),
+        (
+            _("Projet"),
+            {"fields": ["problem", "target_users", "proposed_solution", "expected_impact"]},
+        ),
+        (_("Suivi"), {"fields": ["created_by", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("édition"), ordering="call__edition__number")
+    def edition(self, application):
+        return application.call.edition
+
+    def get_queryset(self, request):
+        return screening.with_screening_counts(super().get_queryset(request))
+
+    @admin.display(description=_("membres"), ordering="member_count")
+    def members(self, application):
+        return application.member_count
+
+    @admin.display(description=_("accords en attente"), ordering="pending_agreements")
+    def pending(self, application):
+        return application.pending_agreements
+
+    @admin.display(description=_("pièces"), ordering="attachment_count")
+    def attachments(self, application):
+        return application.attachment_count
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ApplicationTransition)
+class ApplicationTransitionAdmin(TransitionAdmin):
+    list_display = ["at", "application", "from_status", "to_status", "decided_by", "actor"]
+    list_filter = ["decided_by", "to_status", "application__call__edition"]
+    list_select_related = ["application", "actor"]
+    search_fields = ["application__title", "reason"]

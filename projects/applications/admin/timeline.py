@@ -1,0 +1,83 @@
+"""Staff screens of an application's lifecycle in the admin: its history timeline and
+the confirmation step of each move staff may make (``projects.admin_base``)."""
+
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from programme.lifecycles import Refused
+from projects.admin_base import (
+    STAFF,
+    MoveForm,
+    after_move,
+    confirm_move,
+    move_or_404,
+    require_permission,
+    staff_moves,
+    timeline_events,
+)
+from projects.applications.services import application_refusals, move_application
+from projects.applications.transitions import APPLICATION_LIFECYCLE
+from projects.enums import ApplicationStatus
+from projects.models import Application
+
+
+def application_timeline(model_admin, request, pk):
+    require_permission(request, "projects.view_application")
+    application = get_object_or_404(Application.objects.select_related("call__edition"), pk=pk)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Application._meta,
+        "title": _("Historique de %(title)s") % {"title": application.title},
+        "subject": application,
+        "application": application,
+        "events": timeline_events(application.transitions.select_related("actor")),
+        "actions": staff_moves(
+            APPLICATION_LIFECYCLE,
+            application.status,
+            "admin:projects_application_move",
+            application.pk,
+            lambda target: application_refusals(application, target, decided_by=STAFF, reason=None),
+        )
+        if request.user.has_perm("projects.change_application")
+        else [],
+    }
+    return TemplateResponse(request, "admin/projects/timeline.html", context)
+
+
+def move_application_view(model_admin, request, pk, target):
+    require_permission(request, "projects.change_application")
+    application = get_object_or_404(Application.objects.select_related("call__edition"), pk=pk)
+    if application.status == target:
+        return after_move(
+            request,
+            None,
+            "",
+            reverse("admin:projects_application_timeline", args=[application.pk]),
+        )
+    move = move_or_404(APPLICATION_LIFECYCLE, application.status, target)
+    timeline_url = reverse("admin:projects_application_timeline", args=[application.pk])
+    form = MoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            history = move_application(
+                application,
+                ApplicationStatus(target),
+                actor=request.user,
+                decided_by=STAFF,
+                reason=form.cleaned_data["reason"],
+            )
+        except Refused as refused:
+            refused.add_to_form(form)
+        else:
+            return after_move(request, history, move.label, timeline_url)
+    return confirm_move(
+        model_admin,
+        request,
+        subject=application,
+        move=move,
+        form=form,
+        timeline_url=timeline_url,
+        current_label=application.get_status_display(),
+    )

@@ -1,0 +1,178 @@
+"""The team's members and files, and the line manager's answer (by signed link)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from programme.decorators import form_data, login_required_keeping_post
+from programme.lifecycles import Refused
+from projects.applications.forms import AttachmentForm, TeamMemberForm
+from projects.applications.manager_links import member_for_manager_token
+from projects.applications.services.team import (
+    add_attachment,
+    add_member,
+    record_manager_response,
+    remove_attachment,
+    remove_member,
+    update_member,
+)
+from projects.applications.views.team import _team_member_application
+from projects.enums import ManagerResponse
+from projects.models import Application, Attachment
+
+
+def _editable_application(request, pk):
+    application = _team_member_application(request, pk)
+    if not request.user.has_perm("projects.edit_application", application):
+        raise PermissionDenied
+    return application
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def member_form(request, pk, member_pk=None):
+    application = _editable_application(request, pk)
+    member = get_object_or_404(application.team_members, pk=member_pk) if member_pk else None
+    may_consent = member is not None and member.user_id == request.user.pk
+    form = TeamMemberForm(form_data(request), instance=member, may_consent=may_consent)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "email"}
+        if "public_name_consent" in fields:
+            fields["public_name_consent_at"] = (
+                timezone.now() if fields["public_name_consent"] else None
+            )
+        try:
+            if member is None:
+                fields = {name: form.cleaned_data[name] for name in form.fields if name != "email"}
+                add_member(
+                    application, actor=request.user, email=form.cleaned_data["email"], **fields
+                )
+                messages.success(request, _("Membre ajouté ; une invitation lui est envoyée."))
+            else:
+                update_member(member, actor=request.user, **fields)
+                messages.success(request, _("Membre mis à jour."))
+        except Refused as refused:
+            refused.add_to_form(form)
+        else:
+            return redirect("projects:application_detail", application.pk)
+    return render(
+        request,
+        "projects/team/member_form.html",
+        {"application": application, "member": member, "form": form},
+    )
+
+
+@login_required_keeping_post
+@require_POST
+def member_remove(request, pk, member_pk):
+    application = _editable_application(request, pk)
+    member = application.team_members.filter(pk=member_pk).first()
+    if member is None:
+        messages.info(request, _("Ce membre ne fait déjà plus partie de l'équipe."))
+    else:
+        try:
+            remove_member(member, actor=request.user)
+        except Refused as refused:
+            messages.error(request, " ".join(refused.reasons))
+        else:
+            messages.success(request, _("Membre retiré de l'équipe."))
+    return redirect("projects:application_detail", application.pk)
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def attachments(request, pk):
+    application = _editable_application(request, pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None, call=application.call)
+    if request.method == "POST" and form.is_valid():
+        try:
+            add_attachment(
+                application,
+                form.cleaned_data["file"],
+                actor=request.user,
+                required_document=form.cleaned_data["required_document"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        except Refused as refused:
+            refused.add_to_form(form)
+        else:
+            messages.success(request, _("Pièce ajoutée."))
+            return redirect("projects:application_attachments", application.pk)
+    return render(
+        request,
+        "projects/team/attachments.html",
+        {
+            "application": application,
+            "form": form,
+            "attachments": application.attachments.select_related("required_document"),
+        },
+    )
+
+
+@login_required_keeping_post
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    application = _editable_application(request, pk)
+    attachment = application.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        messages.info(request, _("Cette pièce est déjà supprimée."))
+    else:
+        try:
+            remove_attachment(attachment, actor=request.user)
+        except Refused as refused:
+            messages.error(request, " ".join(refused.reasons))
+        else:
+            messages.success(request, _("Pièce supprimée."))
+    return redirect("projects:application_attachments", application.pk)
+
+
+@login_required_keeping_post
+def attachment_download(request, attachment_pk):
+    """Stream a private file to someone allowed to read it; others get a 404."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("application").filter(
+            application__in=_visible_applications(request)
+        ),
+        pk=attachment_pk,
+    )
+    if not request.user.has_perm("projects.download_attachment", attachment):
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _visible_applications(request):
+    return Application.objects.visible_to(request.user)
+
+
+@require_http_methods(["GET", "POST"])
+def manager_agreement(request, token):
+    """The page a line manager reaches from the e-mail; answering needs no account."""
+    member = member_for_manager_token(token)
+    if member is None:
+        return render(request, "projects/team/manager_link_invalid.html", status=404)
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        if answer not in (ManagerResponse.AGREED, ManagerResponse.DECLINED):
+            messages.error(request, _("Choisissez de donner ou de refuser votre accord."))
+        else:
+            record_manager_response(member, answer)
+            messages.success(request, _("Merci, votre réponse est enregistrée."))
+            return redirect("projects:manager_agreement", token)
+    return render(request, "projects/team/manager_agreement.html", {"member": member})

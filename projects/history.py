@@ -1,0 +1,51 @@
+"""What the history tables of both lifecycles share: who moved what, when, and why.
+
+``ApplicationTransition`` (``projects.applications.models``) and ``ProjectTransition``
+(``projects.laureates.models.history``) are the typed views of the audit log's entries for
+those moves: each row names its move and points to its entry.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from programme.enums import DecisionSource
+
+
+class Transition(models.Model):
+    """Fields common to both history tables: who moved what, when, and why."""
+
+    move = models.CharField(_("mouvement"), max_length=40, blank=True, editable=False)
+    at = models.DateTimeField(_("date d'effet"))
+    recorded_at = models.DateTimeField(_("enregistrée le"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_by = models.CharField(_("décision de"), max_length=10, choices=DecisionSource.choices)
+    reason = models.TextField(_("motif"), blank=True)
+    # When the team was told. A jury's decision waits for staff to publish it.
+    published_at = models.DateTimeField(_("communiquée le"), null=True, blank=True, editable=False)
+    # The row of the audit log this history row details (``None`` for rows older than it).
+    audit_entry = models.OneToOneField(
+        "programme.AuditEntry",
+        verbose_name=_("entrée du journal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+
+def told_at_once(decided_by):
+    """Team and staff decisions reach the team at once; the jury's when staff publish."""
+    return decided_by != DecisionSource.JURY

@@ -1,0 +1,1 @@
+"""Forms of the follow-up pages. They validate input and nothing else."""

@@ -1,0 +1,1 @@
+"""The models of laureates; ``projects.models`` gathers them with the applications'."""

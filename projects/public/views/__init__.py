@@ -1,0 +1,1 @@
+"""Public pages: ``pages`` (home, laureates), ``editions``, ``open_data``."""
