@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editions.enums import CallState, PeriodPhase
@@ -243,12 +243,12 @@ class Call(models.Model):
         state = self.state_at(moment)
         if state == CallState.UPCOMING:
             return [
-                gettext_now("L'appel à candidatures ouvre le %(date)s.")
+                gettext("L'appel à candidatures ouvre le %(date)s.")
                 % {"date": date_format(timezone.localtime(self.opens_at), "DATETIME_FORMAT")}
             ]
         if state == CallState.CLOSED:
             return [
-                gettext_now("L'appel à candidatures est clos depuis le %(date)s.")
+                gettext("L'appel à candidatures est clos depuis le %(date)s.")
                 % {"date": date_format(timezone.localtime(self.closes_at), "DATETIME_FORMAT")}
             ]
         return []

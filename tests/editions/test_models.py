@@ -105,21 +105,24 @@ def test_a_terminal_phase_has_no_settings():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "values",
+    ("values", "constraint"),
     [
-        {"months": 0},
-        {"days_per_week": Decimal("0.0")},
-        {"days_per_week": Decimal("5.5")},
-        {"phase": Phase.ABANDONED},
+        ({"months": 0}, "edition_phase_months_at_least_1"),
+        ({"days_per_week": Decimal("0.0")}, "edition_phase_days_in_range"),
+        ({"days_per_week": Decimal("5.5")}, "edition_phase_days_in_range"),
+        ({"phase": Phase.ABANDONED}, "edition_phase_phase_valid"),
     ],
 )
-def test_edition_phase_out_of_range_is_refused_by_the_database(values):
+def test_edition_phase_out_of_range_is_refused_by_the_database(values, constraint):
     edition = EditionFactory(without_phases=True)
     row = EditionPhase.default(edition, Phase.PRE_INCUBATION)
     for field, value in values.items():
         setattr(row, field, value)
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(EditionPhase, constraint)),
+        transaction.atomic(),
+    ):
         row.save()
 
 
@@ -127,5 +130,8 @@ def test_edition_phase_out_of_range_is_refused_by_the_database(values):
 def test_two_rows_for_one_phase_of_an_edition_are_refused_by_the_database():
     edition = EditionFactory()
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(IntegrityError, match=violates(EditionPhase, "edition_phase_unique")),
+        transaction.atomic(),
+    ):
         EditionPhase.default(edition, Phase.PRE_INCUBATION).save()

@@ -75,7 +75,10 @@ def test_news_archived_then_republished_keeps_its_first_publication_date():
 def test_draft_news_cannot_be_archived_and_is_not_public():
     item = NewsItemFactory()
 
-    with pytest.raises(MoveRefused):
+    with pytest.raises(MoveRefused) as refused:
         move_news_item(item, NewsStatus.ARCHIVED, actor=UserFactory())
 
+    assert refused.value.reasons == [
+        "Une actualité « Brouillon » ne peut pas devenir « Archivée »."
+    ]
     assert list(NewsItem.objects.public()) == []
