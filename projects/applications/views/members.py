@@ -66,20 +66,30 @@ def member_form(request, pk, member_pk=None):
     )
 
 
+def _remove(request, obj, remove, *, gone, done):
+    """Run ``remove(obj)`` for the team, saying ``done``, or ``gone`` on a second click."""
+    if obj is None:
+        messages.info(request, gone)
+        return
+    try:
+        remove(obj, actor=request.user)
+    except Refused as refused:
+        messages.error(request, " ".join(refused.reasons))
+    else:
+        messages.success(request, done)
+
+
 @login_required_keeping_post
 @require_POST
 def member_remove(request, pk, member_pk):
     application = _editable_application(request, pk)
-    member = application.team_members.filter(pk=member_pk).first()
-    if member is None:
-        messages.info(request, _("Ce membre ne fait déjà plus partie de l'équipe."))
-    else:
-        try:
-            remove_member(member, actor=request.user)
-        except Refused as refused:
-            messages.error(request, " ".join(refused.reasons))
-        else:
-            messages.success(request, _("Membre retiré de l'équipe."))
+    _remove(
+        request,
+        application.team_members.filter(pk=member_pk).first(),
+        remove_member,
+        gone=_("Ce membre ne fait déjà plus partie de l'équipe."),
+        done=_("Membre retiré de l'équipe."),
+    )
     return redirect("projects:application_detail", application.pk)
 
 
@@ -118,16 +128,13 @@ def attachments(request, pk):
 @require_POST
 def attachment_remove(request, pk, attachment_pk):
     application = _editable_application(request, pk)
-    attachment = application.attachments.filter(pk=attachment_pk).first()
-    if attachment is None:
-        messages.info(request, _("Cette pièce est déjà supprimée."))
-    else:
-        try:
-            remove_attachment(attachment, actor=request.user)
-        except Refused as refused:
-            messages.error(request, " ".join(refused.reasons))
-        else:
-            messages.success(request, _("Pièce supprimée."))
+    _remove(
+        request,
+        application.attachments.filter(pk=attachment_pk).first(),
+        remove_attachment,
+        gone=_("Cette pièce est déjà supprimée."),
+        done=_("Pièce supprimée."),
+    )
     return redirect("projects:application_attachments", application.pk)
 
 

@@ -196,6 +196,26 @@ def save_phase_report_draft(period, fields, *, actor):
     return locked
 
 
+def _move_report(report, target, *, decided_by, actor, reason, at, stamp):
+    """Lock ``report`` and make the move of its table to ``target``: the status, the
+    reason it was given back (blank on a submission), who and when in the ``stamp``
+    fields (``submitted`` or ``reopened``), and the audit entry. ``None`` when already
+    there."""
+    locked = PhaseReport.objects.select_for_update().get(pk=report.pk)
+    if locked.status == target:
+        return None
+    move = REPORT_LIFECYCLE.check(locked, target, decided_by=decided_by, reason=reason)
+    before = audit.snapshot(locked, ["status", "reopened_reason"])
+    locked.status, locked.reopened_reason = target, reason
+    setattr(locked, f"{stamp}_at", at)
+    setattr(locked, f"{stamp}_by", actor)
+    locked.save(update_fields=["status", "reopened_reason", f"{stamp}_at", f"{stamp}_by"])
+    audit.record_move(
+        locked, REPORT_LIFECYCLE, move, actor=actor, before=before, reason=reason, at=at
+    )
+    return locked
+
+
 def submit_phase_report(report, *, actor, at=None, notify=True):
     """Submit the team's end-of-phase ``report``: it is then read-only for the team and
     joins the project's review item at the next jury session.
@@ -206,30 +226,20 @@ def submit_phase_report(report, *, actor, at=None, notify=True):
     period's coaches and staff. Returns ``False`` when it was already submitted (a
     double click).
     """
-    at = at or timezone.now()
     with transaction.atomic():
-        locked = PhaseReport.objects.select_for_update().get(pk=report.pk)
-        if locked.is_submitted:
-            return False
-        move = REPORT_LIFECYCLE.check(
-            locked, ReportStatus.SUBMITTED, decided_by=DecisionSource.TEAM
-        )
-        before = audit.snapshot(locked, ["status", "reopened_reason"])
-        locked.status, locked.reopened_reason = ReportStatus.SUBMITTED, ""
-        locked.submitted_at, locked.submitted_by = at, actor
-        locked.save(update_fields=["status", "reopened_reason", "submitted_at", "submitted_by"])
-        audit.record_move(
-            locked,
-            REPORT_LIFECYCLE,
-            move,
+        moved = _move_report(
+            report,
+            ReportStatus.SUBMITTED,
+            decided_by=DecisionSource.TEAM,
             actor=actor,
-            before=before,
-            at=at,
+            reason="",
+            at=at or timezone.now(),
+            stamp="submitted",
         )
-        if notify:
+        if moved and notify:
             transaction.on_commit(partial(notify_report_submitted.enqueue, report.pk))
     report.refresh_from_db()
-    return True
+    return moved is not None
 
 
 def reopen_phase_report(report, *, actor, reason, at=None):
@@ -240,29 +250,18 @@ def reopen_phase_report(report, *, actor, reason, at=None):
     read, and the audit entry. Returns ``False`` when it was already a draft.
     """
     reason = reason.strip()
-    at = at or timezone.now()
     give_back = REPORT_LIFECYCLE.named("give_back", ReportStatus.SUBMITTED)
     if not reason:
         raise MoveRefused([str(give_back.reason_prompt)])
     with transaction.atomic():
-        locked = PhaseReport.objects.select_for_update().get(pk=report.pk)
-        if not locked.is_submitted:
-            return False
-        move = REPORT_LIFECYCLE.check(
-            locked, ReportStatus.DRAFT, decided_by=DecisionSource.STAFF, reason=reason
-        )
-        before = audit.snapshot(locked, ["status", "reopened_reason"])
-        locked.status, locked.reopened_reason = ReportStatus.DRAFT, reason
-        locked.reopened_at, locked.reopened_by = at, actor
-        locked.save(update_fields=["status", "reopened_reason", "reopened_at", "reopened_by"])
-        audit.record_move(
-            locked,
-            REPORT_LIFECYCLE,
-            move,
+        moved = _move_report(
+            report,
+            ReportStatus.DRAFT,
+            decided_by=DecisionSource.STAFF,
             actor=actor,
-            before=before,
             reason=reason,
-            at=at,
+            at=at or timezone.now(),
+            stamp="reopened",
         )
     report.refresh_from_db()
-    return True
+    return moved is not None
