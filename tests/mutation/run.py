@@ -31,6 +31,7 @@ MODULES = {
     "jury/services/deliberation.py": [
         "tests/jury/test_services.py",
         "tests/jury/test_deliberation.py",
+        "tests/jury/test_decisions.py",
     ],
     "jury/services/session.py": [
         "tests/jury/test_services.py",
