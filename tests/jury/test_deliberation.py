@@ -152,9 +152,12 @@ def test_a_withdrawal_is_recorded_once_with_who_declared_it(staff):
     first = declare_conflict(item, member=member, actor=staff, reason="Lien familial.")
     again = declare_conflict(item, member=member, actor=UserFactory(), reason="Autre.")
 
+    unexplained = declare_conflict(item, member=present(item.session, 1)[0], actor=staff)
+
     assert again == first
     assert (first.declared_by, first.reason) == (staff, "Lien familial.")
-    assert item.conflicts.count() == 1
+    assert unexplained.reason == ""
+    assert item.conflicts.count() == 2
 
 
 def test_no_withdrawal_once_the_session_is_closed(staff):
