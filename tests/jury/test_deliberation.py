@@ -3,6 +3,7 @@
 import pytest
 
 from jury.enums import Attendance, CriterionGrid, MemberRole, Outcome, SessionStatus
+from jury.models import Convocation
 from jury.services import (
     declare_conflict,
     move_session,
@@ -237,3 +238,33 @@ def test_attendance_is_frozen_once_the_session_is_closed(staff):
     )
 
     assert reasons == ["La séance est close."]
+
+
+def test_a_score_without_a_comment_has_none(scoring):
+    item, member, criterion = scoring
+
+    assert record_score(item, member=member, criterion=criterion, value=3).comment == ""
+
+
+def test_attendance_changes_only_that_member_in_that_session(staff):
+    convocation = ConvocationFactory()
+    neighbour = ConvocationFactory(session=convocation.session)
+    elsewhere = ConvocationFactory(member=convocation.member)
+
+    record_attendance(
+        convocation.session, member=convocation.member, attendance=Attendance.PRESENT, actor=staff
+    )
+
+    assert [
+        row.attendance for row in Convocation.objects.filter(pk__in=[neighbour.pk, elsewhere.pk])
+    ] == [Attendance.CONVENED, Attendance.CONVENED]
+
+
+def test_voting_members_present_are_read_in_one_query(django_assert_num_queries):
+    session = SessionFactory()
+    present(session, 3)
+
+    with django_assert_num_queries(1):
+        voters = voting_members_present(session)
+
+    assert len(voters) == 3
