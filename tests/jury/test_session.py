@@ -190,9 +190,10 @@ def test_a_jury_reintegration_moves_the_project_with_its_outcome(staff):
         Phase.REINTEGRATION,
         ReintegrationOutcome.SCALED,
     )
-    assert (history.reason, history.decided_by) == (
+    assert (history.reason, history.decided_by, history.actor) == (
         "Décision du jury, séance du 15 mars 2023.",
         DecisionSource.JURY,
+        staff,
     )
     assert history.closed_period.actual_end == datetime.date(2023, 3, 15)
 
