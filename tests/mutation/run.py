@@ -50,6 +50,7 @@ MODULES = {
         "tests/projects/test_services.py",
         "tests/projects/test_transitions.py",
         "tests/projects/test_lifecycle_edges.py",
+        "tests/projects/test_lifecycle_history.py",
     ],
     "projects/services/team.py": [
         "tests/projects/test_views_team.py",
