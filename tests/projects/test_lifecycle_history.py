@@ -5,10 +5,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django import forms
 
 from projects.enums import ApplicationStatus, DecisionSource, Phase, ReintegrationOutcome
 from projects.services import (
     TransitionRefused,
+    application_refusals,
     move_application,
     move_project,
     project_refusals,
@@ -30,7 +32,7 @@ def test_a_staff_selection_writes_the_projects_first_history_row_published_at_on
     application = ApplicationFactory(shortlisted=True)
     actor = UserFactory(innovation_staff=True)
 
-    move_application(
+    selection = move_application(
         application,
         ApplicationStatus.SELECTED,
         actor=actor,
@@ -39,6 +41,11 @@ def test_a_staff_selection_writes_the_projects_first_history_row_published_at_on
         at=SELECTED_AT,
     )
 
+    assert (selection.actor, selection.decided_by, selection.reason) == (
+        actor,
+        DecisionSource.STAFF,
+        "Lauréate.",
+    )
     project = application.project
     history = project.transitions.get()
     assert (project.theme, project.public_summary) == (
@@ -177,3 +184,33 @@ def test_an_agent_missing_two_details_is_told_both():
     assert refused.value.reasons == [
         "Zoé Roy : renseignez direction métier, e-mail du ou de la responsable."
     ]
+
+
+def test_a_staff_decision_without_any_reason_given_is_refused_and_says_so():
+    application = ApplicationFactory(submitted=True)
+    after_the_close = paris(2022, 2, 10, 9, 0)
+
+    with pytest.raises(TransitionRefused) as refused:
+        move_application(
+            application,
+            ApplicationStatus.INELIGIBLE,
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            at=after_the_close,
+        )
+    asked = application_refusals(
+        application, ApplicationStatus.INELIGIBLE, decided_by="staff", at=after_the_close
+    )
+
+    assert refused.value.reasons == asked == ["Indiquez le motif de la décision."]
+    assert str(refused.value) == "Indiquez le motif de la décision."
+
+
+def test_the_reasons_are_shown_on_the_form_of_the_person_acting():
+    form = forms.Form(data={})
+    form.is_valid()
+
+    TransitionRefused(["Première raison.", "Seconde raison."]).add_to_form(form)
+
+    assert form.non_field_errors() == ["Première raison.", "Seconde raison."]
+    assert str(TransitionRefused(["Une.", "Deux."])) == "Une. Deux."
