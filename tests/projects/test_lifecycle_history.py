@@ -213,4 +213,37 @@ def test_the_reasons_are_shown_on_the_form_of_the_person_acting():
     TransitionRefused(["Première raison.", "Seconde raison."]).add_to_form(form)
 
     assert form.non_field_errors() == ["Première raison.", "Seconde raison."]
+    with_a_field = type("ReasonForm", (forms.Form,), {"reason": forms.CharField(required=False)})(
+        data={}
+    )
+    with_a_field.is_valid()
+    TransitionRefused(["Motif trop court."]).add_to_form(with_a_field, "reason")
+    assert with_a_field.errors == {"reason": ["Motif trop court."]}
     assert str(TransitionRefused(["Une.", "Deux."])) == "Une. Deux."
+
+
+def test_a_team_question_about_abandoning_needs_neither_reason_nor_outcome():
+    project = ProjectFactory()
+
+    reasons = project_refusals(
+        project, Phase.ABANDONED, period=project.periods.get(), decided_by=DecisionSource.TEAM
+    )
+
+    assert reasons == []
+
+
+def test_a_staff_project_decision_with_a_blank_reason_is_refused():
+    project = ProjectFactory()
+
+    with pytest.raises(TransitionRefused) as refused:
+        move_project(
+            project,
+            Phase.ABANDONED,
+            period=project.periods.get(),
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason=" ",
+            at=REVIEWED_AT,
+        )
+
+    assert refused.value.reasons == ["Indiquez le motif de la décision."]
