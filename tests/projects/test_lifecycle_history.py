@@ -28,6 +28,10 @@ from tests.projects.factories import (
 pytestmark = pytest.mark.django_db
 
 
+class ReasonForm(forms.Form):
+    reason = forms.CharField(required=False)
+
+
 def test_a_staff_selection_writes_the_projects_first_history_row_published_at_once():
     application = ApplicationFactory(shortlisted=True)
     actor = UserFactory(innovation_staff=True)
@@ -213,9 +217,7 @@ def test_the_reasons_are_shown_on_the_form_of_the_person_acting():
     TransitionRefused(["Première raison.", "Seconde raison."]).add_to_form(form)
 
     assert form.non_field_errors() == ["Première raison.", "Seconde raison."]
-    with_a_field = type("ReasonForm", (forms.Form,), {"reason": forms.CharField(required=False)})(
-        data={}
-    )
+    with_a_field = ReasonForm(data={})
     with_a_field.is_valid()
     TransitionRefused(["Motif trop court."]).add_to_form(with_a_field, "reason")
     assert with_a_field.errors == {"reason": ["Motif trop court."]}
