@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test bench lint format messages update-messages chromium clean lock
+.PHONY: run test bench mutation lint format messages update-messages chromium clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ test: messages chromium
 # Benchmarks of the pages that grow with the programme: timings and query counts.
 bench: messages
 	$(BIN)/python -m pytest tests/bench -o python_files='bench_*.py' -o python_functions='bench_*' -p no:randomly --benchmark-columns=min,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
+
+# Mutation testing of the workflow modules, each against its own tests: a slow report, not in
+# CI. `make mutation MODULES=jury/ranking.py` for some; the table is in tests/mutation/run.py.
+MODULES ?=
+MUTATION_PYTHON ?= $(BIN)/python
+mutation: messages
+	$(MUTATION_PYTHON) tests/mutation/run.py $(MODULES)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ A withdrawn member's scores never count, whatever path they came by.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 TOTAL = 20  # means are shown out of 20
 
@@ -22,14 +23,25 @@ class RankedItem:
     withdrawn: list = field(default_factory=list)
     rank: int | None = None
     tied: bool = False
+    # The mean computed exactly (weights are decimals, marks integers): what ranks and
+    # ties compare, so that two equal means never differ by a float's rounding.
+    exact_mean: Fraction | None = None
+
+    @property
+    def hundredths(self):
+        """The exact mean to the hundredth, half up (as it is shown): the tie key."""
+        return int(self.exact_mean * 100 + Fraction(1, 2)) if self.exact_mean is not None else None
 
 
 def member_total(scores):
-    """One member's weighted mark out of 20 over the criteria they scored."""
-    weights = sum(float(score.criterion.weight) for score in scores)
+    """One member's weighted mark out of 20 over the criteria they scored, exactly."""
+    weights = sum(Fraction(score.criterion.weight) for score in scores)
     if not weights:
         return None
-    earned = sum(float(score.criterion.weight) * score.value / score.scale_max for score in scores)
+    earned = sum(
+        Fraction(score.criterion.weight) * Fraction(score.value, score.scale_max)
+        for score in scores
+    )
     return earned / weights * TOTAL
 
 
@@ -43,9 +55,11 @@ def rank_item(item, criteria):
         by_member[score.member_id].append(score)
         by_criterion[score.criterion_id].append(score.value)
     totals = [total for scores in by_member.values() if (total := member_total(scores)) is not None]
+    exact_mean = sum(totals) / len(totals) if totals else None
     return RankedItem(
         item=item,
-        mean=sum(totals) / len(totals) if totals else None,
+        mean=float(exact_mean) if exact_mean is not None else None,
+        exact_mean=exact_mean,
         criterion_means=[
             (
                 criterion,
@@ -55,7 +69,7 @@ def rank_item(item, criteria):
             )
             for criterion in criteria
         ],
-        spread=max(totals) - min(totals) if totals else None,
+        spread=float(max(totals) - min(totals)) if totals else None,
         scorers=len(totals),
         withdrawn=[str(conflict.member.user) for conflict in item.conflicts.all()],
     )
@@ -64,23 +78,24 @@ def rank_item(item, criteria):
 def rank(items, criteria_by_grid):
     """The items ranked within their kind (selection, review...), best first.
 
-    Items whose means are equal to the hundredth share a rank and are flagged as tied.
+    Items whose means are equal to the hundredth (half up, as shown) share a rank and are
+    flagged as tied.
     """
     groups = defaultdict(list)
     for item in items:
         groups[item.kind].append(rank_item(item, criteria_by_grid.get(item.grid, [])))
     ranked = {}
     for kind, rows in groups.items():
-        rows.sort(key=lambda row: (row.mean is None, -(row.mean or 0), row.item.position))
+        rows.sort(key=lambda row: (row.mean is None, -(row.exact_mean or 0), row.item.position))
         counts = defaultdict(int)
         for row in rows:
             if row.mean is not None:
-                counts[round(row.mean, 2)] += 1
+                counts[row.hundredths] += 1
         previous, position = None, 0
         for index, row in enumerate(rows, start=1):
             if row.mean is None:
                 continue
-            key = round(row.mean, 2)
+            key = row.hundredths
             if key != previous:
                 position, previous = index, key
             row.rank, row.tied = position, counts[key] > 1

@@ -78,3 +78,9 @@ def outcome_move(outcome, subject):
     """The move ``outcome`` makes from the state ``subject`` is in, or ``None``."""
     lifecycle, name = OUTCOME_MOVES[outcome]
     return lifecycle.named(name, lifecycle.state_of(subject))
+
+
+def outcome_target(outcome):
+    """Where ``outcome`` leads: the target of its move, whatever state it starts from."""
+    lifecycle, name = OUTCOME_MOVES[outcome]
+    return next(move.target for move in lifecycle.moves if move.name == name)

@@ -12,7 +12,7 @@ from jury.grids import DEFAULT_GRIDS, DEFAULT_SCALE
 from jury.minutes import build_minutes
 from jury.models import Criterion, Decision, Session
 from jury.services.deliberation import decision_refusals
-from jury.transitions import SESSION_LIFECYCLE, outcome_move
+from jury.transitions import SESSION_LIFECYCLE, outcome_target
 from programme import audit
 from programme.actions import verb
 from programme.enums import DecisionSource
@@ -83,11 +83,11 @@ def _apply_decisions(session, *, actor, at):
             refusals = decision_refusals(item, decision.outcome)
             if refusals:
                 raise MoveRefused(refusals)
-            move = outcome_move(decision.outcome, item.subject)
+            target = outcome_target(decision.outcome)
             if item.application_id:
                 history = move_application(
                     item.application,
-                    move.target,
+                    target,
                     actor=actor,
                     decided_by=DecisionSource.JURY,
                     reason=reason,
@@ -97,7 +97,7 @@ def _apply_decisions(session, *, actor, at):
             else:
                 history = move_project(
                     item.project,
-                    move.target,
+                    target,
                     period=item.project.periods.open().first(),
                     actor=actor,
                     decided_by=DecisionSource.JURY,

@@ -3,7 +3,7 @@ from decimal import Decimal
 import factory
 
 from jury.enums import Attendance, CriterionGrid, ItemKind, MemberRole, SessionStatus
-from jury.models import AgendaItem, Convocation, Criterion, JuryMember, Session
+from jury.models import AgendaItem, Convocation, Criterion, JuryMember, Score, Session
 from jury.services import move_session, record_decision
 from tests.editions.factories import paris
 from tests.programme.factories import ProgrammeFactory, UserFactory
@@ -141,3 +141,18 @@ class CriterionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Critère {n}")
     weight = Decimal("1.00")
     scale_max = 5
+
+
+class ScoreFactory(factory.django.DjangoModelFactory):
+    """A member's mark on a criterion, on the criterion's scale (written as the service does)."""
+
+    class Meta:
+        model = Score
+
+    item = factory.SubFactory(SelectionItemFactory)
+    member = factory.SubFactory(JuryMemberFactory)
+    criterion = factory.SubFactory(
+        CriterionFactory, session=factory.SelfAttribute("..item.session")
+    )
+    value = 3
+    scale_max = factory.SelfAttribute("criterion.scale_max")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from jury.enums import Outcome
-from jury.services import invite_members, publish_decisions
+from jury.enums import Attendance, Outcome, SessionStatus
+from jury.services import invite_members, move_session, publish_decisions, record_decision
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus
 from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
@@ -95,3 +95,33 @@ def test_decisions_of_an_open_session_cannot_be_published(staff):
         publish_decisions(session, actor=staff)
 
     assert refused.value.reasons == ["Les décisions se publient une fois la séance close."]
+
+
+def test_members_of_a_closed_session_are_not_invited(staff):
+    session, _application = closed_session_with_a_laureate(staff)
+
+    with pytest.raises(Refused) as refused:
+        invite_members(session, actor=staff)
+
+    assert refused.value.reasons == ["La séance est close."]
+
+
+def test_publishing_counts_each_decision_of_this_session_only(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory()
+    pitches = [SelectionItemFactory(session=session) for _index in range(2)]
+    ConvocationFactory(session=session, attendance=Attendance.PRESENT)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    for pitch in pitches:
+        record_decision(pitch, outcome=Outcome.NOT_SELECTED, actor=staff)
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+    other_session, other = closed_session_with_a_laureate(staff)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        published = publish_decisions(session, actor=staff, notify=False)
+
+    assert (published, mailoutbox) == (2, [])
+    assert other.transitions.get(to_status=ApplicationStatus.SELECTED).published_at is None
+    assert publish_decisions(other_session, actor=staff, notify=False) == 1

@@ -1,6 +1,7 @@
 """The deliberation's ranking on known grids."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -44,7 +45,7 @@ def test_member_total_weighs_each_criterion_and_scales_to_20(grid):
 
     total = member_total([score(item, member, value, 5), score(item, member, feasibility, 0)])
 
-    assert round(total, 2) == 13.33
+    assert total == Fraction(40, 3)  # (2 * 5/5 + 1 * 0/5) / 3 * 20, exactly
 
 
 def test_weighted_ranking_on_a_known_grid_gives_the_expected_order(grid):

@@ -1,0 +1,153 @@
+"""The ranking's edges: unscored items, marks of 0, ties to the hundredth, withdrawals."""
+
+from decimal import Decimal
+
+import pytest
+
+from jury.enums import CriterionGrid
+from jury.ranking import rank
+from tests.jury.factories import (
+    ConvocationFactory,
+    CriterionFactory,
+    ScoreFactory,
+    SelectionItemFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def ranked(session, criteria_by_grid=None):
+    items = session.items.prefetch_related("scores__criterion", "conflicts__member__user")
+    if criteria_by_grid is None:
+        criteria_by_grid = {CriterionGrid.SELECTION: list(session.criteria.order_by("position"))}
+    return rank(items, criteria_by_grid)["selection"]
+
+
+@pytest.fixture
+def session():
+    return SessionFactory()
+
+
+@pytest.fixture
+def out_of_20(session):
+    """One criterion marked out of 20, so that a member's mark is their total."""
+    return CriterionFactory(session=session, name="Valeur", scale_max=20)
+
+
+def members(session, count):
+    return [ConvocationFactory(session=session).member for _index in range(count)]
+
+
+def marked(session, criterion, marks, **item_fields):
+    """An item each of ``len(marks)`` members marked on ``criterion``."""
+    item = SelectionItemFactory(session=session, **item_fields)
+    for member, value in zip(members(session, len(marks)), marks, strict=True):
+        ScoreFactory(item=item, member=member, criterion=criterion, value=value)
+    return item
+
+
+def test_unscored_items_come_last_in_running_order_without_a_rank(session, out_of_20):
+    first = SelectionItemFactory(session=session)
+    scored = marked(session, out_of_20, [12])
+    third = SelectionItemFactory(session=session)
+
+    rows = ranked(session)
+
+    assert [row.item for row in rows] == [scored, first, third]
+    assert [(row.rank, row.tied) for row in rows] == [(1, False), (None, False), (None, False)]
+    assert [(row.mean, row.spread, row.scorers) for row in rows[1:]] == [(None, None, 0)] * 2
+    assert rows[1].criterion_means == [(out_of_20, None)]
+
+
+def test_a_higher_mean_ranks_first_whatever_the_running_order(session, out_of_20):
+    weaker = marked(session, out_of_20, [8])
+    stronger = marked(session, out_of_20, [15])
+
+    rows = ranked(session)
+
+    assert [(row.item, row.rank, row.mean) for row in rows] == [
+        (stronger, 1, 15.0),
+        (weaker, 2, 8.0),
+    ]
+
+
+def test_a_mark_of_zero_counts_and_ranks_below_any_positive_mean(session, out_of_20):
+    zero = marked(session, out_of_20, [0, 0])
+    one = marked(session, out_of_20, [1, 1])
+
+    rows = ranked(session)
+
+    assert [(row.item, row.rank, row.mean, row.scorers) for row in rows] == [
+        (one, 1, 1.0, 2),
+        (zero, 2, 0.0, 2),
+    ]
+    assert rows[1].criterion_means == [(out_of_20, 0.0)]
+
+
+def test_unequal_means_equal_to_the_hundredth_share_a_rank(session, out_of_20):
+    # A criterion weighing 0.01 moves a member's total by less than a hundredth.
+    light = CriterionFactory(session=session, name="Détail", weight=Decimal("0.01"), scale_max=20)
+    lower, higher = SelectionItemFactory(session=session), SelectionItemFactory(session=session)
+    for item, details in ((lower, [0, 0, 0]), (higher, [0, 0, 1])):
+        for member, detail in zip(members(session, 3), details, strict=True):
+            ScoreFactory(item=item, member=member, criterion=out_of_20, value=10)
+            ScoreFactory(item=item, member=member, criterion=light, value=detail)
+
+    rows = ranked(session)
+
+    assert [row.item for row in rows] == [higher, lower]
+    assert [round(row.mean, 4) for row in rows] == [9.9043, 9.901]
+    assert [(row.rank, row.tied) for row in rows] == [(1, True), (1, True)]
+
+
+def test_means_apart_by_less_than_one_point_are_not_tied(session, out_of_20):
+    twelve = marked(session, out_of_20, [12, 12])
+    twelve_and_a_half = marked(session, out_of_20, [12, 13])
+
+    rows = ranked(session)
+
+    assert [(row.item, row.mean, row.rank, row.tied) for row in rows] == [
+        (twelve_and_a_half, 12.5, 1, False),
+        (twelve, 12.0, 2, False),
+    ]
+
+
+def test_a_withdrawn_members_score_never_counts_even_read_first(session, out_of_20):
+    withdrawn, honest = members(session, 2)
+    item = SelectionItemFactory(session=session)
+    # Scores are read member by member: the withdrawn member's comes first.
+    ScoreFactory(item=item, member=withdrawn, criterion=out_of_20, value=20)
+    ScoreFactory(item=item, member=honest, criterion=out_of_20, value=6)
+    item.conflicts.create(member=withdrawn, declared_by=withdrawn.user)
+
+    (row,) = ranked(session)
+
+    assert (row.mean, row.scorers, row.spread) == (6.0, 1, 0.0)
+    assert row.criterion_means == [(out_of_20, 6.0)]
+
+
+def test_an_item_whose_grid_has_no_criteria_listed_is_still_ranked(session, out_of_20):
+    item = marked(session, out_of_20, [14])
+
+    (row,) = ranked(session, criteria_by_grid={})
+
+    assert (row.item, row.mean, row.rank, row.criterion_means) == (item, 14.0, 1, [])
+
+
+def test_means_equal_in_fact_share_a_rank_despite_float_arithmetic(session, out_of_20):
+    second = CriterionFactory(session=session, name="Détail", weight=Decimal("0.6"), scale_max=20)
+    member = members(session, 1)[0]
+    first_item = SelectionItemFactory(session=session)
+    second_item = SelectionItemFactory(session=session)
+    # (2 + 0.6 * 17) / 1.6 = (8 + 0.6 * 7) / 1.6 = 7.625
+    for item, marks in ((first_item, (2, 17)), (second_item, (8, 7))):
+        ScoreFactory(item=item, member=member, criterion=out_of_20, value=marks[0])
+        ScoreFactory(item=item, member=member, criterion=second, value=marks[1])
+
+    rows = ranked(session)
+
+    assert [(row.item, row.rank, row.tied) for row in rows] == [
+        (first_item, 1, True),
+        (second_item, 1, True),
+    ]

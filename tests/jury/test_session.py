@@ -1,0 +1,238 @@
+"""A session's lifecycle: who may move it, the guards at each step, what closing does."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from editions.enums import Phase
+from jury.enums import Attendance, CriterionGrid, Outcome, SessionStatus
+from jury.models import Decision
+from jury.services import add_default_criteria, move_session, record_decision
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.applications.services import move_application
+from projects.enums import ApplicationStatus, ReintegrationOutcome
+from tests.editions.factories import paris
+from tests.jury.factories import (
+    ConvocationFactory,
+    CriterionFactory,
+    ReviewItemFactory,
+    SelectionItemFactory,
+    SessionFactory,
+)
+from tests.programme.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+CLOSED_AT = paris(2022, 3, 15, 18, 0)
+
+
+@pytest.fixture
+def staff():
+    return UserFactory(innovation_staff=True)
+
+
+def refusals(session, target, **arguments):
+    status = session.status
+    with pytest.raises(Refused) as refused:
+        move_session(session, target, actor=UserFactory(), **arguments)
+    session.refresh_from_db()
+    assert session.status == status
+    return refused.value.reasons
+
+
+def deliberating(session, staff, *, present=1):
+    for _index in range(present):
+        ConvocationFactory(session=session, attendance=Attendance.PRESENT)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    return session
+
+
+def test_scoring_opens_on_a_session_with_an_agenda(staff):
+    session = SessionFactory()
+    SelectionItemFactory(session=session)
+
+    locked = move_session(session, SessionStatus.SCORING, actor=staff)
+
+    session.refresh_from_db()
+    assert (locked.status, session.status) == (SessionStatus.SCORING, SessionStatus.SCORING)
+
+
+def test_scoring_does_not_open_on_an_empty_agenda():
+    session = SessionFactory()
+
+    assert refusals(session, SessionStatus.SCORING) == ["L'ordre du jour est vide."]
+
+
+def test_a_move_to_the_current_status_does_nothing(staff):
+    session = SessionFactory()
+
+    assert move_session(session, SessionStatus.PLANNED, actor=staff) is None
+
+
+def test_a_move_the_table_does_not_have_names_both_statuses():
+    session = SessionFactory()
+    SelectionItemFactory(session=session)
+
+    assert refusals(session, SessionStatus.CLOSED) == [
+        "Impossible de passer de « Programmée » à « Close »."
+    ]
+
+
+def test_the_jury_cannot_open_the_steps_staff_open(staff):
+    session = SessionFactory()
+    SelectionItemFactory(session=session)
+    opening = refusals(session, SessionStatus.SCORING, decided_by=DecisionSource.JURY)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+
+    deliberation = refusals(session, SessionStatus.DELIBERATION, decided_by=DecisionSource.JURY)
+
+    assert opening == deliberation == ["Cette décision ne revient pas à : Jury."]
+
+
+def test_the_jury_may_close_its_own_session(staff):
+    pitch = SelectionItemFactory()
+    deliberating(pitch.session, staff)
+    record_decision(pitch, outcome=Outcome.NOT_SELECTED, actor=staff)
+
+    move_session(pitch.session, SessionStatus.CLOSED, actor=staff, decided_by=DecisionSource.JURY)
+
+    pitch.session.refresh_from_db()
+    assert pitch.session.status == SessionStatus.CLOSED
+
+
+def test_the_close_needs_the_quorum_of_voting_members_present(staff):
+    session = SessionFactory(quorum=3)
+    pitch = SelectionItemFactory(session=session)
+    deliberating(session, staff, present=2)
+    ConvocationFactory(session=session, attendance=Attendance.PRESENT, member__secretary=True)
+    ConvocationFactory(session=session, attendance=Attendance.EXCUSED)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+
+    assert refusals(session, SessionStatus.CLOSED) == [
+        "Quorum non atteint : 2 membre(s) votant(s) présent(s), 3 requis."
+    ]
+
+
+def test_the_close_with_exactly_the_quorum_is_accepted(staff):
+    session = SessionFactory(quorum=2)
+    pitch = SelectionItemFactory(session=session)
+    deliberating(session, staff, present=2)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+
+    assert move_session(session, SessionStatus.CLOSED, actor=staff).status == "closed"
+
+
+def test_the_close_lists_every_undecided_item_and_the_missing_quorum(staff):
+    session = SessionFactory(quorum=2)
+    SelectionItemFactory(session=session)
+    SelectionItemFactory(session=session)
+    deliberating(session, staff, present=1)
+
+    assert refusals(session, SessionStatus.CLOSED) == [
+        "Points sans décision : 1, 2.",
+        "Quorum non atteint : 1 membre(s) votant(s) présent(s), 2 requis.",
+    ]
+
+
+def test_the_close_marks_who_did_not_come_absent_and_records_who_closed_and_when(staff):
+    session = SessionFactory()
+    pitch = SelectionItemFactory(session=session)
+    unanswered = ConvocationFactory(session=session)
+    excused = ConvocationFactory(session=session, attendance=Attendance.EXCUSED)
+    deliberating(session, staff)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+
+    move_session(session, SessionStatus.CLOSED, actor=staff, at=CLOSED_AT)
+
+    session.refresh_from_db()
+    unanswered.refresh_from_db()
+    excused.refresh_from_db()
+    assert (session.closed_at, session.closed_by) == (CLOSED_AT, staff)
+    assert (unanswered.attendance, excused.attendance) == (Attendance.ABSENT, Attendance.EXCUSED)
+    assert Decision.objects.get().applied_at == CLOSED_AT
+
+
+def test_the_decision_is_applied_with_the_session_day_and_its_public_reasons(staff):
+    pitch = SelectionItemFactory(session__starts_at=paris(2022, 3, 15, 23, 30))
+    deliberating(pitch.session, staff)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff, public_reasons="Un vrai besoin.")
+
+    move_session(pitch.session, SessionStatus.CLOSED, actor=staff, at=CLOSED_AT)
+
+    history = Decision.objects.get().application_transition
+    assert (history.to_status, history.decided_by, history.actor, history.at) == (
+        ApplicationStatus.SELECTED,
+        DecisionSource.JURY,
+        staff,
+        CLOSED_AT,
+    )
+    assert history.reason == "Décision du jury, séance du 15 mars 2022. Un vrai besoin."
+
+
+def test_a_jury_reintegration_moves_the_project_with_its_outcome(staff):
+    review = ReviewItemFactory(
+        project__experimentation=True, session__starts_at=paris(2023, 3, 15, 14, 0)
+    )
+    deliberating(review.session, staff)
+    record_decision(
+        review,
+        outcome=Outcome.REINTEGRATE,
+        actor=staff,
+        reintegration_outcome=ReintegrationOutcome.SCALED,
+    )
+
+    move_session(review.session, SessionStatus.CLOSED, actor=staff, at=paris(2023, 3, 15, 18, 0))
+
+    review.project.refresh_from_db()
+    history = Decision.objects.get().project_transition
+    assert (review.project.phase, review.project.outcome) == (Phase.REINTEGRATION, "scaled")
+    assert (history.from_phase, history.to_phase, history.outcome) == (
+        Phase.EXPERIMENTATION,
+        Phase.REINTEGRATION,
+        ReintegrationOutcome.SCALED,
+    )
+    assert (history.reason, history.decided_by, history.actor) == (
+        "Décision du jury, séance du 15 mars 2023.",
+        DecisionSource.JURY,
+        staff,
+    )
+    assert history.closed_period.actual_end == datetime.date(2023, 3, 15)
+
+
+def test_a_decision_staff_already_applied_outside_the_session_stops_the_close(staff):
+    pitch = SelectionItemFactory()
+    deliberating(pitch.session, staff)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    move_application(
+        pitch.application,
+        ApplicationStatus.SELECTED,
+        actor=staff,
+        decided_by=DecisionSource.STAFF,
+        reason="Décidé avant la séance.",
+    )
+
+    assert refusals(pitch.session, SessionStatus.CLOSED) == [
+        "Point 1 : la décision a déjà été appliquée hors séance."
+    ]
+
+
+def test_a_session_without_criteria_gets_both_default_grids():
+    session = SessionFactory()
+
+    created = add_default_criteria(session, actor=None)
+
+    rows = list(session.criteria.values_list("grid", "position", "name", "weight", "scale_max"))
+    assert len(created) == 8
+    assert rows[0] == (CriterionGrid.REVIEW, 1, "Résultats au regard des objectifs", Decimal(2), 5)
+    assert rows[3] == (CriterionGrid.SELECTION, 1, "Valeur pour le service public", Decimal(2), 5)
+    assert [row[1] for row in rows] == [1, 2, 3, 1, 2, 3, 4, 5]
+
+
+def test_a_session_with_criteria_keeps_them():
+    session = SessionFactory()
+    criterion = CriterionFactory(session=session)
+
+    assert add_default_criteria(session, actor=None) == []
+    assert list(session.criteria.all()) == [criterion]

@@ -1,0 +1,252 @@
+"""What each move writes: the laureate project and its first history row, a project's
+history rows, the periods a move closes and opens."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django import forms
+
+from editions.enums import Phase
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from projects.applications.services import application_refusals, move_application
+from projects.enums import ApplicationStatus, ReintegrationOutcome
+from projects.laureates.services import move_project, project_refusals
+from tests.editions.factories import CallFactory, EditionFactory, paris
+from tests.programme.factories import UserFactory
+from tests.projects.factories import (
+    REVIEWED_AT,
+    SELECTED_AT,
+    ApplicationFactory,
+    ProjectFactory,
+    TeamMemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(required=False)
+
+
+def test_a_staff_selection_writes_the_projects_first_history_row_published_at_once():
+    application = ApplicationFactory(shortlisted=True)
+    actor = UserFactory(innovation_staff=True)
+
+    selection = move_application(
+        application,
+        ApplicationStatus.SELECTED,
+        actor=actor,
+        decided_by=DecisionSource.STAFF,
+        reason="Lauréate.",
+        at=SELECTED_AT,
+    )
+
+    assert (selection.actor, selection.decided_by, selection.reason) == (
+        actor,
+        DecisionSource.STAFF,
+        "Lauréate.",
+    )
+    project = application.project
+    history = project.transitions.get()
+    assert (project.theme, project.public_summary) == (
+        application.theme,
+        "Une idée pour le résoudre.",
+    )
+    assert (history.from_phase, history.to_phase, history.actor, history.decided_by) == (
+        "",
+        Phase.PRE_INCUBATION,
+        actor,
+        DecisionSource.STAFF,
+    )
+    assert (history.reason, history.published_at) == ("Lauréate.", SELECTED_AT)
+
+
+def test_a_project_move_records_who_why_and_the_outcome():
+    project = ProjectFactory()
+    actor = UserFactory(innovation_staff=True)
+
+    history = move_project(
+        project,
+        Phase.REINTEGRATION,
+        period=project.periods.get(),
+        actor=actor,
+        decided_by=DecisionSource.STAFF,
+        reason="Fin de l'expérimentation.",
+        outcome=ReintegrationOutcome.HANDED_OVER,
+        at=REVIEWED_AT,
+    )
+
+    project.refresh_from_db()
+    assert (history.actor, history.decided_by, history.reason, history.outcome) == (
+        actor,
+        DecisionSource.STAFF,
+        "Fin de l'expérimentation.",
+        ReintegrationOutcome.HANDED_OVER,
+    )
+    assert (project.phase, project.outcome, project.phase_since) == (
+        Phase.REINTEGRATION,
+        "handed_over",
+        datetime.date(2022, 9, 15),
+    )
+    assert project.periods.get().actual_end == datetime.date(2022, 9, 15)
+
+
+def test_a_team_abandons_without_a_reason():
+    project = ProjectFactory()
+
+    history = move_project(
+        project,
+        Phase.ABANDONED,
+        period=project.periods.get(),
+        actor=project.application.created_by,
+        decided_by=DecisionSource.TEAM,
+        at=REVIEWED_AT,
+    )
+
+    assert (history.reason, history.outcome) == ("", "")
+
+
+def test_a_period_may_end_on_the_day_it_started():
+    project = ProjectFactory()
+
+    history = move_project(
+        project,
+        Phase.ABANDONED,
+        period=project.periods.get(),
+        actor=project.application.created_by,
+        decided_by=DecisionSource.TEAM,
+        at=SELECTED_AT + datetime.timedelta(hours=1),
+    )
+
+    assert history.closed_period.actual_end == datetime.date(2022, 3, 15)
+
+
+def test_a_staff_question_about_a_move_needs_its_reason_and_no_outcome():
+    project = ProjectFactory()
+
+    reasons = project_refusals(
+        project, Phase.ABANDONED, period=project.periods.get(), decided_by=DecisionSource.STAFF
+    )
+
+    assert reasons == ["Indiquez le motif de la décision."]
+
+
+def test_an_experimentation_follows_the_editions_settings_and_keeps_the_place():
+    edition = EditionFactory(
+        phases={
+            Phase.PRE_INCUBATION: {"place": "Cité numérique"},
+            Phase.EXPERIMENTATION: {"days_per_week": Decimal("2.5"), "place": ""},
+        }
+    )
+    project = ProjectFactory(application__call=CallFactory(edition=edition))
+
+    history = move_project(
+        project,
+        Phase.EXPERIMENTATION,
+        period=project.periods.get(),
+        actor=UserFactory(),
+        decided_by=DecisionSource.STAFF,
+        reason="Suite.",
+        at=REVIEWED_AT,
+    )
+
+    period = history.opened_period
+    assert (period.phase, period.days_per_week, period.place) == (
+        Phase.EXPERIMENTATION,
+        Decimal("2.5"),
+        "Cité numérique",
+    )
+
+
+def test_a_long_title_gives_an_address_of_180_characters():
+    project = ApplicationFactory(title="ruche " * 33, selected=True).project
+
+    assert (len(project.slug), project.slug[:11]) == (180, "ruche-ruche")
+
+
+def test_an_agent_missing_two_details_is_told_both():
+    application = ApplicationFactory()
+    TeamMemberFactory(
+        application=application,
+        first_name="Zoé",
+        last_name="Roy",
+        department=None,
+        manager_email="",
+        manager_agreed=False,
+    )
+
+    with pytest.raises(Refused) as refused:
+        move_application(
+            application,
+            ApplicationStatus.SUBMITTED,
+            actor=application.created_by,
+            decided_by=DecisionSource.TEAM,
+            at=paris(2022, 1, 10, 12, 0),
+        )
+
+    assert refused.value.reasons == [
+        "Zoé Roy : renseignez direction métier, e-mail du ou de la responsable."
+    ]
+
+
+def test_a_staff_decision_without_any_reason_given_is_refused_and_says_so():
+    application = ApplicationFactory(submitted=True)
+    after_the_close = paris(2022, 2, 10, 9, 0)
+
+    with pytest.raises(Refused) as refused:
+        move_application(
+            application,
+            ApplicationStatus.INELIGIBLE,
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            at=after_the_close,
+        )
+    asked = application_refusals(
+        application, ApplicationStatus.INELIGIBLE, decided_by="staff", at=after_the_close
+    )
+
+    assert refused.value.reasons == asked == ["Indiquez le motif de la décision."]
+    assert str(refused.value) == "Indiquez le motif de la décision."
+
+
+def test_the_reasons_are_shown_on_the_form_of_the_person_acting():
+    form = forms.Form(data={})
+    form.is_valid()
+
+    Refused(["Première raison.", "Seconde raison."]).add_to_form(form)
+
+    assert form.non_field_errors() == ["Première raison.", "Seconde raison."]
+    with_a_field = ReasonForm(data={})
+    with_a_field.is_valid()
+    Refused(["Motif trop court."]).add_to_form(with_a_field, "reason")
+    assert with_a_field.errors == {"reason": ["Motif trop court."]}
+    assert str(Refused(["Une.", "Deux."])) == "Une. Deux."
+
+
+def test_a_team_question_about_abandoning_needs_neither_reason_nor_outcome():
+    project = ProjectFactory()
+
+    reasons = project_refusals(
+        project, Phase.ABANDONED, period=project.periods.get(), decided_by=DecisionSource.TEAM
+    )
+
+    assert reasons == []
+
+
+def test_a_staff_project_decision_with_a_blank_reason_is_refused():
+    project = ProjectFactory()
+
+    with pytest.raises(Refused) as refused:
+        move_project(
+            project,
+            Phase.ABANDONED,
+            period=project.periods.get(),
+            actor=UserFactory(),
+            decided_by=DecisionSource.STAFF,
+            reason=" ",
+            at=REVIEWED_AT,
+        )
+
+    assert refused.value.reasons == ["Indiquez le motif de la décision."]

@@ -1,0 +1,210 @@
+"""What a team does to its draft: its members, their managers, when it may still change."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from programme.lifecycles import Refused
+from projects.applications.services.team import (
+    add_member,
+    claim_memberships,
+    edit_refusals,
+    record_manager_response,
+    remove_member,
+    start_application,
+    update_member,
+)
+from projects.enums import ManagerResponse, MemberKind, MemberRole
+from tests.editions.factories import CallFactory, paris
+from tests.programme.factories import UserFactory
+from tests.projects.factories import ApplicationFactory, TeamMemberFactory
+
+pytestmark = pytest.mark.django_db
+OPENS_AT = paris(2021, 12, 1, 9, 0)
+CLOSES_AT = paris(2022, 1, 31, 23, 59, 59)
+ONE_SECOND = datetime.timedelta(seconds=1)
+
+
+@pytest.fixture
+def open_call():
+    now = timezone.now()
+    return CallFactory(
+        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=1)
+    )
+
+
+@pytest.fixture
+def draft(open_call):
+    return ApplicationFactory(call=open_call)
+
+
+def refusals(call):
+    with pytest.raises(Refused) as refused:
+        call()
+    return refused.value.reasons
+
+
+def agent(**fields):
+    return {
+        "first_name": "Léa",
+        "last_name": "Roux",
+        "kind": MemberKind.AGENT,
+        "manager_email": "cheffe@exemple.test",
+    } | fields
+
+
+@pytest.mark.parametrize("at", [OPENS_AT, CLOSES_AT])
+def test_a_draft_may_change_from_the_opening_to_the_closing_instant(at):
+    assert edit_refusals(ApplicationFactory(), at=at) == []
+
+
+def test_a_draft_may_not_change_before_the_call_opens():
+    reasons = edit_refusals(ApplicationFactory(), at=OPENS_AT - ONE_SECOND)
+
+    assert reasons == ["L'appel à candidatures ouvre le 1 décembre 2021 09:00."]
+
+
+def test_a_draft_may_not_change_after_the_call_closes():
+    reasons = edit_refusals(ApplicationFactory(), at=CLOSES_AT + ONE_SECOND)
+
+    assert reasons == ["L'appel à candidatures est clos depuis le 31 janvier 2022 23:59."]
+
+
+def test_a_submitted_application_may_not_change():
+    reasons = edit_refusals(ApplicationFactory(submitted=True), at=CLOSES_AT)
+
+    assert reasons == ["La candidature est déposée : elle n'est plus modifiable."]
+
+
+def test_starting_an_application_makes_its_author_the_lead(open_call):
+    author = UserFactory(first_name="Inès", last_name="Bal")
+
+    application = start_application(open_call, title="Ruches", actor=author)
+
+    lead = application.team_members.get()
+    assert (application.title, application.created_by) == ("Ruches", author)
+    assert (lead.user, lead.email, lead.full_name, lead.role) == (
+        author,
+        author.email,
+        "Inès Bal",
+        MemberRole.LEAD,
+    )
+
+
+def test_an_application_does_not_start_on_a_closed_call():
+    reasons = refusals(lambda: start_application(CallFactory(), title="Tard", actor=UserFactory()))
+
+    assert reasons[0].startswith("L'appel à candidatures est clos depuis le")
+
+
+def test_a_new_member_is_invited_and_their_manager_asked(
+    draft, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        member = add_member(
+            draft, actor=draft.created_by, email="  Lea.Roux@Exemple.TEST ", **agent()
+        )
+
+    assert (member.email, member.role, member.user) == ("lea.roux@exemple.test", "member", None)
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "cheffe@exemple.test",
+        "lea.roux@exemple.test",
+    ]
+
+
+def test_a_member_with_an_account_is_linked_to_it_and_not_invited(
+    draft, mailoutbox, django_capture_on_commit_callbacks
+):
+    user = UserFactory(email="lea@exemple.test")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        member = add_member(
+            draft, actor=draft.created_by, email=user.email, **agent(kind=MemberKind.STUDENT)
+        )
+
+    assert (member.user, mailoutbox) == (user, [])
+
+
+def test_a_full_team_takes_no_one_more(open_call):
+    application = ApplicationFactory(
+        call=CallFactory(
+            max_team_size=2, opens_at=open_call.opens_at, closes_at=open_call.closes_at
+        )
+    )
+    add_member(application, actor=application.created_by, email="b@exemple.test", **agent())
+
+    reasons = refusals(
+        lambda: add_member(
+            application, actor=application.created_by, email="c@exemple.test", **agent()
+        )
+    )
+
+    assert reasons == ["L'équipe est complète : l'appel autorise 2 membres au plus."]
+    assert application.team_members.count() == 2
+
+
+def test_the_same_person_is_not_added_twice(draft):
+    add_member(draft, actor=draft.created_by, email="b@exemple.test", **agent())
+
+    reasons = refusals(
+        lambda: add_member(draft, actor=draft.created_by, email="B@exemple.test ", **agent())
+    )
+
+    assert reasons == ["Cette personne fait déjà partie de l'équipe."]
+
+
+def test_a_new_manager_is_asked_again(draft, mailoutbox, django_capture_on_commit_callbacks):
+    member = TeamMemberFactory(application=draft)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        updated = update_member(member, actor=draft.created_by, manager_email="neuf@exemple.test")
+
+    assert (updated.manager_response, updated.manager_responded_at) == ("pending", None)
+    assert [message.to for message in mailoutbox] == [["neuf@exemple.test"]]
+
+
+def test_other_details_keep_the_managers_answer(
+    draft, mailoutbox, django_capture_on_commit_callbacks
+):
+    member = TeamMemberFactory(application=draft)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        updated = update_member(member, actor=draft.created_by, first_name="Zoé")
+
+    updated.refresh_from_db()
+    assert (updated.first_name, updated.manager_response, mailoutbox) == ("Zoé", "agreed", [])
+
+
+def test_the_lead_is_not_removed_but_a_member_is(draft):
+    member = TeamMemberFactory(application=draft)
+    lead = draft.team_members.get(role=MemberRole.LEAD)
+
+    reasons = refusals(lambda: remove_member(lead, actor=draft.created_by))
+    remove_member(member, actor=draft.created_by)
+
+    assert reasons == ["Le porteur ou la porteuse du projet ne peut pas être retiré de l'équipe."]
+    assert list(draft.team_members.all()) == [lead]
+
+
+def test_the_same_manager_answer_twice_changes_nothing():
+    member = TeamMemberFactory(manager_agreed=False)
+    first = record_manager_response(member, ManagerResponse.DECLINED, at=OPENS_AT)
+
+    again = record_manager_response(member, ManagerResponse.DECLINED)
+
+    assert (first.manager_responded_at, again) == (OPENS_AT, None)
+    assert (member.manager_response, member.manager_responded_at) == ("declined", OPENS_AT)
+
+
+def test_an_account_claims_the_memberships_invited_under_its_email():
+    member = TeamMemberFactory(email="lea@exemple.test")
+    TeamMemberFactory(email="autre@exemple.test")
+    first_account = UserFactory(email="lea.bis@exemple.test")
+    claimed = TeamMemberFactory(email="lea@exemple.test", user=first_account)
+    user = UserFactory(email="Lea@Exemple.test")
+
+    assert claim_memberships(user) == 1
+    member.refresh_from_db()
+    claimed.refresh_from_db()
+    assert (member.user, claimed.user) == (user, first_account)
