@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from editions.enums import Phase
+from editions.models import Call
 from jury.enums import Attendance, CriterionGrid, Outcome, SessionStatus
 from jury.models import Decision
 from jury.services import add_default_criteria, move_session, record_decision
@@ -236,3 +237,25 @@ def test_a_session_with_criteria_keeps_them():
 
     assert add_default_criteria(session, actor=None) == []
     assert list(session.criteria.all()) == [criterion]
+
+
+def test_an_item_refused_for_two_reasons_gives_both_at_the_close(staff):
+    # A shortlisting on an application whose call is still open and whose agent's line
+    # manager has not answered: the application's table refuses it for both reasons.
+    item = SelectionItemFactory(
+        kind="shortlist", application__shortlisted=False, application__submitted=True
+    )
+    Call.objects.filter(pk=item.application.call_id).update(
+        closes_at=datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=10)
+    )
+    waiting = item.application.team_members.get()
+    waiting.kind, waiting.manager_email, waiting.manager_response = "agent", "chef@x.fr", "pending"
+    waiting.save()
+    deliberating(item.session, staff)
+    record_decision(item, outcome=Outcome.SHORTLISTED, actor=staff)
+
+    assert refusals(item.session, SessionStatus.CLOSED) == [
+        "Point 1 : L'appel est encore ouvert : les candidatures s'examinent après sa "
+        "clôture. Accord du ou de la responsable en attente pour : "
+        f"{waiting.full_name}."
+    ]

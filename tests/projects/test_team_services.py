@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from programme.lifecycles import Refused
 from projects.applications.services.team import (
+    add_attachment,
     add_member,
     claim_memberships,
     edit_refusals,
     record_manager_response,
+    remove_attachment,
     remove_member,
     start_application,
     update_member,
@@ -18,6 +20,7 @@ from projects.applications.services.team import (
 from projects.enums import ManagerResponse, MemberKind, MemberRole
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import UserFactory
+from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +211,50 @@ def test_an_account_claims_the_memberships_invited_under_its_email():
     member.refresh_from_db()
     claimed.refresh_from_db()
     assert (member.user, claimed.user) == (user, first_account)
+
+
+def test_a_file_is_kept_for_its_document_with_its_name_cut_to_255_characters(
+    draft, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    document = draft.call.required_documents.create(name="Pitch", position=1)
+    long_name = "p" * 300 + ".pdf"
+
+    attachment = add_attachment(
+        draft, uploads.pdf(name=long_name), actor=draft.created_by, required_document=document
+    )
+
+    attachment.refresh_from_db()
+    # Django's upload keeps the extension when it shortens the name.
+    assert (attachment.required_document, attachment.original_name) == (
+        document,
+        "p" * 251 + ".pdf",
+    )
+    assert (attachment.content_type, attachment.size) == ("application/pdf", len(uploads.PDF))
+
+
+def test_a_removed_file_leaves_neither_its_row_nor_its_content(draft, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    attachment = add_attachment(draft, uploads.pdf(), actor=draft.created_by)
+    stored = tmp_path / attachment.file.name
+
+    remove_attachment(attachment, actor=draft.created_by)
+
+    assert (draft.attachments.count(), stored.exists()) == (0, False)
+
+
+def test_a_file_is_not_removed_from_a_submitted_application(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    application = ApplicationFactory(submitted=True)
+    attachment = application.attachments.create(
+        file=uploads.pdf(),
+        original_name="pitch.pdf",
+        content_type="application/pdf",
+        size=len(uploads.PDF),
+        uploaded_by=application.created_by,
+    )
+
+    assert refusals(lambda: remove_attachment(attachment, actor=application.created_by)) == [
+        "La candidature est déposée : elle n'est plus modifiable."
+    ]
+    assert application.attachments.count() == 1

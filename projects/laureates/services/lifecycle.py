@@ -33,7 +33,7 @@ def _unique_project_slug(title):
     return slug
 
 
-def create_laureate_project(application, *, actor, decided_by, at, reason=""):
+def create_laureate_project(application, *, actor, decided_by, at, reason):
     """Create the project of a selected application, in its first pre-incubation period.
 
     Called by ``move_application`` inside its transaction. Side effects, in order:
@@ -67,8 +67,7 @@ def create_laureate_project(application, *, actor, decided_by, at, reason=""):
         place=setting.place,
     )
     period.coaches.set(edition.coaches.all())
-    # The selection's own reason (a jury's includes its public reasons).
-    reason = reason or _("Candidature retenue comme lauréate.")
+    # The selection's own reason, always given (a jury's includes its public reasons).
     ProjectTransition.objects.create(
         project=project,
         move=PROJECT_CREATED,
