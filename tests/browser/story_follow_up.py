@@ -112,3 +112,17 @@ def staff_read_the_dashboard_and_export(story, page, laureate_title):
     story.visit(page, "/admin/exports/")
     export = page.request.get("/admin/exports/projets.csv")
     assert export.ok and laureate_title in export.text()
+
+
+def staff_read_the_audit_log(story, page, project):
+    """The audit log from a project's admin page: the birth of the laureate, in French
+    with its state labels (axe-checked like every page)."""
+    story.visit(page, f"/admin/projects/project/{project.pk}/change/")
+    page.get_by_role("link", name="Journal des actions sur cet objet").click()
+    story.check(page)
+    log = page.locator("#result_list").inner_text()
+    assert "Naissance du projet lauréat" in log
+    page.locator("#result_list tbody a").first.click()
+    story.check(page)
+    assert "Pré-incubation" in page.locator(".field-changes_table").inner_text()
+    story.shoot(page, "6-staff-audit-log")

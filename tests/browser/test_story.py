@@ -26,6 +26,7 @@ from tests.browser.story_follow_up import (
     citizen_reads_the_results,
     coach_logs_a_session,
     jury_reads_the_report,
+    staff_read_the_audit_log,
     staff_read_the_dashboard_and_export,
     staff_validate_and_publish,
     team_builds_its_evidence,
@@ -436,3 +437,4 @@ def test_the_whole_story(story, history, tmp_path):
     citizen_reads_the_results(phone_citizen)
     story.shoot(phone_citizen, "6-reviewed-project-renewed")
     staff_read_the_dashboard_and_export(story, staff, STUDENTS)
+    staff_read_the_audit_log(story, staff, Project.objects.get(title=STUDENTS))

@@ -59,7 +59,11 @@ MODULES = {
     ],
     "projects/laureates/transitions.py": [
         "tests/projects/test_transitions.py",
+        "tests/projects/test_services.py",
+        "tests/projects/test_lifecycle_edges.py",
+        "tests/projects/test_lifecycle_history.py",
         "tests/projects/test_follow_up_services.py",
+        "tests/projects/reporting/test_report.py",
     ],
     "projects/laureates/services/lifecycle.py": [
         "tests/projects/test_services.py",
@@ -73,7 +77,9 @@ MODULES = {
     ],
     "projects/publication.py": [
         "tests/jury/test_publication.py",
+        "tests/jury/test_services.py",
         "tests/projects/test_notifications.py",
+        "tests/test_audit_of_services.py",
     ],
     "projects/rules.py": [
         "tests/projects/test_rules.py",

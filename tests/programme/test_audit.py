@@ -124,7 +124,7 @@ def test_an_objects_admin_page_links_to_its_entries(client):
 
     response = client.get(f"/admin/programme/newsitem/{item.pk}/change/")
 
-    assert "Journal des actions" in response.content.decode()
+    assert "Journal des actions sur cet objet" in response.content.decode()
     assert f"object_id={item.pk}" in response.content.decode()
 
 
