@@ -76,6 +76,7 @@ MODULES = {
         "tests/test_audit_of_services.py",
     ],
     "projects/publication.py": [
+        "tests/projects/test_publication.py",
         "tests/jury/test_publication.py",
         "tests/jury/test_services.py",
         "tests/projects/test_notifications.py",
