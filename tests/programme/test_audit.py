@@ -9,7 +9,9 @@ from programme import audit
 from programme.enums import NewsStatus
 from programme.models import AuditEntry
 from programme.services import move_news_item
+from programme.transitions import NEWS_LIFECYCLE
 from tests.programme.factories import NewsItemFactory, UserFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +158,44 @@ def test_an_entrys_page_shows_its_changes_as_labels(client):
 
     body = response.content.decode()
     assert "<td>statut</td><td>Brouillon</td><td>Publiée</td>" in body
+
+
+def test_an_entry_without_actor_or_reason_keeps_both_blank():
+    entry = audit.record(NewsItemFactory(), "news.archive", actor=None)
+
+    entry.refresh_from_db()
+    assert (entry.actor, entry.actor_label, entry.reason, entry.changes) == (None, "", "", {})
+
+
+def test_a_snapshot_lists_a_many_to_many_field_by_its_ids_in_order():
+    period = ProjectFactory().periods.get()
+    coaches = [UserFactory(), UserFactory()]
+    period.coaches.set(reversed(coaches))
+
+    snapshot = audit.snapshot(period, ["coaches", "place"])
+
+    assert snapshot == {"coaches": sorted(c.pk for c in coaches), "place": period.place}
+
+
+def test_the_entry_of_a_move_is_dated_by_the_move():
+    item = NewsItemFactory()
+    before = audit.snapshot(item, ["status"])
+    item.status = NewsStatus.PUBLISHED
+    at = timezone.make_aware(datetime.datetime(2025, 5, 2, 9, 30))
+
+    entry = audit.record_move(
+        item,
+        NEWS_LIFECYCLE,
+        NEWS_LIFECYCLE.named("publish", NewsStatus.DRAFT),
+        actor=None,
+        before=before,
+        reason="Relu.",
+        at=at,
+    )
+
+    assert (entry.action, entry.at, entry.reason, entry.changes) == (
+        "news.publish",
+        at,
+        "Relu.",
+        {"status": ["draft", "published"]},
+    )
