@@ -32,6 +32,7 @@ MODULES = {
         "tests/test_audit_of_services.py",
     ],
     "programme/services.py": [
+        "tests/programme/test_services.py",
         "tests/programme/test_models.py",
         "tests/programme/test_views_news.py",
         "tests/programme/test_audit.py",
