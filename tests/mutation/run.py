@@ -74,6 +74,7 @@ MODULES = {
     ],
     "projects/laureates/services/follow_up.py": [
         "tests/projects/test_follow_up_services.py",
+        "tests/projects/test_follow_up_audit.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/publication.py": [
