@@ -48,6 +48,7 @@ MODULES = {
         "tests/projects/test_lifecycle_edges.py",
     ],
     "projects/applications/services/lifecycle.py": [
+        "tests/test_audit_of_services.py",
         "tests/projects/test_services.py",
         "tests/projects/test_transitions.py",
         "tests/projects/test_lifecycle_edges.py",
@@ -67,6 +68,7 @@ MODULES = {
         "tests/projects/reporting/test_report.py",
     ],
     "projects/laureates/services/lifecycle.py": [
+        "tests/test_audit_of_services.py",
         "tests/projects/test_services.py",
         "tests/projects/test_transitions.py",
         "tests/projects/test_lifecycle_edges.py",
