@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from programme import audit
@@ -199,3 +201,21 @@ def test_the_entry_of_a_move_is_dated_by_the_move():
         "Relu.",
         {"status": ["draft", "published"]},
     )
+
+
+def test_the_logs_list_reads_in_the_same_number_of_queries_for_1_or_10_entries(
+    client, django_assert_max_num_queries
+):
+    staff = UserFactory(innovation_staff=True)
+    client.force_login(staff)
+    move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=staff)
+    client.get("/admin/programme/auditentry/")  # warm the content type cache
+    with CaptureQueriesContext(connection) as one:
+        client.get("/admin/programme/auditentry/")
+    for _index in range(9):
+        move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=UserFactory())
+
+    with django_assert_max_num_queries(len(one)):
+        response = client.get("/admin/programme/auditentry/")
+
+    assert response.content.decode().count("Publier") >= 10
