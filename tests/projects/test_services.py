@@ -99,54 +99,49 @@ def test_submission_twice_is_a_no_op_the_second_time():
     assert application.transitions.count() == 1
 
 
-def test_staff_decision_without_a_reason_is_refused():
-    application = ApplicationFactory(submitted=True)
-
-    with pytest.raises(Refused) as refused:
-        move_application(
-            application,
+@pytest.mark.parametrize(
+    ("target", "decided_by", "reason", "at", "rule"),
+    [
+        pytest.param(
             ApplicationStatus.INELIGIBLE,
-            actor=UserFactory(),
-            decided_by=DecisionSource.STAFF,
-            reason="  ",
-            at=paris(2022, 2, 10, 9, 0),
-        )
-
-    assert refused.value.reasons == ["Indiquez le motif de la décision."]
-
-
-def test_screening_while_the_call_is_still_open_is_refused():
+            DecisionSource.STAFF,
+            "  ",
+            paris(2022, 2, 10, 9, 0),
+            "Indiquez le motif de la décision.",
+            id="staff decision without a reason",
+        ),
+        pytest.param(
+            ApplicationStatus.SHORTLISTED,
+            DecisionSource.STAFF,
+            "Dossier solide.",
+            paris(2022, 1, 20, 9, 0),
+            "L'appel est encore ouvert : les candidatures s'examinent après sa clôture.",
+            id="screening while the call is still open",
+        ),
+        pytest.param(
+            ApplicationStatus.SHORTLISTED,
+            DecisionSource.TEAM,
+            "Nous sommes excellents.",
+            paris(2022, 2, 10, 9, 0),
+            "Cette décision ne revient pas à : Équipe.",
+            id="team shortlisting its own application",
+        ),
+    ],
+)
+def test_refused_application_move_names_its_rule_and_leaves_the_status(
+    target, decided_by, reason, at, rule
+):
     application = ApplicationFactory(submitted=True)
+    actor = application.created_by if decided_by == DecisionSource.TEAM else UserFactory()
 
     with pytest.raises(Refused) as refused:
         move_application(
-            application,
-            ApplicationStatus.SHORTLISTED,
-            actor=UserFactory(),
-            decided_by=DecisionSource.STAFF,
-            reason="Dossier solide.",
-            at=paris(2022, 1, 20, 9, 0),
+            application, target, actor=actor, decided_by=decided_by, reason=reason, at=at
         )
 
-    assert refused.value.reasons == [
-        "L'appel est encore ouvert : les candidatures s'examinent après sa clôture."
-    ]
-
-
-def test_team_cannot_shortlist_its_own_application():
-    application = ApplicationFactory(submitted=True)
-
-    with pytest.raises(Refused) as refused:
-        move_application(
-            application,
-            ApplicationStatus.SHORTLISTED,
-            actor=application.created_by,
-            decided_by=DecisionSource.TEAM,
-            reason="Nous sommes excellents.",
-            at=paris(2022, 2, 10, 9, 0),
-        )
-
-    assert refused.value.reasons == ["Cette décision ne revient pas à : Équipe."]
+    assert refused.value.reasons == [rule]
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
 
 
 def test_selection_creates_the_project_in_pre_incubation_planned_and_coached_per_edition():
@@ -275,37 +270,39 @@ def test_renewal_applied_twice_renews_once():
     assert project.periods.count() == 3
 
 
-def test_moving_out_of_a_period_before_it_started_is_refused():
-    project = ProjectFactory()
-
-    with pytest.raises(Refused) as refused:
-        move_project(
-            project,
+@pytest.mark.parametrize(
+    ("target", "reason", "at", "rule"),
+    [
+        pytest.param(
             Phase.EXPERIMENTATION,
-            period=project.periods.open().get(),
-            actor=UserFactory(),
-            decided_by=DecisionSource.STAFF,
-            reason="Trop tôt.",
-            at=paris(2022, 3, 1, 9, 0),
-        )
-
-    assert refused.value.reasons == [
-        "La période en cours n'a pas commencé : elle débute le 15 mars 2022."
-    ]
-
-
-def test_reintegration_requires_its_outcome():
+            "Trop tôt.",
+            paris(2022, 3, 1, 9, 0),
+            "La période en cours n'a pas commencé : elle débute le 15 mars 2022.",
+            id="moving out of a period before it started",
+        ),
+        pytest.param(
+            Phase.REINTEGRATION,
+            "Fin du projet.",
+            REVIEWED_AT,
+            "Précisez l'issue de la réintégration.",
+            id="reintegration without its outcome",
+        ),
+    ],
+)
+def test_refused_project_move_names_its_rule_and_leaves_the_phase(target, reason, at, rule):
     project = ProjectFactory()
 
     with pytest.raises(Refused) as refused:
         move_project(
             project,
-            Phase.REINTEGRATION,
+            target,
             period=project.periods.open().get(),
             actor=UserFactory(),
             decided_by=DecisionSource.STAFF,
-            reason="Fin du projet.",
-            at=REVIEWED_AT,
+            reason=reason,
+            at=at,
         )
 
-    assert refused.value.reasons == ["Précisez l'issue de la réintégration."]
+    assert refused.value.reasons == [rule]
+    project.refresh_from_db()
+    assert (project.phase, project.periods.count()) == (Phase.PRE_INCUBATION, 1)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from programme.lifecycles import Refused
+from programme.models import AuditEntry
 from projects.applications.services.team import (
     add_attachment,
     add_member,
@@ -258,3 +259,46 @@ def test_a_file_is_not_removed_from_a_submitted_application(settings, tmp_path):
         "La candidature est déposée : elle n'est plus modifiable."
     ]
     assert application.attachments.count() == 1
+
+
+def test_each_team_action_logs_what_it_changed(draft, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    lead = draft.created_by
+    started = start_application(draft.call, title="Ruches partagées", actor=lead)
+    attachment = add_attachment(draft, uploads.pdf(name="pitch.pdf"), actor=lead)
+    remove_attachment(attachment, actor=lead)
+    member = TeamMemberFactory(
+        application=draft, first_name="Léa", last_name="Roux", email="lea@exemple.test"
+    )
+    record_manager_response(member, ManagerResponse.DECLINED, at=OPENS_AT)
+    remove_member(member, actor=lead)
+
+    logged = {
+        entry.action: (entry.object_id, entry.changes, entry.at)
+        for entry in AuditEntry.objects.filter(
+            action__in=[
+                "application.start",
+                "application.add_attachment",
+                "application.remove_attachment",
+                "team.manager_answer",
+                "team.remove_member",
+            ]
+        ).exclude(action="team.manager_answer", changes__manager_response__1="agreed")
+    }
+
+    assert logged["application.start"][:2] == (
+        str(started.pk),
+        {"title": [None, "Ruches partagées"]},
+    )
+    assert logged["application.add_attachment"][1] == {"original_name": [None, "pitch.pdf"]}
+    assert logged["application.remove_attachment"][1] == {"original_name": ["pitch.pdf", None]}
+    assert logged["team.manager_answer"][1:] == (
+        {"manager_response": ["agreed", "declined"]},
+        OPENS_AT,
+    )
+    removed = logged["team.remove_member"][1]
+    assert (removed["first_name"], removed["email"], removed["manager_response"]) == (
+        ["Léa", None],
+        ["lea@exemple.test", None],
+        ["declined", None],
+    )
