@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -50,3 +51,22 @@ class FrenchFirstLocaleMiddleware:
             except Resolver404:
                 return False
         return getattr(match.func, "is_public_page", False)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose body is larger than ``TREMPLIN_REQUEST_MAX_BYTES``, with a
+    French page (413), before anything reads the body: a huge upload is neither written
+    to a temporary file nor silently dropped by a form."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.TREMPLIN_REQUEST_MAX_BYTES
+        if length > limit:
+            return render(request, "413.html", {"limit": limit}, status=413)
+        return self.get_response(request)

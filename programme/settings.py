@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "programme.middleware.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -223,6 +224,16 @@ TASKS = {
 }
 # Attachments: checked by content; this is the largest accepted file.
 TREMPLIN_UPLOAD_MAX_BYTES = int(env("TREMPLIN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# A request body larger than this is refused (413) before it is read: the largest file
+# and room for the form around it. The reverse proxy's limit (nginx
+# `client_max_body_size`) must be at least this; the README's deployment notes say so.
+TREMPLIN_REQUEST_MAX_BYTES = TREMPLIN_UPLOAD_MAX_BYTES + 1024 * 1024
+# Django's own limits, set here rather than left implicit: the form fields of a request
+# (files apart) held in memory, and the size above which an upload goes to a temporary
+# file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # The site's public address, for links in e-mails.
 SITE_URL = env("TREMPLIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Public pages: how long any cache may keep them before asking again (their ETag then

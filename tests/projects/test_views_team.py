@@ -145,6 +145,48 @@ def test_upload_over_the_size_limit_is_refused(lead_client, draft, settings):
     assert draft.attachments.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (uploads.png_claiming(30_000, 30_000), "trop de pixels"),
+        (uploads.docx_with({"word/vbaProject.bin": b"macro"}), "contient des macros"),
+        (uploads.pdf(content=b"%PDF-1.7\n<html><script></script></html>"), "pas un PDF valide"),
+        (uploads.pdf(name="facture\u202efdp.exe"), "se termine par « .exe »"),
+    ],
+    ids=["image bomb", "macros", "html as pdf", "disguised extension"],
+)
+def test_hostile_upload_is_refused_in_french_next_to_the_field(lead_client, draft, upload, message):
+    response = lead_client.post(url("application_attachments", draft.pk), {"file": upload})
+
+    assert response.status_code == 200
+    assert message in response.content.decode().replace("&#x27;", "'")
+    assert draft.attachments.count() == 0
+
+
+def test_request_body_over_the_limit_is_refused_before_it_is_read(lead_client, draft, settings):
+    settings.TREMPLIN_REQUEST_MAX_BYTES = 2048
+
+    response = lead_client.post(
+        url("application_attachments", draft.pk),
+        {"file": uploads.pdf(content=uploads.PDF + b"0" * 4096)},
+    )
+
+    assert response.status_code == 413
+    assert "Envoi trop volumineux" in response.content.decode()
+    assert draft.attachments.count() == 0
+
+
+def test_form_fields_over_django_s_memory_limit_get_a_french_400(lead_client, draft, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+
+    response = lead_client.post(url("application_edit", draft.pk), {"problem": "x" * 4096})
+
+    assert response.status_code == 400
+    assert "Requête refusée" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.problem != "x" * 4096
+
+
 def test_uploaded_file_is_served_only_through_the_checked_view(
     lead_client, draft, settings, tmp_path
 ):

@@ -210,14 +210,14 @@ def add_attachment(application, upload, *, actor, required_document=None):
     writes the audit entry on the application.
     """
     _check_editable(application)
-    content_type = validate_upload(upload)
+    checked = validate_upload(upload)
     with transaction.atomic():
         attachment = Attachment.objects.create(
             application=application,
             required_document=required_document,
             file=upload,
-            original_name=upload.name[:255],
-            content_type=content_type,
+            original_name=checked.name,
+            content_type=checked.content_type,
             size=upload.size,
             uploaded_by=actor,
         )
