@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test bench mutation lint format messages update-messages chromium clean lock
+.PHONY: run test bench mutation lint format messages update-messages chromium clamav clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ run: messages
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: messages chromium
+test: messages chromium clamav
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Benchmarks of the pages that grow with the programme: timings and query counts.
@@ -67,6 +67,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	    else echo "Browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+# The antivirus tests start Debian's ClamAV daemon with a signature database of their own.
+clamav:
+	@[ -x /usr/sbin/clamd ] || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq clamav-daemon; \
+	    else echo "Antivirus tests need ClamAV: sudo apt-get install clamav-daemon" >&2; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

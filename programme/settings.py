@@ -224,6 +224,10 @@ TASKS = {
 }
 # Attachments: checked by content; this is the largest accepted file.
 TREMPLIN_UPLOAD_MAX_BYTES = int(env("TREMPLIN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# The ClamAV daemon that scans every upload: a Unix socket path or tcp://host:port; empty
+# turns scanning off (the default in debug mode only). A scan that fails refuses the file.
+TREMPLIN_CLAMAV_SOCKET = env("TREMPLIN_CLAMAV_SOCKET", "" if DEBUG else "/var/run/clamav/clamd.ctl")
+TREMPLIN_CLAMAV_TIMEOUT = float(env("TREMPLIN_CLAMAV_TIMEOUT", "30"))
 # A request body larger than this is refused (413) before it is read: the largest file
 # and room for the form around it. The reverse proxy's limit (nginx
 # `client_max_body_size`) must be at least this; the README's deployment notes say so.

@@ -5,7 +5,8 @@ Excel, PowerPoint), PNG, JPEG and WebP images, up to ``TREMPLIN_UPLOAD_MAX_BYTES
 Every check reads a bounded amount: an archive is refused from its directory before it
 is unpacked, and unpacked by chunks that stop at the limits; an image is refused from its
 header before its pixels are decoded. The file's name must end with an extension of the
-type found, and the name kept is cleaned of the characters that disguise it.
+type found, and the name kept is cleaned of the characters that disguise it. Last, the
+antivirus scans what passed (``antivirus.py``).
 """
 
 import dataclasses
@@ -19,7 +20,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from projects.applications import archives, pdfs
+from projects.applications import antivirus, archives, pdfs
 
 PDF = "application/pdf"
 IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
@@ -152,4 +153,6 @@ def validate_upload(upload):
             % {"formats": ACCEPTED_LABEL},
             "type",
         )
-    return CheckedFile(content_type, _named_for(upload.name, content_type))
+    name = _named_for(upload.name, content_type)
+    antivirus.scan(upload)
+    return CheckedFile(content_type, name)
