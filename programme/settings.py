@@ -213,7 +213,7 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Tremplin <ne-pas-repondre
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work (e-mail): run at once in development and tests; in production a
-# database queue served by `python manage.py db_worker`.
+# database queue served by `python manage.py run_worker`.
 TASKS = {
     "default": {
         "BACKEND": {

@@ -4,14 +4,16 @@ statement), the language switch, and the health endpoint for monitoring."""
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
+from django.db.models import Min
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
+from django_tasks_db.models import DBTaskResult
 
 from programme.freshness import programme_fingerprint
 from programme.public_pages import public_page
@@ -74,16 +76,19 @@ def switch_language(request, code):
 
 @require_safe
 def healthz(_request):
-    """``ok`` when the site can reach its database, 503 otherwise. Never cached."""
+    """``ok`` when the site can reach its database, 503 otherwise; and the age of the
+    oldest task waiting for the worker (a worker that stopped shows as a growing age).
+    One query. Never cached."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        oldest = DBTaskResult.objects.ready().aggregate(oldest=Min("enqueued_at"))["oldest"]
     except DatabaseError:
         response = HttpResponse(
             "database unavailable\n", status=503, content_type="text/plain; charset=utf-8"
         )
     else:
-        response = HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+        age = 0 if oldest is None else max(int((timezone.now() - oldest).total_seconds()), 0)
+        response = HttpResponse(
+            f"ok\noldest queued task: {age} s\n", content_type="text/plain; charset=utf-8"
+        )
     add_never_cache_headers(response)
     return response

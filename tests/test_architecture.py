@@ -20,8 +20,9 @@ SERVICES = {
 # entry and uses the actor it takes.
 SERVICE_MODULES = sorted(
     path.relative_to(ROOT).as_posix()
-    for pattern in ("*/services.py", "*/services/*.py", "*/*/services/*.py", "*/publication.py")
-    for path in ROOT.glob(pattern)
+    for app in APPS
+    for pattern in ("services.py", "services/*.py", "*/services/*.py", "publication.py")
+    for path in (ROOT / app).glob(pattern)
     if path.name != "__init__.py"
 )
 WRITES = {"save", "create", "update", "delete", "update_or_create", "get_or_create", "bulk_create"}

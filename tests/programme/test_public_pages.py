@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from editions.enums import Phase
 from programme import public_pages
@@ -222,10 +223,27 @@ def test_health_endpoint_says_ok_and_is_never_cached(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.content == b"ok\noldest queued task: 0 s\n"
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
     assert "no-store" in response.headers["Cache-Control"]
     assert response.cookies == {}
+
+
+def test_health_endpoint_reports_the_age_of_the_oldest_task_waiting_for_the_worker(client):
+    now = timezone.now()
+    for minutes in (3, 1):
+        queued = DBTaskResult.objects.create(
+            task_path="programme.tasks.send_mail_later",
+            args_kwargs={"args": [], "kwargs": {}},
+            backend_name="default",
+        )
+        DBTaskResult.objects.filter(pk=queued.pk).update(
+            enqueued_at=now - datetime.timedelta(minutes=minutes)
+        )
+
+    response = client.get("/healthz")
+
+    assert response.content.decode().splitlines() == ["ok", "oldest queued task: 180 s"]
 
 
 def test_health_endpoint_and_language_switch_read_no_data(client, site):
@@ -234,7 +252,8 @@ def test_health_endpoint_and_language_switch_read_no_data(client, site):
     with CaptureQueriesContext(connection) as switch:
         client.get("/langue/en/", {"next": f"/laureats/{site['project'].slug}/"})
 
-    assert [query["sql"] for query in health] == ["SELECT 1"]
+    assert len(health) == 1
+    assert DBTaskResult._meta.db_table in health[0]["sql"]
     assert len(switch) == 0
 
 
