@@ -12,8 +12,9 @@ their diff.
 Needs mutmut (``pip install -e ".[dev]"``). Shared settings (what is copied into
 ``mutants/``, pytest options) are in ``[tool.mutmut]`` in pyproject.toml; this script
 sets, per module, what to mutate and which tests to run. mutmut does not mutate
-decorated functions (the ``@rules.predicate`` ones) nor module-level tables: a module
-made of those alone has no mutants.
+decorated functions (the ``@rules.predicate`` ones) nor module-level tables (the
+lifecycles' moves, the ``rules.add_perm`` lines): ``operators.py`` mutates those, against
+the same tests, and its mutants (``op.*``) count in the same score.
 """
 
 import dataclasses
@@ -89,6 +90,7 @@ MODULES = {
     "projects/rules.py": [
         "tests/projects/test_rules.py",
         "tests/projects/test_rules_by_object.py",
+        "tests/test_rules_without_object.py",
     ],
     "jury/ranking.py": [
         "tests/jury/test_ranking.py",
@@ -113,6 +115,7 @@ MODULES = {
     "jury/rules.py": [
         "tests/jury/test_rules.py",
         "tests/jury/test_rules_by_object.py",
+        "tests/test_rules_without_object.py",
     ],
 }
 
@@ -157,7 +160,7 @@ def _run_one(module):
         for name, status in sorted(statuses.items())
         if status not in KILLED
     }
-    note = "" if statuses else "no mutable function (decorated functions are not mutated)"
+    note = "" if statuses else "no function for mutmut"
     _write_report(module, tests, statuses, survivors=survivors, note=note)
 
 
@@ -171,6 +174,35 @@ def _write_report(module, tests, statuses, *, survivors=None, note=""):
         "note": note,
     }
     (REPORTS / f"{_slug(module)}.json").write_text(json.dumps(report, indent=2))
+
+
+def _add_operator_mutants(module):
+    """Run ``operators.py`` on ``module`` and add its verdicts to the module's report."""
+    path = REPORTS / f"{_slug(module)}.json"
+    if not path.exists():
+        return
+    report = json.loads(path.read_text())
+    if not report["tests"]:
+        return
+    verdicts = REPORTS / f"{_slug(module)}.operators.json"
+    with open(REPORTS / f"{_slug(module)}.operators.log", "w") as log:
+        subprocess.run(
+            [sys.executable, Path(__file__).with_name("operators.py"), module, verdicts]
+            + report["tests"],
+            stdout=log,
+            stderr=log,
+            check=False,
+        )
+    if not verdicts.exists():
+        report["note"] = f"operators failed: see {verdicts.with_suffix('.log')}"
+    else:
+        found = json.loads(verdicts.read_text())
+        report["total"] += len(found["statuses"])
+        report["killed"] += sum(s in KILLED for s in found["statuses"].values())
+        report["survivors"].update(found["survivors"])
+        if found["statuses"]:
+            report["note"] = ""
+    path.write_text(json.dumps(report, indent=2))
 
 
 def _fresh_start(module):
@@ -219,6 +251,7 @@ def main(arguments):
             subprocess.run(
                 [sys.executable, __file__, "--one", module], stdout=log, stderr=log, check=False
             )
+        _add_operator_mutants(module)
     _print_report(modules)
     return 0
 
