@@ -3,8 +3,9 @@
 The archive (``.tar.gz``) holds ``manifest.json`` (when, which database engine, the rows
 of every table, the SHA-256 of every file), the database (``pg_dump``'s custom format on
 PostgreSQL, an SQLite copy made with SQLite's backup API) and the files under
-``media/``. A restore goes into an empty instance only: a database without tables and an
-empty ``MEDIA_ROOT``; it checks every file's hash and every table's row count against
+``media/``, read and written through the storage API (local disk or object storage). A
+restore goes into an empty instance only: a database without tables and an empty file
+storage; it checks every file's hash and every table's row count against
 the manifest before it says it is done.
 """
 
@@ -20,7 +21,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connection
 
 FORMAT = 1
@@ -31,23 +33,28 @@ class BackupError(Exception):
     """What stops a backup or a restore, said in one sentence."""
 
 
-def _sha256(path):
+def _sha256(stream):
     digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        while chunk := stream.read(1024 * 1024):
-            digest.update(chunk)
+    while chunk := stream.read(1024 * 1024):
+        digest.update(chunk)
     return digest.hexdigest()
 
 
-def _media_files():
-    root = Path(settings.MEDIA_ROOT)
-    if not root.exists():
-        return {}
-    return {
-        path.relative_to(root).as_posix(): path
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and not path.is_symlink()
-    }
+def _stored_files(folder=""):
+    """The names of every uploaded file, through the storage API (local disk or S3)."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    names = [f"{folder}{name}" for name in files]
+    for name in folders:
+        names += _stored_files(f"{folder}{name}/")
+    return sorted(names)
+
+
+def _stored_hash(name):
+    with default_storage.open(name, "rb") as stream:
+        return _sha256(stream)
 
 
 def table_rows(using_connection=connection):
@@ -99,13 +106,12 @@ def _dump_database(target):
 
 def backup(path):
     """Write the archive to ``path``; return its manifest."""
-    files = _media_files()
     manifest = {
         "format": FORMAT,
         "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
         "vendor": connection.vendor,
         "tables": table_rows(),
-        "files": {name: _sha256(file) for name, file in files.items()},
+        "files": {name: _stored_hash(name) for name in _stored_files()},
     }
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / DUMPS.get(connection.vendor, "database")
@@ -116,8 +122,11 @@ def backup(path):
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
             archive.add(dump, arcname=dump.name)
-            for name, file in files.items():
-                archive.add(file, arcname=f"media/{name}")
+            for name in manifest["files"]:
+                info = tarfile.TarInfo(f"media/{name}")
+                info.size = default_storage.size(name)
+                with default_storage.open(name, "rb") as stream:
+                    archive.addfile(info, stream)
     return manifest
 
 
@@ -126,8 +135,8 @@ def _check_empty_instance():
         raise BackupError(
             "The database already has tables: restore into an empty database (before any migrate)."
         )
-    if _media_files():
-        raise BackupError(f"MEDIA_ROOT ({settings.MEDIA_ROOT}) is not empty.")
+    if _stored_files():
+        raise BackupError("The file storage is not empty: restore into an empty one.")
 
 
 def _restore_database(dump, vendor):
@@ -154,13 +163,14 @@ def restore(path):
             raise BackupError(f"Unknown backup format: {manifest.get('format')}.")
         media = Path(work) / "media"
         for name, digest in manifest["files"].items():
-            if _sha256(media / name) != digest:
-                raise BackupError(f"The file {name} does not match its hash in the backup.")
+            with open(media / name, "rb") as stream:
+                if _sha256(stream) != digest:
+                    raise BackupError(f"The file {name} does not match its hash in the backup.")
         _restore_database(Path(work) / DUMPS[manifest["vendor"]], manifest["vendor"])
         for name in manifest["files"]:
-            target = Path(settings.MEDIA_ROOT) / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(media / name, target)
+            with open(media / name, "rb") as stream:
+                if default_storage.save(name, File(stream)) != name:
+                    raise BackupError(f"The storage renamed {name}: it was not empty.")
     restored = table_rows()
     different = sorted(
         table for table, rows in manifest["tables"].items() if restored.get(table) != rows

@@ -187,8 +187,26 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded files are private: they live outside the static tree and no URL serves
 # MEDIA_ROOT; permission-checked views stream them.
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Or, for more than one application server, an S3-compatible object storage: private
+# objects only, read back by the same permission-checked views.
+S3_STORAGE_OPTIONS = {
+    "bucket_name": env("TREMPLIN_S3_BUCKET"),
+    "endpoint_url": env("TREMPLIN_S3_ENDPOINT_URL") or None,
+    "region_name": env("TREMPLIN_S3_REGION") or None,
+    "access_key": env("TREMPLIN_S3_ACCESS_KEY_ID") or None,
+    "secret_key": env("TREMPLIN_S3_SECRET_ACCESS_KEY") or None,
+    "location": env("TREMPLIN_S3_PREFIX"),
+    "default_acl": "private",
+    "querystring_auth": True,
+    "querystring_expire": 60,
+    "file_overwrite": False,
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": S3_STORAGE_OPTIONS}
+        if S3_STORAGE_OPTIONS["bucket_name"]
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
