@@ -24,9 +24,7 @@ from editions.enums import Phase
 from jury.models import Decision, Score
 from programme.enums import DecisionSource
 from programme.models import NewsItem, Programme, User
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
-from projects.laureates.services import move_project
 from projects.models import (
     Application,
     ApplicationTransition,
@@ -42,8 +40,9 @@ from projects.models import (
     TimeDeclaration,
 )
 from tests.editions.factories import CallFactory, EditionFactory, paris
-from tests.programme.factories import UserFactory
 from tests.projects.factories import (
+    REVIEWED_AT,
+    SELECTED_AT,
     ApplicationFactory,
     CoachingEntryFactory,
     ImpactIndicatorFactory,
@@ -55,6 +54,7 @@ from tests.projects.factories import (
     TeamMemberFactory,
     TimeDeclarationFactory,
 )
+from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 
@@ -81,16 +81,7 @@ def _leak_edition(programme):
 
 
 def _staff_move(project, target, reason, **extra):
-    return move_project(
-        project,
-        target,
-        period=project.periods.open().get(),
-        actor=UserFactory(),
-        decided_by=DecisionSource.STAFF,
-        reason=reason,
-        at=paris(2022, 9, 1, 10, 0),
-        **extra,
-    )
+    return decide_project(project, target, reason=reason, at=paris(2022, 9, 1, 10, 0), **extra)
 
 
 # Amounts and values that must never show, with the ways a page could write them.
@@ -162,22 +153,19 @@ def leaky_demo(settings):
         application=draft, first_name="Gaspard", last_name="Fuiteur", email="gaspard@fuite.test"
     )
     refused = ApplicationFactory(call=call, title="FUITE candidature non retenue", shortlisted=True)
-    move_application(
+    decide_application(
         refused,
         ApplicationStatus.NOT_SELECTED,
-        actor=UserFactory(),
-        decided_by=DecisionSource.STAFF,
         reason="FUITE motif de refus interne",
-        at=paris(2022, 3, 15, 17, 0),
+        at=SELECTED_AT,
     )
     untold = ApplicationFactory(call=call, title="FUITE sélection non publiée", shortlisted=True)
-    move_application(
+    decide_application(
         untold,
         ApplicationStatus.SELECTED,
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
         reason="FUITE décision de sélection non publiée",
-        at=paris(2022, 3, 15, 17, 0),
+        at=SELECTED_AT,
     )
     untold.project.is_published = True  # ticked before the decision was published
     untold.project.save()
@@ -200,15 +188,13 @@ def leaky_demo(settings):
     period.objectives = "FUITE objectifs internes"
     period.save()
     _leak_follow_up(period)
-    move_project(
+    decide_project(
         witness,
         Phase.REINTEGRATION,
-        period=period,
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
         reason="FUITE motif du jury non publié",
         outcome="stopped",
-        at=paris(2022, 9, 15, 17, 0),
+        at=REVIEWED_AT,
     )
 
     staff_moved = ProjectFactory(application__call=call, application__title="Projet suivi")

@@ -8,7 +8,6 @@ import factory
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.applications.services import move_application
 from projects.applications.services.team import record_manager_response
 from projects.enums import (
     ApplicationStatus,
@@ -17,7 +16,6 @@ from projects.enums import (
     MemberRole,
     MilestoneStatus,
 )
-from projects.laureates.services import move_project
 from projects.laureates.services.follow_up import (
     review_measurement,
     set_milestone_status,
@@ -37,6 +35,7 @@ from projects.models import (
 )
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
+from tests.projects.helpers import decide_application, decide_project
 
 SUBMITTED_AT = paris(2022, 1, 15, 18, 0)
 SCREENED_AT = paris(2022, 2, 15, 10, 0)
@@ -45,13 +44,8 @@ REVIEWED_AT = paris(2022, 9, 15, 17, 0)
 
 
 def _move(application, target, at, decided_by=DecisionSource.STAFF):
-    move_application(
-        application,
-        target,
-        actor=application.created_by,
-        decided_by=decided_by,
-        reason="Décision de test.",
-        at=at,
+    decide_application(
+        application, target, decided_by=decided_by, actor=application.created_by, at=at
     )
 
 
@@ -153,14 +147,8 @@ class ProjectFactory(factory.Factory):
             setattr(project, name, value)
         project.save()
         if experimentation:
-            move_project(
-                project,
-                Phase.EXPERIMENTATION,
-                period=project.periods.open().get(),
-                actor=application.created_by,
-                decided_by=DecisionSource.STAFF,
-                reason="Décision de test.",
-                at=REVIEWED_AT,
+            decide_project(
+                project, Phase.EXPERIMENTATION, actor=application.created_by, at=REVIEWED_AT
             )
         return project
 

@@ -5,13 +5,12 @@ import pytest
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.models import AuditEntry
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
-from projects.laureates.services import move_project
 from projects.models import ProjectTransition
 from projects.publication import publish_history
 from tests.programme.factories import UserFactory
 from tests.projects.factories import REVIEWED_AT, SELECTED_AT, ApplicationFactory, ProjectFactory
+from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 PUBLISHED_AT = REVIEWED_AT.replace(month=10)
@@ -19,12 +18,11 @@ PUBLISHED_AT = REVIEWED_AT.replace(month=10)
 
 def jury_selection(staff):
     application = ApplicationFactory(shortlisted=True)
-    return move_application(
+    return decide_application(
         application,
         ApplicationStatus.SELECTED,
-        actor=staff,
         decided_by=DecisionSource.JURY,
-        reason="Décision du jury.",
+        actor=staff,
         at=SELECTED_AT,
     )
 
@@ -71,14 +69,8 @@ def test_publishing_a_project_move_mails_the_team_and_stamps_nothing_else(
     staff_user, mailoutbox, django_capture_on_commit_callbacks
 ):
     project = ProjectFactory(experimentation=True)
-    renewal = move_project(
-        project,
-        Phase.EXPERIMENTATION,
-        period=project.periods.open().get(),
-        actor=staff_user,
-        decided_by=DecisionSource.JURY,
-        reason="Décision du jury.",
-        at=REVIEWED_AT,
+    renewal = decide_project(
+        project, Phase.EXPERIMENTATION, decided_by=DecisionSource.JURY, actor=staff_user
     )
     unpublished_before = ProjectTransition.objects.filter(published_at__isnull=True).count()
 

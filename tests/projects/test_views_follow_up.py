@@ -10,9 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editions.enums import Phase
-from programme.enums import DecisionSource
 from projects.enums import MilestoneStatus, ReintegrationOutcome
-from projects.laureates.services import move_project
 from projects.models import CoachingEntry, Milestone
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
@@ -26,6 +24,7 @@ from tests.projects.factories import (
     TeamMemberFactory,
     TimeDeclarationFactory,
 )
+from tests.projects.helpers import decide_project
 
 pytestmark = pytest.mark.django_db
 
@@ -64,13 +63,10 @@ def period_of(project):
 
 def finish(project):
     """Move ``project`` back to its departments: it no longer runs."""
-    move_project(
+    decide_project(
         project,
         Phase.REINTEGRATION,
-        period=period_of(project),
         actor=project.application.created_by,
-        decided_by=DecisionSource.STAFF,
-        reason="Fin du projet.",
         outcome=ReintegrationOutcome.HANDED_OVER,
     )
 

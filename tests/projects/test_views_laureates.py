@@ -9,9 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from editions.enums import Phase
 from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, MemberKind
-from projects.laureates.services import move_project
 from projects.public.laureates import public_team
 from projects.publication import publish_history
 from tests.editions.factories import CallFactory, EditionFactory, paris
@@ -23,12 +21,14 @@ from tests.programme.factories import (
     UserFactory,
 )
 from tests.projects.factories import (
+    SELECTED_AT,
     ApplicationFactory,
     ImpactIndicatorFactory,
     MeasurementFactory,
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +37,9 @@ JURY_REASON = "Décision du jury, séance du 15 septembre 2022. Un prototype pro
 
 
 def jury_move(project, target, *, reason=JURY_REASON, outcome="", published=True):
-    history = move_project(
+    history = decide_project(
         project,
         target,
-        period=project.periods.open().get(),
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
         reason=reason,
         outcome=outcome,
@@ -114,13 +112,11 @@ def test_list_hides_what_is_not_public(client):
         application__call__edition=EditionFactory(is_published=False),
     )
     untold = ApplicationFactory(title="Sélection non publiée", shortlisted=True)
-    move_application(
+    decide_application(
         untold,
         ApplicationStatus.SELECTED,
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
-        reason="Décision du jury.",
-        at=paris(2022, 3, 15, 17, 0),
+        at=SELECTED_AT,
     )
     untold.project.is_published = True  # ticked before the jury's decision was published
     untold.project.save()
