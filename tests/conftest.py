@@ -6,6 +6,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
 from tests.roles import build_world
 
@@ -14,6 +15,20 @@ from tests.roles import build_world
 def fast_password_hashing(settings):
     # Hashing is slow on purpose; the tests do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def staff(db):
+    """A member of the innovation team (the staff group, with its permissions)."""
+    return UserFactory(innovation_staff=True)
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    """The test client signed in as ``staff``, who is also ``staff_client.staff``."""
+    client.force_login(staff)
+    client.staff = staff
+    return client
 
 
 @pytest.fixture

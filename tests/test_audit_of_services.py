@@ -76,11 +76,6 @@ def last_pk():
 
 
 @pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
-
-
-@pytest.fixture
 def open_call(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     from django.utils import timezone

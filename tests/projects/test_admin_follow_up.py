@@ -21,13 +21,6 @@ pytestmark = pytest.mark.django_db
 MEASUREMENTS = "/admin/projects/measurement/"
 
 
-@pytest.fixture
-def staff_client(client):
-    client.staff = UserFactory(innovation_staff=True)
-    client.force_login(client.staff)
-    return client
-
-
 def period_url(period):
     return reverse("admin:projects_phaseperiod_change", args=[period.pk])
 

@@ -4,17 +4,10 @@ import pytest
 from django.urls import reverse
 
 from projects.enums import ApplicationStatus
-from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/projects/application/"
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(innovation_staff=True))
-    return client
 
 
 def test_bulk_shortlisting_asks_for_a_reason_then_records_it_on_each(staff_client):

@@ -65,12 +65,6 @@ def by_edition(table):
     return {row["edition"].name: row["cells"] for row in table["rows"]}
 
 
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(innovation_staff=True))
-    return client
-
-
 # The figures, without HTTP.
 
 

@@ -119,12 +119,11 @@ def test_the_coaching_list_sends_anonymous_people_to_sign_in(client):
     assert response.headers["Location"].startswith(reverse("accounts:sign_in"))
 
 
-def test_staff_see_every_running_project_but_not_the_finished_ones(client, project):
+def test_staff_see_every_running_project_but_not_the_finished_ones(staff_client, project):
     finished = ProjectFactory(application__title="Projet réintégré")
     finish(finished)
-    client.force_login(UserFactory(innovation_staff=True))
 
-    listing = content(client.get(url("coaching_list")))
+    listing = content(staff_client.get(url("coaching_list")))
 
     assert "Ruches de l&#x27;estuaire" in listing
     assert "Projet réintégré" not in listing

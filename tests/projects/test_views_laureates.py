@@ -75,8 +75,7 @@ def test_home_shows_published_laureates_and_news_and_nothing_unpublished(client)
     assert "Brouillon secret" not in content
 
 
-def test_home_query_count_stays_flat_as_laureates_and_news_grow(client):
-    staff = UserFactory(innovation_staff=True)
+def test_home_query_count_stays_flat_as_laureates_and_news_grow(client, staff):
     ProjectFactory()
     move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=staff)
     with CaptureQueriesContext(connection) as small:
