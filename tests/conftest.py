@@ -6,6 +6,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from tests.editions.factories import CallFactory
 from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
 from tests.roles import build_world
@@ -32,8 +33,20 @@ def staff_client(client, staff):
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):
+def media_root(settings, tmp_path):
+    """The files the test writes go to a folder of its own."""
     settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def open_call(db):
+    """A call open at the time of the test."""
+    return CallFactory(open_now=True)
+
+
+@pytest.fixture
+def world(db, media_root):
     return build_world()
 
 

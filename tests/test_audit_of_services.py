@@ -40,7 +40,6 @@ from projects.laureates.services.follow_up import (
     set_milestone_status,
     submit_phase_report,
 )
-from tests.editions.factories import CallFactory
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -75,18 +74,7 @@ def last_pk():
     return AuditEntry.objects.order_by("pk").values_list("pk", flat=True).last() or 0
 
 
-@pytest.fixture
-def open_call(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    from django.utils import timezone
-
-    now = timezone.now()
-    return CallFactory(
-        opens_at=now - timezone.timedelta(days=1), closes_at=now + timezone.timedelta(days=1)
-    )
-
-
-def test_a_teams_draft_work_is_logged_by_its_author(open_call):
+def test_a_teams_draft_work_is_logged_by_its_author(open_call, media_root):
     lead = UserFactory()
     application = start_application(open_call, title="Jardins partagés", actor=lead)
     member = add_member(

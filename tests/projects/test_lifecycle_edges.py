@@ -11,7 +11,7 @@ from projects.applications.services import application_refusals, move_applicatio
 from projects.applications.services.team import record_manager_response
 from projects.enums import ApplicationStatus, ManagerResponse, MemberRole, ReintegrationOutcome
 from projects.laureates.services import move_project, project_refusals
-from tests.editions.factories import CallFactory, paris
+from tests.editions.factories import CLOSES_AT, OPENS_AT, CallFactory, paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     REVIEWED_AT,
@@ -21,8 +21,6 @@ from tests.projects.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-OPENS_AT = paris(2021, 12, 1, 9, 0)
-CLOSES_AT = paris(2022, 1, 31, 23, 59, 59)
 ONE_SECOND = datetime.timedelta(seconds=1)
 
 

@@ -25,7 +25,6 @@ from tests.projects.factories import (
 from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
-OPEN_DAY = paris(2022, 1, 10, 12, 0)
 
 
 class ReasonForm(forms.Form):
@@ -168,7 +167,10 @@ def test_an_agent_missing_two_details_is_told_both():
 
     with pytest.raises(Refused) as refused:
         decide_application(
-            application, ApplicationStatus.SUBMITTED, decided_by=DecisionSource.TEAM, at=OPEN_DAY
+            application,
+            ApplicationStatus.SUBMITTED,
+            decided_by=DecisionSource.TEAM,
+            at=paris(2022, 1, 10, 12, 0),
         )
 
     assert refused.value.reasons == [

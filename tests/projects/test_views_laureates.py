@@ -21,6 +21,7 @@ from tests.programme.factories import (
     UserFactory,
 )
 from tests.projects.factories import (
+    REVIEWED_AT,
     SELECTED_AT,
     ApplicationFactory,
     ImpactIndicatorFactory,
@@ -32,7 +33,6 @@ from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 
-REVIEW_AT = paris(2022, 9, 15, 17, 0)
 JURY_REASON = "Décision du jury, séance du 15 septembre 2022. Un prototype prometteur."
 
 
@@ -43,11 +43,11 @@ def jury_move(project, target, *, reason=JURY_REASON, outcome="", published=True
         decided_by=DecisionSource.JURY,
         reason=reason,
         outcome=outcome,
-        at=REVIEW_AT,
+        at=REVIEWED_AT,
     )
     if published:
         publish_history(
-            history, actor=None, at=REVIEW_AT + datetime.timedelta(days=2), notify=False
+            history, actor=None, at=REVIEWED_AT + datetime.timedelta(days=2), notify=False
         )
     return history
 

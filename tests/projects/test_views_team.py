@@ -11,20 +11,11 @@ from django.utils import timezone
 from projects.applications.manager_links import manager_token
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind
 from projects.models import Application, Attachment
-from tests.editions.factories import CallFactory
 from tests.programme.factories import OrganisationFactory, UserFactory
 from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def open_call():
-    now = timezone.now()
-    return CallFactory(
-        opens_at=now - datetime.timedelta(days=10), closes_at=now + datetime.timedelta(days=10)
-    )
 
 
 @pytest.fixture
@@ -187,10 +178,7 @@ def test_form_fields_over_django_s_memory_limit_get_a_french_400(lead_client, dr
     assert draft.problem != "x" * 4096
 
 
-def test_uploaded_file_is_served_only_through_the_checked_view(
-    lead_client, draft, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
+def test_uploaded_file_is_served_only_through_the_checked_view(lead_client, draft, media_root):
     lead_client.post(url("application_attachments", draft.pk), {"file": uploads.pdf()})
     attachment = draft.attachments.get()
 
