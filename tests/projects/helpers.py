@@ -49,3 +49,12 @@ def decide_project(
         outcome=outcome,
         at=at,
     )
+
+
+def admin_action(client, changelist, action, objects, *, confirm=None, follow=False):
+    """POST the admin ``action`` on ``objects`` from the ``changelist`` page; ``confirm``
+    holds the fields of the action's confirmation form, sent with its button."""
+    data = {"action": action, "_selected_action": [obj.pk for obj in objects]}
+    if confirm is not None:
+        data |= {"apply": "1", **confirm}
+    return client.post(changelist, data, follow=follow)
