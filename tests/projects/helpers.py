@@ -5,7 +5,10 @@ Each passes its arguments on to the service unchanged; what a test leaves out is
 decision by staff, made by a new user (by its lead for the team's own moves), for a
 reason that says it is a test, at the time of the call."""
 
+import pytest
+
 from programme.enums import DecisionSource
+from programme.lifecycles import Refused
 from projects.applications.services import move_application
 from projects.laureates.services import move_project
 from tests.programme.factories import UserFactory
@@ -58,3 +61,10 @@ def admin_action(client, changelist, action, objects, *, confirm=None, follow=Fa
     if confirm is not None:
         data |= {"apply": "1", **confirm}
     return client.post(changelist, data, follow=follow)
+
+
+def refusals(act):
+    """The reasons ``act()`` is refused with; it must be refused."""
+    with pytest.raises(Refused) as refused:
+        act()
+    return refused.value.reasons

@@ -6,7 +6,6 @@ import pytest
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from programme.lifecycles import Refused
 from projects.applications.services import application_refusals, move_application
 from projects.applications.services.team import record_manager_response
 from projects.enums import ApplicationStatus, ManagerResponse, MemberRole, ReintegrationOutcome
@@ -19,6 +18,7 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
 ONE_SECOND = datetime.timedelta(seconds=1)
@@ -34,12 +34,6 @@ def move(application, target, at, decided_by=DecisionSource.STAFF, **arguments):
         at=at,
         **arguments,
     )
-
-
-def refusals(call):
-    with pytest.raises(Refused) as refused:
-        call()
-    return refused.value.reasons
 
 
 def test_submission_at_the_very_second_the_call_opens_is_accepted():

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 
-from programme.lifecycles import Refused
 from programme.models import AuditEntry
 from projects.applications.services.team import (
     add_attachment,
@@ -22,6 +21,7 @@ from tests.editions.factories import CLOSES_AT, OPENS_AT, CallFactory
 from tests.programme.factories import UserFactory
 from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
+from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
 ONE_SECOND = datetime.timedelta(seconds=1)
@@ -30,12 +30,6 @@ ONE_SECOND = datetime.timedelta(seconds=1)
 @pytest.fixture
 def draft(open_call):
     return ApplicationFactory(call=open_call)
-
-
-def refusals(call):
-    with pytest.raises(Refused) as refused:
-        call()
-    return refused.value.reasons
 
 
 def agent(**fields):
