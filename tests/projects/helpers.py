@@ -10,6 +10,7 @@ import pytest
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from projects.applications.services import move_application
+from projects.enums import ApplicationStatus
 from projects.laureates.services import move_project
 from tests.programme.factories import UserFactory
 
@@ -24,6 +25,13 @@ def decide_application(
         actor = application.created_by if decided_by == DecisionSource.TEAM else UserFactory()
     return move_application(
         application, target, actor=actor, decided_by=decided_by, reason=reason, at=at
+    )
+
+
+def submit(application, at):
+    """The team submits ``application`` at ``at``: its lead, through the service."""
+    return decide_application(
+        application, ApplicationStatus.SUBMITTED, decided_by=DecisionSource.TEAM, at=at
     )
 
 

@@ -22,7 +22,7 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
-from tests.projects.helpers import decide_application, decide_project
+from tests.projects.helpers import decide_application, decide_project, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -166,12 +166,7 @@ def test_an_agent_missing_two_details_is_told_both():
     )
 
     with pytest.raises(Refused) as refused:
-        decide_application(
-            application,
-            ApplicationStatus.SUBMITTED,
-            decided_by=DecisionSource.TEAM,
-            at=paris(2022, 1, 10, 12, 0),
-        )
+        submit(application, paris(2022, 1, 10, 12, 0))
 
     assert refused.value.reasons == [
         "Zoé Roy : renseignez direction métier, e-mail du ou de la responsable."

@@ -12,7 +12,7 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
-from tests.projects.helpers import decide_application, decide_project
+from tests.projects.helpers import decide_application, decide_project, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +24,7 @@ def test_submission_mails_a_receipt_to_each_team_member_after_commit(
     TeamMemberFactory(application=application, email="membre@exemple.test")
 
     with django_capture_on_commit_callbacks(execute=True):
-        decide_application(
-            application,
-            ApplicationStatus.SUBMITTED,
-            decided_by=DecisionSource.TEAM,
-            at=paris(2022, 1, 31, 23, 59, 59),
-        )
+        submit(application, paris(2022, 1, 31, 23, 59, 59))
 
     assert sorted(message.to[0] for message in mailoutbox) == sorted(
         [application.created_by.email, "membre@exemple.test"]
@@ -94,12 +89,7 @@ def test_refused_move_mails_nothing(mailoutbox, django_capture_on_commit_callbac
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(Refused) as refused,
     ):
-        decide_application(
-            application,
-            ApplicationStatus.SUBMITTED,
-            decided_by=DecisionSource.TEAM,
-            at=paris(2022, 2, 1, 0, 0),
-        )
+        submit(application, paris(2022, 2, 1, 0, 0))
 
     assert refused.value.reasons == [
         "L'appel à candidatures est clos depuis le 31 janvier 2022 23:59."

@@ -17,19 +17,9 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
-from tests.projects.helpers import decide_application, decide_project
+from tests.projects.helpers import decide_application, decide_project, submit
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(application, at):
-    return move_application(
-        application,
-        ApplicationStatus.SUBMITTED,
-        actor=application.created_by,
-        decided_by=DecisionSource.TEAM,
-        at=at,
-    )
 
 
 def test_submission_at_the_last_second_of_the_deadline_is_accepted():
