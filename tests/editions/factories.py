@@ -12,9 +12,10 @@ def paris(*args):
     return timezone.make_aware(datetime.datetime(*args), timezone.get_default_timezone())
 
 
-# When a call made by ``CallFactory`` opens and closes.
+# When a call made by ``CallFactory`` opens and closes, and the step to either side.
 OPENS_AT = paris(2021, 12, 1, 9, 0)
 CLOSES_AT = paris(2022, 1, 31, 23, 59, 59)
+ONE_SECOND = datetime.timedelta(seconds=1)
 
 
 class EditionFactory(factory.django.DjangoModelFactory):

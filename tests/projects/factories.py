@@ -41,6 +41,8 @@ SUBMITTED_AT = paris(2022, 1, 15, 18, 0)
 SCREENED_AT = paris(2022, 2, 15, 10, 0)
 SELECTED_AT = paris(2022, 3, 15, 17, 0)
 REVIEWED_AT = paris(2022, 9, 15, 17, 0)
+# The first whole month of the pre-incubation a ProjectFactory opens (15 March to 15 June).
+APRIL = datetime.date(2022, 4, 1)
 
 
 def _move(application, target, at, decided_by=DecisionSource.STAFF):

@@ -10,7 +10,7 @@ from projects.applications.services import application_refusals, move_applicatio
 from projects.applications.services.team import record_manager_response
 from projects.enums import ApplicationStatus, ManagerResponse, MemberRole, ReintegrationOutcome
 from projects.laureates.services import move_project, project_refusals
-from tests.editions.factories import CLOSES_AT, OPENS_AT, CallFactory, paris
+from tests.editions.factories import CLOSES_AT, ONE_SECOND, OPENS_AT, CallFactory, paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     REVIEWED_AT,
@@ -21,7 +21,6 @@ from tests.projects.factories import (
 from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
-ONE_SECOND = datetime.timedelta(seconds=1)
 
 
 def move(application, target, at, decided_by=DecisionSource.STAFF, **arguments):

@@ -1,7 +1,5 @@
 """What a team does to its draft: its members, their managers, when it may still change."""
 
-import datetime
-
 import pytest
 
 from programme.models import AuditEntry
@@ -17,14 +15,13 @@ from projects.applications.services.team import (
     update_member,
 )
 from projects.enums import ManagerResponse, MemberKind, MemberRole
-from tests.editions.factories import CLOSES_AT, OPENS_AT, CallFactory
+from tests.editions.factories import CLOSES_AT, ONE_SECOND, OPENS_AT, CallFactory
 from tests.programme.factories import UserFactory
 from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
-ONE_SECOND = datetime.timedelta(seconds=1)
 
 
 @pytest.fixture
