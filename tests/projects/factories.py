@@ -276,6 +276,17 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
             review_measurement(measurement, actor=reviewer, accept=False, note="Source absente.")
 
 
+def validated_measurements(indicator, *readings):
+    """A measurement of ``indicator`` per ``(measured_on, value, source)``, in that order,
+    each validated by staff through the service."""
+    return [
+        MeasurementFactory(
+            indicator=indicator, measured_on=measured_on, value=value, source=source, validated=True
+        )
+        for measured_on, value, source in readings
+    ]
+
+
 class PhaseReportFactory(factory.django.DjangoModelFactory):
     """A complete draft; ``submitted=True`` submits it through the service."""
 
