@@ -163,6 +163,12 @@ def test_every_lifecycle_is_registered_by_name():
             id="a move to an unknown state",
         ),
         pytest.param(
+            "test_unknown_source",
+            (Move("go", "blue", Light.RED, "a", frozenset({STAFF})),),
+            "unknown states",
+            id="a move from an unknown state",
+        ),
+        pytest.param(
             "test_light",
             (),
             "Two lifecycles are called 'test_light'",
