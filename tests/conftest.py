@@ -6,6 +6,8 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from tests.editions.factories import CallFactory
+from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
 from tests.roles import build_world
 
@@ -17,8 +19,34 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):
+def staff(db):
+    """A member of the innovation team (the staff group, with its permissions)."""
+    return UserFactory(innovation_staff=True)
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    """The test client signed in as ``staff``, who is also ``staff_client.staff``."""
+    client.force_login(staff)
+    client.staff = staff
+    return client
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """The files the test writes go to a folder of its own."""
     settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def open_call(db):
+    """A call open at the time of the test."""
+    return CallFactory(open_now=True)
+
+
+@pytest.fixture
+def world(db, media_root):
     return build_world()
 
 

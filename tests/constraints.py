@@ -1,8 +1,10 @@
 """Which constraint the database names when it refuses a row, on SQLite and PostgreSQL."""
 
 import re
+from contextlib import contextmanager
 
-from django.db import connection
+import pytest
+from django.db import IntegrityError, connection, transaction
 from django.db.models import UniqueConstraint
 
 
@@ -23,3 +25,11 @@ def violates(model, name):
         )
         return rf"^UNIQUE constraint failed: {re.escape(columns)}$"
     return rf"\b{re.escape(name)}\b"
+
+
+@contextmanager
+def refused_by_the_database(model, name):
+    """The block must fail on ``model``'s constraint ``name``; it runs in a savepoint, so
+    the test goes on in a usable transaction."""
+    with pytest.raises(IntegrityError, match=violates(model, name)), transaction.atomic():
+        yield

@@ -1,9 +1,6 @@
 """One person per role, and data each of them could leak, for permission tests."""
 
-import datetime
 from types import SimpleNamespace
-
-from django.utils import timezone
 
 from jury.enums import CriterionGrid, MemberRole, Outcome
 from jury.services import declare_conflict, record_decision, record_score
@@ -64,10 +61,7 @@ def build_world():
     with its own coach; a published news item; a jury of four convened to a session in
     deliberation (one of them withdrew from its item) and to a closed session; staff, and
     a person with admin access but no staff group."""
-    now = timezone.now()
-    call = CallFactory(
-        opens_at=now - datetime.timedelta(days=10), closes_at=now + datetime.timedelta(days=10)
-    )
+    call = CallFactory(open_now=True)
     draft = ApplicationFactory(call=call, title="Candidature confidentielle")
     other_draft = ApplicationFactory(call=call, title="Brouillon d'une autre équipe")
     member = TeamMemberFactory(application=draft, manager_agreed=False)

@@ -76,14 +76,6 @@ def follow_up(project):
     PhaseReportFactory(period=period, submitted=True)
 
 
-@pytest.fixture
-def staff_client(client):
-    staff = UserFactory(innovation_staff=True)
-    client.force_login(staff)
-    client.staff = staff
-    return client
-
-
 def changelist(model):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
 

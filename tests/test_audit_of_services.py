@@ -20,9 +20,7 @@ from jury.services import (
     record_decision,
     record_score,
 )
-from programme.enums import DecisionSource
 from programme.models import AuditEntry
-from projects.applications.services import move_application
 from projects.applications.services.team import (
     add_attachment,
     add_member,
@@ -34,7 +32,6 @@ from projects.applications.services.team import (
     update_member,
 )
 from projects.enums import ApplicationStatus, MemberKind
-from projects.laureates.services import move_project
 from projects.laureates.services.follow_up import (
     declare_time,
     reopen_phase_report,
@@ -43,7 +40,6 @@ from projects.laureates.services.follow_up import (
     set_milestone_status,
     submit_phase_report,
 )
-from tests.editions.factories import CallFactory
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -60,6 +56,7 @@ from tests.projects.factories import (
     PhaseReportFactory,
     ProjectFactory,
 )
+from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 
@@ -77,23 +74,7 @@ def last_pk():
     return AuditEntry.objects.order_by("pk").values_list("pk", flat=True).last() or 0
 
 
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
-
-
-@pytest.fixture
-def open_call(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    from django.utils import timezone
-
-    now = timezone.now()
-    return CallFactory(
-        opens_at=now - timezone.timedelta(days=1), closes_at=now + timezone.timedelta(days=1)
-    )
-
-
-def test_a_teams_draft_work_is_logged_by_its_author(open_call):
+def test_a_teams_draft_work_is_logged_by_its_author(open_call, media_root):
     lead = UserFactory()
     application = start_application(open_call, title="Jardins partagés", actor=lead)
     member = add_member(
@@ -159,13 +140,8 @@ def test_a_move_of_an_application_is_logged_under_its_name_and_linked_to_its_his
     application = ApplicationFactory(submitted=True)
     staff = UserFactory(innovation_staff=True)
 
-    history = move_application(
-        application,
-        ApplicationStatus.SHORTLISTED,
-        actor=staff,
-        decided_by=DecisionSource.STAFF,
-        reason="Dossier complet.",
-        at=application.call.closes_at + (application.call.closes_at - application.call.opens_at),
+    history = decide_application(
+        application, ApplicationStatus.SHORTLISTED, actor=staff, reason="Dossier complet."
     )
 
     assert history.move == "shortlist"
@@ -182,14 +158,7 @@ def test_a_move_of_an_application_is_logged_under_its_name_and_linked_to_its_his
 def test_a_renewal_is_an_explicit_move_in_the_log_and_the_history(staff):
     project = ProjectFactory(experimentation=True)
 
-    history = move_project(
-        project,
-        Phase.EXPERIMENTATION,
-        period=project.periods.open().get(),
-        actor=staff,
-        decided_by=DecisionSource.STAFF,
-        reason="Résultats probants.",
-    )
+    history = decide_project(project, Phase.EXPERIMENTATION, actor=staff)
 
     assert (history.move, history.is_renewal) == ("renew", True)
     assert history.audit_entry.action == "project.renew"

@@ -1,11 +1,14 @@
 """The factories' Traits reach each lifecycle stage through the services."""
 
 import pytest
+from django.utils import timezone
 
+from editions.enums import CallState
 from jury.enums import Outcome, SessionStatus
-from projects.enums import MilestoneStatus
+from projects.enums import ApplicationStatus, MilestoneStatus
+from tests.editions.factories import CallFactory
 from tests.jury.factories import SessionFactory
-from tests.projects.factories import MilestoneFactory
+from tests.projects.factories import ApplicationFactory, MilestoneFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +49,26 @@ def test_a_milestone_trait_moves_the_milestone_to_its_stage(trait, status):
 
     milestone.refresh_from_db()
     assert milestone.status == status
+
+
+@pytest.mark.parametrize(
+    ("trait", "status", "moves"),
+    [
+        ("submitted", ApplicationStatus.SUBMITTED, 1),
+        ("shortlisted", ApplicationStatus.SHORTLISTED, 2),
+        ("selected", ApplicationStatus.SELECTED, 3),
+    ],
+)
+def test_an_application_trait_moves_the_application_to_its_stage_step_by_step(trait, status, moves):
+    application = ApplicationFactory(**{trait: True})
+
+    application.refresh_from_db()
+    assert application.status == status
+    assert application.transitions.count() == moves
+
+
+def test_a_call_open_now_is_open_at_the_time_of_the_test():
+    call = CallFactory(open_now=True)
+
+    assert call.opens_at < timezone.now() < call.closes_at
+    assert call.state_at() == CallState.OPEN

@@ -28,6 +28,27 @@ class Row(NamedTuple):
     effect: object = None
 
 
+# The public pages whose address names no object, whatever the data.
+PUBLIC_PAGES_WITHOUT_AN_OBJECT = (
+    "/",
+    "/en/",
+    "/editions/",
+    "/laureats/",
+    "/actualites/",
+    "/actualites/flux.atom",
+    "/accessibilite/",
+    "/mentions-legales/",
+    "/donnees-personnelles/",
+    "/donnees/",
+    "/donnees/laureats.csv",
+    "/donnees/laureats.json",
+    "/donnees/laureats.schema.json",
+    "/donnees/indicateurs.csv",
+    "/donnees/indicateurs.json",
+    "/donnees/indicateurs.schema.json",
+    "/sitemap.xml",
+)
+
 EVERYONE = set(ROLES)
 SIGNED_IN = EVERYONE - {"anonymous"}
 STAFF = {"staff"}

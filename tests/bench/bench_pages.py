@@ -13,7 +13,6 @@ from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
 )
-from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     CoachingEntryFactory,
     ImpactIndicatorFactory,
@@ -27,11 +26,6 @@ from tests.projects.factories import (
 pytestmark = pytest.mark.django_db
 
 LAUREATES = 60
-
-
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
 
 
 def bench_public_laureate_list(client, measure):

@@ -12,6 +12,12 @@ def paris(*args):
     return timezone.make_aware(datetime.datetime(*args), timezone.get_default_timezone())
 
 
+# When a call made by ``CallFactory`` opens and closes, and the step to either side.
+OPENS_AT = paris(2021, 12, 1, 9, 0)
+CLOSES_AT = paris(2022, 1, 31, 23, 59, 59)
+ONE_SECOND = datetime.timedelta(seconds=1)
+
+
 class EditionFactory(factory.django.DjangoModelFactory):
     """An edition with a row per period phase, at its kind's defaults.
 
@@ -47,13 +53,21 @@ class EditionFactory(factory.django.DjangoModelFactory):
 
 
 class CallFactory(factory.django.DjangoModelFactory):
-    """A call that opened on 1 December 2021 and closes on 31 January 2022 at 23:59:59."""
+    """A call that opened on 1 December 2021 and closes on 31 January 2022 at 23:59:59;
+    ``open_now=True`` makes it open at the time of the test."""
 
     class Meta:
         model = Call
 
     edition = factory.SubFactory(EditionFactory)
     title = factory.LazyAttribute(lambda call: f"Appel — {call.edition.name}")
-    opens_at = paris(2021, 12, 1, 9, 0)
-    closes_at = paris(2022, 1, 31, 23, 59, 59)
+    opens_at = OPENS_AT
+    closes_at = CLOSES_AT
     is_published = True
+
+    class Params:
+        # Open at the time of the test: it opened ten days ago and closes in ten days.
+        open_now = factory.Trait(
+            opens_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=10)),
+            closes_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10)),
+        )

@@ -8,17 +8,10 @@ from editions.enums import Phase
 from editions.models import Edition
 from programme.models import AuditEntry
 from tests.editions.factories import EditionFactory
-from tests.programme.factories import ProgrammeFactory, UserFactory
+from tests.programme.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/editions/edition/add/"
-
-
-@pytest.fixture
-def staff(client):
-    user = UserFactory(innovation_staff=True)
-    client.force_login(user)
-    return user
 
 
 def add_form(programme, phases):
@@ -47,8 +40,8 @@ def settings_of(edition):
     return [(row.phase, row.months, row.days_per_week, row.place) for row in edition.phase_settings]
 
 
-def test_add_page_shows_every_phase_with_its_defaults(client, staff):
-    response = client.get(ADD)
+def test_add_page_shows_every_phase_with_its_defaults(staff_client):
+    response = staff_client.get(ADD)
 
     formset = next(
         f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "phases"
@@ -60,14 +53,14 @@ def test_add_page_shows_every_phase_with_its_defaults(client, staff):
     assert "Phases de l&#x27;édition" in response.content.decode()
 
 
-def test_adding_an_edition_keeps_the_phases_as_staff_left_them(client, staff):
+def test_adding_an_edition_keeps_the_phases_as_staff_left_them(staff_client):
     programme = ProgrammeFactory()
     phases = [
         shown(Phase.PRE_INCUBATION, 3, "1.0", "Cité numérique"),
         shown(Phase.EXPERIMENTATION, 6, "2.0"),
     ]
 
-    response = client.post(ADD, add_form(programme, phases))
+    response = staff_client.post(ADD, add_form(programme, phases))
 
     assert response.status_code == 302
     edition = Edition.objects.get(slug="saison-3")
@@ -78,16 +71,16 @@ def test_adding_an_edition_keeps_the_phases_as_staff_left_them(client, staff):
     assert edition.phases.count() == 2
     entry = AuditEntry.objects.get(action="edition.add_default_phases")
     assert (entry.actor, entry.changes) == (
-        staff,
+        staff_client.staff,
         {"phases": [["pre_incubation"], ["experimentation", "pre_incubation"]]},
     )
 
 
-def test_adding_an_edition_with_a_changed_phase_gets_the_others_defaults(client, staff):
+def test_adding_an_edition_with_a_changed_phase_gets_the_others_defaults(staff_client):
     programme = ProgrammeFactory()
     phases = [shown(Phase.EXPERIMENTATION, 9, "2.5")]
 
-    client.post(ADD, add_form(programme, phases))
+    staff_client.post(ADD, add_form(programme, phases))
 
     assert settings_of(Edition.objects.get(slug="saison-3")) == [
         (Phase.PRE_INCUBATION, 3, Decimal("1.0"), ""),
@@ -95,11 +88,11 @@ def test_adding_an_edition_with_a_changed_phase_gets_the_others_defaults(client,
     ]
 
 
-def test_a_phase_out_of_range_is_refused_in_french(client, staff):
+def test_a_phase_out_of_range_is_refused_in_french(staff_client):
     programme = ProgrammeFactory()
     phases = [shown(Phase.PRE_INCUBATION, 30, "6.0")]
 
-    response = client.post(ADD, add_form(programme, phases))
+    response = staff_client.post(ADD, add_form(programme, phases))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -107,10 +100,10 @@ def test_a_phase_out_of_range_is_refused_in_french(client, staff):
     assert not Edition.objects.filter(slug="saison-3").exists()
 
 
-def test_change_page_lists_the_rows_without_a_way_to_delete_one(client, staff):
+def test_change_page_lists_the_rows_without_a_way_to_delete_one(staff_client):
     edition = EditionFactory(phases={Phase.EXPERIMENTATION: {"months": 9}})
 
-    response = client.get(f"/admin/editions/edition/{edition.pk}/change/")
+    response = staff_client.get(f"/admin/editions/edition/{edition.pk}/change/")
 
     formset = next(
         f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "phases"

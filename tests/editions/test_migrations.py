@@ -3,20 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrating import migrate, migrate_to_latest
 from tests.programme.factories import ProgrammeFactory
 
 BEFORE = [("editions", "0001_initial")]
 AFTER = [("editions", "0002_phase_settings_as_rows")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def rows(apps):
@@ -76,4 +68,4 @@ def test_phase_settings_migration_copies_the_columns_into_rows_and_back():
         ("saison-1", 3, Decimal("1.0"), "", 12, Decimal("2.0")),
         ("saison-2", 4, Decimal("1.5"), "Cité numérique", 9, Decimal("2.5")),
     ]
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()

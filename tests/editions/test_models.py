@@ -2,11 +2,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, transaction
 
 from editions.enums import CallState, Phase
 from editions.models import Call, Edition, EditionPhase, add_months
-from tests.constraints import violates
+from tests.constraints import refused_by_the_database
 from tests.editions.factories import CallFactory, EditionFactory, paris
 
 
@@ -42,10 +41,7 @@ def test_call_state_at_the_edges_of_its_window_in_paris_time(moment, state):
 
 @pytest.mark.django_db
 def test_call_closing_before_it_opens_is_refused_by_the_database():
-    with (
-        pytest.raises(IntegrityError, match=violates(Call, "call_closes_after_opening")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(Call, "call_closes_after_opening"):
         CallFactory(closes_at=paris(2021, 11, 1, 0, 0))
 
 
@@ -53,10 +49,7 @@ def test_call_closing_before_it_opens_is_refused_by_the_database():
 def test_two_editions_with_the_same_number_are_refused_by_the_database():
     edition = EditionFactory()
 
-    with (
-        pytest.raises(IntegrityError, match=violates(Edition, "edition_unique_number")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(Edition, "edition_unique_number"):
         EditionFactory(programme=edition.programme, number=edition.number, slug="autre")
 
 
@@ -119,10 +112,7 @@ def test_edition_phase_out_of_range_is_refused_by_the_database(values, constrain
     for field, value in values.items():
         setattr(row, field, value)
 
-    with (
-        pytest.raises(IntegrityError, match=violates(EditionPhase, constraint)),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(EditionPhase, constraint):
         row.save()
 
 
@@ -130,8 +120,5 @@ def test_edition_phase_out_of_range_is_refused_by_the_database(values, constrain
 def test_two_rows_for_one_phase_of_an_edition_are_refused_by_the_database():
     edition = EditionFactory()
 
-    with (
-        pytest.raises(IntegrityError, match=violates(EditionPhase, "edition_phase_unique")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(EditionPhase, "edition_phase_unique"):
         EditionPhase.default(edition, Phase.PRE_INCUBATION).save()

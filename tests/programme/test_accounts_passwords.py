@@ -12,6 +12,9 @@ from tests.programme.factories import UserFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
 PASSWORD = "mot-de-passe-de-test"
+NEW_PASSWORD = "une-phrase-assez-longue"
+# The new password, typed twice as the form asks.
+NEW_PASSWORD_FIELDS = {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
 RATE_LIMITED = "Trop de tentatives en peu de temps"
 
 
@@ -91,14 +94,10 @@ def test_password_reset_mails_a_link_that_sets_a_new_password_and_signs_in(
     path = urlsplit(re.search(r"http\S+/nouveau/\S+", mailoutbox[0].body).group()).path
 
     form_page = client.get(path, follow=True)
-    response = client.post(
-        form_page.redirect_chain[-1][0],
-        {"new_password1": "une-phrase-assez-longue", "new_password2": "une-phrase-assez-longue"},
-        follow=True,
-    )
+    response = client.post(form_page.redirect_chain[-1][0], NEW_PASSWORD_FIELDS, follow=True)
 
     user.refresh_from_db()
-    assert user.check_password("une-phrase-assez-longue")
+    assert user.check_password(NEW_PASSWORD)
     assert "vous êtes connecté·e" in response.content.decode()
     assert auth.get_user(client) == user
     assert sign_ins == [user]
@@ -120,14 +119,10 @@ def test_account_made_by_link_can_set_a_first_password_without_an_old_one(client
     client.force_login(user)
     assert "Définir un mot de passe" in client.get("/compte/mot-de-passe/").content.decode()
 
-    response = client.post(
-        "/compte/mot-de-passe/",
-        {"new_password1": "une-phrase-assez-longue", "new_password2": "une-phrase-assez-longue"},
-        follow=True,
-    )
+    response = client.post("/compte/mot-de-passe/", NEW_PASSWORD_FIELDS, follow=True)
 
     user.refresh_from_db()
-    assert user.check_password("une-phrase-assez-longue")
+    assert user.check_password(NEW_PASSWORD)
     assert "Votre mot de passe est enregistré." in response.content.decode()
     assert auth.get_user(client) == user
 
@@ -138,11 +133,7 @@ def test_changing_a_password_asks_for_the_old_one(client):
 
     response = client.post(
         "/compte/mot-de-passe/",
-        {
-            "old_password": "pas-le-bon",
-            "new_password1": "une-phrase-assez-longue",
-            "new_password2": "une-phrase-assez-longue",
-        },
+        {"old_password": "pas-le-bon", **NEW_PASSWORD_FIELDS},
     )
 
     user.refresh_from_db()

@@ -78,8 +78,7 @@ def test_a_change_reads_with_field_and_state_labels_never_codes():
     assert entry.action_label == "Publier"
 
 
-def test_a_move_writes_its_entry_with_the_moves_name_and_actor():
-    staff = UserFactory(innovation_staff=True)
+def test_a_move_writes_its_entry_with_the_moves_name_and_actor(staff):
     item = NewsItemFactory()
 
     move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
@@ -92,8 +91,7 @@ def test_a_move_writes_its_entry_with_the_moves_name_and_actor():
     )
 
 
-def test_a_move_already_made_writes_no_entry():
-    staff = UserFactory(innovation_staff=True)
+def test_a_move_already_made_writes_no_entry(staff):
     item = NewsItemFactory()
     move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
 
@@ -102,15 +100,13 @@ def test_a_move_already_made_writes_no_entry():
     assert AuditEntry.objects.for_object(item).count() == 1
 
 
-def test_the_admin_lists_the_log_filtered_on_one_object(client):
-    staff = UserFactory(innovation_staff=True)
+def test_the_admin_lists_the_log_filtered_on_one_object(staff, staff_client):
     shown, other = NewsItemFactory(title="Actualité suivie"), NewsItemFactory(title="Autre")
     move_news_item(shown, NewsStatus.PUBLISHED, actor=staff)
     move_news_item(other, NewsStatus.PUBLISHED, actor=staff)
     entry = AuditEntry.objects.for_object(shown).get()
-    client.force_login(staff)
 
-    response = client.get(
+    response = staff_client.get(
         "/admin/programme/auditentry/",
         {"content_type__id__exact": entry.content_type_id, "object_id": shown.pk},
     )
@@ -121,27 +117,23 @@ def test_the_admin_lists_the_log_filtered_on_one_object(client):
     assert "actualité : Autre" not in body
 
 
-def test_an_objects_admin_page_links_to_its_entries(client):
-    staff = UserFactory(innovation_staff=True)
+def test_an_objects_admin_page_links_to_its_entries(staff_client):
     item = NewsItemFactory()
-    client.force_login(staff)
 
-    response = client.get(f"/admin/programme/newsitem/{item.pk}/change/")
+    response = staff_client.get(f"/admin/programme/newsitem/{item.pk}/change/")
 
     assert "Journal des actions sur cet objet" in response.content.decode()
     assert f"object_id={item.pk}" in response.content.decode()
 
 
-def test_the_log_cannot_be_added_to_changed_or_deleted_in_the_admin(client):
-    staff = UserFactory(innovation_staff=True)
+def test_the_log_cannot_be_added_to_changed_or_deleted_in_the_admin(staff, staff_client):
     item = NewsItemFactory()
     move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
     entry = AuditEntry.objects.get()
-    client.force_login(staff)
 
-    add = client.get("/admin/programme/auditentry/add/")
-    delete = client.post(f"/admin/programme/auditentry/{entry.pk}/delete/", {"post": "yes"})
-    change = client.post(f"/admin/programme/auditentry/{entry.pk}/change/", {"reason": "x"})
+    add = staff_client.get("/admin/programme/auditentry/add/")
+    delete = staff_client.post(f"/admin/programme/auditentry/{entry.pk}/delete/", {"post": "yes"})
+    change = staff_client.post(f"/admin/programme/auditentry/{entry.pk}/change/", {"reason": "x"})
 
     assert add.status_code == 403
     assert delete.status_code == 403
@@ -150,13 +142,13 @@ def test_the_log_cannot_be_added_to_changed_or_deleted_in_the_admin(client):
     assert entry.reason == ""
 
 
-def test_an_entrys_page_shows_its_changes_as_labels(client):
-    staff = UserFactory(innovation_staff=True)
+def test_an_entrys_page_shows_its_changes_as_labels(staff, staff_client):
     item = NewsItemFactory()
     move_news_item(item, NewsStatus.PUBLISHED, actor=staff)
-    client.force_login(staff)
 
-    response = client.get(f"/admin/programme/auditentry/{AuditEntry.objects.get().pk}/change/")
+    response = staff_client.get(
+        f"/admin/programme/auditentry/{AuditEntry.objects.get().pk}/change/"
+    )
 
     body = response.content.decode()
     assert "<td>statut</td><td>Brouillon</td><td>Publiée</td>" in body
@@ -204,18 +196,16 @@ def test_the_entry_of_a_move_is_dated_by_the_move():
 
 
 def test_the_logs_list_reads_in_the_same_number_of_queries_for_1_or_10_entries(
-    client, django_assert_max_num_queries
+    staff, staff_client, django_assert_max_num_queries
 ):
-    staff = UserFactory(innovation_staff=True)
-    client.force_login(staff)
     move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=staff)
-    client.get("/admin/programme/auditentry/")  # warm the content type cache
+    staff_client.get("/admin/programme/auditentry/")  # warm the content type cache
     with CaptureQueriesContext(connection) as one:
-        client.get("/admin/programme/auditentry/")
+        staff_client.get("/admin/programme/auditentry/")
     for _index in range(9):
         move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=UserFactory())
 
     with django_assert_max_num_queries(len(one)):
-        response = client.get("/admin/programme/auditentry/")
+        response = staff_client.get("/admin/programme/auditentry/")
 
     assert response.content.decode().count("Publier") >= 10

@@ -144,32 +144,41 @@ def test_every_lifecycle_is_registered_by_name():
     assert LIFECYCLES["test_light"] is LIGHTS
 
 
-def test_two_moves_of_one_name_from_one_state_are_refused():
-    with pytest.raises(ValueError, match="two moves 'go' from 'red'"):
-        Lifecycle(
-            name="test_twice",
-            states=Light,
-            initial=Light.RED,
-            moves=(
+@pytest.mark.parametrize(
+    ("name", "moves", "error"),
+    [
+        pytest.param(
+            "test_twice",
+            (
                 Move("go", Light.RED, Light.GREEN, "a", frozenset({STAFF})),
                 Move("go", Light.RED, Light.OFF, "b", frozenset({STAFF})),
             ),
-        )
-
-
-def test_a_move_to_an_unknown_state_is_refused():
-    with pytest.raises(ValueError, match="unknown states"):
-        Lifecycle(
-            name="test_unknown",
-            states=Light,
-            initial=Light.RED,
-            moves=(Move("go", Light.RED, "blue", "a", frozenset({STAFF})),),
-        )
-
-
-def test_two_lifecycles_of_one_name_are_refused():
-    with pytest.raises(ValueError, match="Two lifecycles are called 'test_light'"):
-        Lifecycle(name="test_light", states=Light, initial=Light.RED, moves=())
+            "two moves 'go' from 'red'",
+            id="two moves of one name from one state",
+        ),
+        pytest.param(
+            "test_unknown",
+            (Move("go", Light.RED, "blue", "a", frozenset({STAFF})),),
+            "unknown states",
+            id="a move to an unknown state",
+        ),
+        pytest.param(
+            "test_unknown_source",
+            (Move("go", "blue", Light.RED, "a", frozenset({STAFF})),),
+            "unknown states",
+            id="a move from an unknown state",
+        ),
+        pytest.param(
+            "test_light",
+            (),
+            "Two lifecycles are called 'test_light'",
+            id="a second lifecycle of one name",
+        ),
+    ],
+)
+def test_an_ill_formed_lifecycle_is_refused_with_what_is_wrong(name, moves, error):
+    with pytest.raises(ValueError, match=error):
+        Lifecycle(name=name, states=Light, initial=Light.RED, moves=moves)
 
 
 def test_a_refusal_shows_its_reasons_on_a_form():

@@ -1,12 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
 from programme.models import NewsItem, User, contrast_ratio
 from programme.services import move_news_item
-from tests.constraints import violates
+from tests.constraints import refused_by_the_database
 from tests.editions.factories import paris
 from tests.programme.factories import NewsItemFactory, ProgrammeFactory, UserFactory
 
@@ -23,10 +22,7 @@ def test_user_is_created_with_a_lower_case_email_as_login():
 def test_two_users_whose_emails_differ_only_by_case_are_refused_by_the_database():
     UserFactory(email="camille@exemple.test")
 
-    with (
-        pytest.raises(IntegrityError, match=violates(User, "user_email_case_insensitive_unique")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(User, "user_email_case_insensitive_unique"):
         User.objects.create(email="Camille@exemple.test")
 
 
@@ -48,10 +44,7 @@ def test_programme_colour_too_pale_for_white_text_is_refused_with_a_french_messa
 def test_published_news_without_a_date_is_refused_by_the_database():
     item = NewsItemFactory()
 
-    with (
-        pytest.raises(IntegrityError, match=violates(NewsItem, "news_published_has_date")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(NewsItem, "news_published_has_date"):
         NewsItem.objects.filter(pk=item.pk).update(status=NewsStatus.PUBLISHED)
 
 

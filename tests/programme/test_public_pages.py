@@ -20,29 +20,11 @@ from projects.publication import publish_history
 from tests.editions.factories import CallFactory
 from tests.programme.factories import NewsItemFactory, UserFactory
 from tests.projects.factories import ProjectFactory
+from tests.url_table import PUBLIC_PAGES_WITHOUT_AN_OBJECT
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PATHS = [
-    "/",
-    "/en/",
-    "/editions/",
-    "/laureats/",
-    "/laureats/?q=ruches&phase=pre_incubation",
-    "/actualites/",
-    "/actualites/flux.atom",
-    "/accessibilite/",
-    "/mentions-legales/",
-    "/donnees-personnelles/",
-    "/donnees/",
-    "/donnees/laureats.csv",
-    "/donnees/laureats.json",
-    "/donnees/laureats.schema.json",
-    "/donnees/indicateurs.csv",
-    "/donnees/indicateurs.json",
-    "/donnees/indicateurs.schema.json",
-    "/sitemap.xml",
-]
+PUBLIC_PATHS = [*PUBLIC_PAGES_WITHOUT_AN_OBJECT, "/laureats/?q=ruches&phase=pre_incubation"]
 
 
 @pytest.fixture

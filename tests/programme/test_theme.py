@@ -122,18 +122,36 @@ def test_theme_css_etag_changes_with_the_colours(client):
     )
 
 
-@pytest.mark.django_db
-def test_logo_without_programme_is_not_found(client):
-    response = client.get(reverse("logo"))
-
-    assert response.status_code == 404
-    assert "Page introuvable" in response.content.decode()
+def with_logo(**fields):
+    programme = make_programme(**fields)
+    programme.logo.save("logo.png", ContentFile(png_bytes()))
+    return programme
 
 
-@pytest.mark.django_db
-def test_logo_without_logo_is_not_found(client):
+def no_programme(media_root):
+    pass
+
+
+def no_logo(media_root):
     make_programme()
 
+
+def logo_file_gone(media_root):
+    (media_root / with_logo().logo.name).unlink()
+
+
+@pytest.mark.parametrize(
+    "arrange",
+    [
+        pytest.param(no_programme, id="without a programme"),
+        pytest.param(no_logo, id="without a logo"),
+        pytest.param(logo_file_gone, id="whose file is gone"),
+    ],
+)
+@pytest.mark.django_db
+def test_logo_is_not_found(client, media_root, arrange):
+    arrange(media_root)
+
     response = client.get(reverse("logo"))
 
     assert response.status_code == 404
@@ -141,10 +159,8 @@ def test_logo_without_logo_is_not_found(client):
 
 
 @pytest.mark.django_db
-def test_logo_streams_the_programme_logo(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    programme = make_programme(logo_alt="Le Havre Seine Métropole")
-    programme.logo.save("logo.png", ContentFile(png_bytes()))
+def test_logo_streams_the_programme_logo(client, media_root):
+    with_logo(logo_alt="Le Havre Seine Métropole")
 
     response = client.get(reverse("logo"))
 
@@ -154,23 +170,8 @@ def test_logo_streams_the_programme_logo(client, settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_logo_whose_file_is_gone_is_not_found(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    programme = make_programme()
-    programme.logo.save("logo.png", ContentFile(png_bytes()))
-    (tmp_path / programme.logo.name).unlink()
-
-    response = client.get(reverse("logo"))
-
-    assert response.status_code == 404
-    assert "Page introuvable" in response.content.decode()
-
-
-@pytest.mark.django_db
-def test_home_page_links_the_logo_and_the_theme(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    programme = make_programme(logo_alt="Logo de Le Havre Seine Métropole")
-    programme.logo.save("logo.png", ContentFile(png_bytes()))
+def test_home_page_links_the_logo_and_the_theme(client, media_root):
+    programme = with_logo(logo_alt="Logo de Le Havre Seine Métropole")
     version = int(programme.updated_at.timestamp())
 
     response = client.get(reverse("home"))

@@ -8,7 +8,6 @@ import factory
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.applications.services import move_application
 from projects.applications.services.team import record_manager_response
 from projects.enums import (
     ApplicationStatus,
@@ -17,7 +16,6 @@ from projects.enums import (
     MemberRole,
     MilestoneStatus,
 )
-from projects.laureates.services import move_project
 from projects.laureates.services.follow_up import (
     review_measurement,
     set_milestone_status,
@@ -37,21 +35,19 @@ from projects.models import (
 )
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
+from tests.projects.helpers import decide_application, decide_project
 
 SUBMITTED_AT = paris(2022, 1, 15, 18, 0)
 SCREENED_AT = paris(2022, 2, 15, 10, 0)
 SELECTED_AT = paris(2022, 3, 15, 17, 0)
 REVIEWED_AT = paris(2022, 9, 15, 17, 0)
+# The first whole month of the pre-incubation a ProjectFactory opens (15 March to 15 June).
+APRIL = datetime.date(2022, 4, 1)
 
 
 def _move(application, target, at, decided_by=DecisionSource.STAFF):
-    move_application(
-        application,
-        target,
-        actor=application.created_by,
-        decided_by=decided_by,
-        reason="Décision de test.",
-        at=at,
+    decide_application(
+        application, target, decided_by=decided_by, actor=application.created_by, at=at
     )
 
 
@@ -153,14 +149,8 @@ class ProjectFactory(factory.Factory):
             setattr(project, name, value)
         project.save()
         if experimentation:
-            move_project(
-                project,
-                Phase.EXPERIMENTATION,
-                period=project.periods.open().get(),
-                actor=application.created_by,
-                decided_by=DecisionSource.STAFF,
-                reason="Décision de test.",
-                at=REVIEWED_AT,
+            decide_project(
+                project, Phase.EXPERIMENTATION, actor=application.created_by, at=REVIEWED_AT
             )
         return project
 
@@ -284,6 +274,17 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             reviewer = UserFactory(innovation_staff=True)
             review_measurement(measurement, actor=reviewer, accept=False, note="Source absente.")
+
+
+def validated_measurements(indicator, *readings):
+    """A measurement of ``indicator`` per ``(measured_on, value, source)``, in that order,
+    each validated by staff through the service."""
+    return [
+        MeasurementFactory(
+            indicator=indicator, measured_on=measured_on, value=value, source=source, validated=True
+        )
+        for measured_on, value, source in readings
+    ]
 
 
 class PhaseReportFactory(factory.django.DjangoModelFactory):

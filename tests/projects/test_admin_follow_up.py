@@ -2,6 +2,7 @@
 each period's milestones, coaching, time and resources."""
 
 import datetime
+from functools import partial
 
 import pytest
 from django.urls import reverse
@@ -16,16 +17,10 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import admin_action
 
 pytestmark = pytest.mark.django_db
 MEASUREMENTS = "/admin/projects/measurement/"
-
-
-@pytest.fixture
-def staff_client(client):
-    client.staff = UserFactory(innovation_staff=True)
-    client.force_login(client.staff)
-    return client
 
 
 def period_url(period):
@@ -44,12 +39,11 @@ def test_validating_many_measurements_goes_through_the_service_and_reports_the_o
     checked = MeasurementFactory(indicator__name="Visites", validated=True)
     refused = MeasurementFactory(indicator__name="Appels", rejected=True)
 
-    response = staff_client.post(
+    response = admin_action(
+        staff_client,
         MEASUREMENTS,
-        {
-            "action": "validate_measurements",
-            "_selected_action": [first.pk, second.pk, checked.pk, refused.pk],
-        },
+        "validate_measurements",
+        [first, second, checked, refused],
         follow=True,
     )
 
@@ -68,12 +62,10 @@ def test_validating_many_measurements_goes_through_the_service_and_reports_the_o
 
 def test_rejecting_asks_for_a_note_then_records_it(staff_client):
     measurement = MeasurementFactory(indicator__name="Ménages repérés")
-    selection = {"action": "reject_measurements", "_selected_action": [measurement.pk]}
+    reject = partial(admin_action, staff_client, MEASUREMENTS, "reject_measurements", [measurement])
 
-    confirmation = staff_client.post(MEASUREMENTS, selection)
-    response = staff_client.post(
-        MEASUREMENTS, {**selection, "apply": "1", "note": "La source manque."}, follow=True
-    )
+    confirmation = reject()
+    response = reject(confirm={"note": "La source manque."}, follow=True)
 
     measurement.refresh_from_db()
     assert "Motif du refus" in confirmation.content.decode()
@@ -87,14 +79,8 @@ def test_rejecting_asks_for_a_note_then_records_it(staff_client):
 def test_rejecting_without_a_note_changes_nothing(staff_client):
     measurement = MeasurementFactory()
 
-    response = staff_client.post(
-        MEASUREMENTS,
-        {
-            "action": "reject_measurements",
-            "_selected_action": [measurement.pk],
-            "apply": "1",
-            "note": "   ",
-        },
+    response = admin_action(
+        staff_client, MEASUREMENTS, "reject_measurements", [measurement], confirm={"note": "   "}
     )
 
     measurement.refresh_from_db()
@@ -106,14 +92,10 @@ def test_rejecting_without_a_note_changes_nothing(staff_client):
 def test_rejecting_only_checked_measurements_shows_why_and_keeps_the_note(staff_client):
     measurement = MeasurementFactory(validated=True)
 
-    response = staff_client.post(
-        MEASUREMENTS,
-        {
-            "action": "reject_measurements",
-            "_selected_action": [measurement.pk],
-            "apply": "1",
-            "note": "Chiffre à revoir.",
-        },
+    note = {"note": "Chiffre à revoir."}
+
+    response = admin_action(
+        staff_client, MEASUREMENTS, "reject_measurements", [measurement], confirm=note
     )
 
     content = response.content.decode()

@@ -1,28 +1,24 @@
 """Screening submitted applications from the admin list."""
 
+from functools import partial
+
 import pytest
 from django.urls import reverse
 
 from projects.enums import ApplicationStatus
-from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
+from tests.projects.helpers import admin_action
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/projects/application/"
 
 
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(innovation_staff=True))
-    return client
-
-
 def test_bulk_shortlisting_asks_for_a_reason_then_records_it_on_each(staff_client):
     first, second = ApplicationFactory(submitted=True), ApplicationFactory(submitted=True)
-    selection = {"action": "shortlist", "_selected_action": [first.pk, second.pk]}
+    shortlist = partial(admin_action, staff_client, CHANGELIST, "shortlist", [first, second])
 
-    confirmation = staff_client.post(CHANGELIST, selection)
-    staff_client.post(CHANGELIST, {**selection, "apply": "1", "reason": "Projets solides."})
+    confirmation = shortlist()
+    shortlist(confirm={"reason": "Projets solides."})
 
     assert "Motif de la décision" in confirmation.content.decode()
     for application in (first, second):
@@ -34,10 +30,7 @@ def test_bulk_shortlisting_asks_for_a_reason_then_records_it_on_each(staff_clien
 def test_bulk_decision_without_a_reason_changes_nothing(staff_client):
     application = ApplicationFactory(submitted=True)
 
-    response = staff_client.post(
-        CHANGELIST,
-        {"action": "mark_ineligible", "_selected_action": [application.pk], "apply": "1"},
-    )
+    response = admin_action(staff_client, CHANGELIST, "mark_ineligible", [application], confirm={})
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
@@ -48,15 +41,8 @@ def test_bulk_decision_reports_each_refusal_with_its_reason(staff_client):
     waiting = ApplicationFactory(submitted=True, title="Sans accord")
     TeamMemberFactory(application=waiting, manager_agreed=False, first_name="Léo", last_name="Roy")
 
-    response = staff_client.post(
-        CHANGELIST,
-        {
-            "action": "shortlist",
-            "_selected_action": [waiting.pk],
-            "apply": "1",
-            "reason": "Solide.",
-        },
-        follow=True,
+    response = admin_action(
+        staff_client, CHANGELIST, "shortlist", [waiting], confirm={"reason": "Solide."}, follow=True
     )
 
     assert (
@@ -70,9 +56,7 @@ def test_bulk_decision_reports_each_refusal_with_its_reason(staff_client):
 def test_csv_export_lists_the_selection_and_defuses_formulas(staff_client):
     application = ApplicationFactory(submitted=True, title='=HYPERLINK("x")')
 
-    response = staff_client.post(
-        CHANGELIST, {"action": "export_csv", "_selected_action": [application.pk]}
-    )
+    response = admin_action(staff_client, CHANGELIST, "export_csv", [application])
 
     lines = response.content.decode("utf-8-sig").splitlines()
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"

@@ -15,13 +15,6 @@ from tests.projects.factories import ApplicationFactory, ProjectFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_client(client):
-    client.staff = UserFactory(innovation_staff=True)
-    client.force_login(client.staff)
-    return client
-
-
 def timeline_url(project):
     return reverse("admin:projects_project_timeline", args=[project.pk])
 

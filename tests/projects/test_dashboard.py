@@ -11,9 +11,7 @@ from django.utils import timezone
 from editions.enums import Phase
 from editions.models import Edition
 from programme.enums import DecisionSource
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, ReintegrationOutcome
-from projects.laureates.services import move_project
 from projects.models import PhasePeriod
 from projects.staff import dashboard
 from projects.staff.admin import counters
@@ -32,6 +30,7 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 RENEWED_AT = REVIEWED_AT + datetime.timedelta(days=182)
@@ -49,27 +48,13 @@ def advance(application, *targets):
     }
     for target in targets:
         at, decided_by = moments[target]
-        move_application(
-            application,
-            target,
-            actor=application.created_by,
-            decided_by=decided_by,
-            reason="Décision de test.",
-            at=at,
+        decide_application(
+            application, target, decided_by=decided_by, actor=application.created_by, at=at
         )
 
 
 def move(project, target, at, outcome=""):
-    move_project(
-        project,
-        target,
-        period=project.periods.open().get(),
-        actor=project.application.created_by,
-        decided_by=DecisionSource.STAFF,
-        reason="Décision de test.",
-        outcome=outcome,
-        at=at,
-    )
+    decide_project(project, target, actor=project.application.created_by, outcome=outcome, at=at)
 
 
 def editions():
@@ -78,12 +63,6 @@ def editions():
 
 def by_edition(table):
     return {row["edition"].name: row["cells"] for row in table["rows"]}
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(innovation_staff=True))
-    return client
 
 
 # The figures, without HTTP.

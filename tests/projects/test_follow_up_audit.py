@@ -15,10 +15,9 @@ from projects.laureates.services.follow_up import (
 )
 from tests.editions.factories import paris
 from tests.programme.factories import UserFactory
-from tests.projects.factories import PhaseReportFactory, ProjectFactory, TeamMemberFactory
+from tests.projects.factories import APRIL, PhaseReportFactory, ProjectFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
-APRIL = datetime.date(2022, 4, 1)
 AT = paris(2022, 6, 20, 9, 0)
 
 

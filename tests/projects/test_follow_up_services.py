@@ -22,6 +22,7 @@ from projects.laureates.transitions import MILESTONE_LIFECYCLE
 from projects.models import PhaseReport
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
+    APRIL,
     MeasurementFactory,
     MilestoneFactory,
     PhaseReportFactory,
@@ -31,8 +32,6 @@ from tests.projects.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-APRIL = datetime.date(2022, 4, 1)
 
 
 @pytest.fixture

@@ -6,12 +6,11 @@ import pytest
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from programme.lifecycles import Refused
 from projects.applications.services import application_refusals, move_application
 from projects.applications.services.team import record_manager_response
 from projects.enums import ApplicationStatus, ManagerResponse, MemberRole, ReintegrationOutcome
 from projects.laureates.services import move_project, project_refusals
-from tests.editions.factories import CallFactory, paris
+from tests.editions.factories import CLOSES_AT, ONE_SECOND, OPENS_AT, CallFactory, paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     REVIEWED_AT,
@@ -19,11 +18,9 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
-OPENS_AT = paris(2021, 12, 1, 9, 0)
-CLOSES_AT = paris(2022, 1, 31, 23, 59, 59)
-ONE_SECOND = datetime.timedelta(seconds=1)
 
 
 def move(application, target, at, decided_by=DecisionSource.STAFF, **arguments):
@@ -36,12 +33,6 @@ def move(application, target, at, decided_by=DecisionSource.STAFF, **arguments):
         at=at,
         **arguments,
     )
-
-
-def refusals(call):
-    with pytest.raises(Refused) as refused:
-        call()
-    return refused.value.reasons
 
 
 def test_submission_at_the_very_second_the_call_opens_is_accepted():

@@ -10,7 +10,7 @@ from django import forms
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.applications.services import application_refusals, move_application
+from projects.applications.services import application_refusals
 from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.laureates.services import move_project, project_refusals
 from tests.editions.factories import CallFactory, EditionFactory, paris
@@ -22,6 +22,7 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import decide_application, decide_project, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +35,8 @@ def test_a_staff_selection_writes_the_projects_first_history_row_published_at_on
     application = ApplicationFactory(shortlisted=True)
     actor = UserFactory(innovation_staff=True)
 
-    selection = move_application(
-        application,
-        ApplicationStatus.SELECTED,
-        actor=actor,
-        decided_by=DecisionSource.STAFF,
-        reason="Lauréate.",
-        at=SELECTED_AT,
+    selection = decide_application(
+        application, ApplicationStatus.SELECTED, actor=actor, reason="Lauréate.", at=SELECTED_AT
     )
 
     assert (selection.actor, selection.decided_by, selection.reason) == (
@@ -96,13 +92,8 @@ def test_a_project_move_records_who_why_and_the_outcome():
 def test_a_team_abandons_without_a_reason():
     project = ProjectFactory()
 
-    history = move_project(
-        project,
-        Phase.ABANDONED,
-        period=project.periods.get(),
-        actor=project.application.created_by,
-        decided_by=DecisionSource.TEAM,
-        at=REVIEWED_AT,
+    history = decide_project(
+        project, Phase.ABANDONED, decided_by=DecisionSource.TEAM, reason="", at=REVIEWED_AT
     )
 
     assert (history.reason, history.outcome) == ("", "")
@@ -111,13 +102,10 @@ def test_a_team_abandons_without_a_reason():
 def test_a_period_may_end_on_the_day_it_started():
     project = ProjectFactory()
 
-    history = move_project(
-        project,
-        Phase.ABANDONED,
-        period=project.periods.get(),
-        actor=project.application.created_by,
-        decided_by=DecisionSource.TEAM,
-        at=SELECTED_AT + datetime.timedelta(hours=1),
+    an_hour_after_it_started = SELECTED_AT + datetime.timedelta(hours=1)
+
+    history = decide_project(
+        project, Phase.ABANDONED, decided_by=DecisionSource.TEAM, at=an_hour_after_it_started
     )
 
     assert history.closed_period.actual_end == datetime.date(2022, 3, 15)
@@ -178,13 +166,7 @@ def test_an_agent_missing_two_details_is_told_both():
     )
 
     with pytest.raises(Refused) as refused:
-        move_application(
-            application,
-            ApplicationStatus.SUBMITTED,
-            actor=application.created_by,
-            decided_by=DecisionSource.TEAM,
-            at=paris(2022, 1, 10, 12, 0),
-        )
+        submit(application, paris(2022, 1, 10, 12, 0))
 
     assert refused.value.reasons == [
         "Zoé Roy : renseignez direction métier, e-mail du ou de la responsable."
@@ -196,13 +178,7 @@ def test_a_staff_decision_without_any_reason_given_is_refused_and_says_so():
     after_the_close = paris(2022, 2, 10, 9, 0)
 
     with pytest.raises(Refused) as refused:
-        move_application(
-            application,
-            ApplicationStatus.INELIGIBLE,
-            actor=UserFactory(),
-            decided_by=DecisionSource.STAFF,
-            at=after_the_close,
-        )
+        decide_application(application, ApplicationStatus.INELIGIBLE, reason="", at=after_the_close)
     asked = application_refusals(
         application, ApplicationStatus.INELIGIBLE, decided_by="staff", at=after_the_close
     )
@@ -239,14 +215,6 @@ def test_a_staff_project_decision_with_a_blank_reason_is_refused():
     project = ProjectFactory()
 
     with pytest.raises(Refused) as refused:
-        move_project(
-            project,
-            Phase.ABANDONED,
-            period=project.periods.get(),
-            actor=UserFactory(),
-            decided_by=DecisionSource.STAFF,
-            reason=" ",
-            at=REVIEWED_AT,
-        )
+        decide_project(project, Phase.ABANDONED, reason=" ", at=REVIEWED_AT)
 
     assert refused.value.reasons == ["Indiquez le motif de la décision."]

@@ -4,21 +4,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.editions.factories import CallFactory
+from tests.migrating import migrate, migrate_to_latest
 from tests.programme.factories import UserFactory
 
 BEFORE = [("projects", "0003_public_results")]
 AFTER = [("projects", "0004_follow_up")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -74,4 +66,4 @@ def test_follow_up_migration_turns_values_into_measurements_and_budgets_into_res
         ("budget", Decimal("12000"), "Budget"),
         ("other", None, "Un poste de chargé de mission"),
     ]
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()

@@ -1,13 +1,12 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError
 
 from editions.enums import Phase
 from projects.enums import MemberRole
 from projects.models import PhasePeriod, Project, TeamMember
-from tests.constraints import violates
+from tests.constraints import refused_by_the_database
 from tests.projects.factories import ApplicationFactory, ProjectFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,12 +16,7 @@ def test_phase_period_with_planned_end_before_start_is_refused_by_the_database()
     project = ProjectFactory()
     period = project.periods.get()
 
-    with (
-        pytest.raises(
-            IntegrityError, match=violates(PhasePeriod, "phase_period_planned_dates_ordered")
-        ),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(PhasePeriod, "phase_period_planned_dates_ordered"):
         PhasePeriod.objects.filter(pk=period.pk).update(
             planned_start=datetime.date(2022, 6, 1), planned_end=datetime.date(2022, 3, 1)
         )
@@ -31,12 +25,7 @@ def test_phase_period_with_planned_end_before_start_is_refused_by_the_database()
 def test_phase_period_with_actual_end_before_start_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with (
-        pytest.raises(
-            IntegrityError, match=violates(PhasePeriod, "phase_period_actual_dates_ordered")
-        ),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(PhasePeriod, "phase_period_actual_dates_ordered"):
         project.periods.update(
             actual_start=datetime.date(2022, 6, 1), actual_end=datetime.date(2022, 5, 1)
         )
@@ -45,12 +34,7 @@ def test_phase_period_with_actual_end_before_start_is_refused_by_the_database():
 def test_second_open_period_for_a_project_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with (
-        pytest.raises(
-            IntegrityError, match=violates(PhasePeriod, "phase_period_one_open_per_project")
-        ),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(PhasePeriod, "phase_period_one_open_per_project"):
         PhasePeriod.objects.create(
             project=project,
             sequence=2,
@@ -63,10 +47,7 @@ def test_second_open_period_for_a_project_is_refused_by_the_database():
 def test_second_lead_in_a_team_is_refused_by_the_database():
     application = ApplicationFactory()
 
-    with (
-        pytest.raises(IntegrityError, match=violates(TeamMember, "team_member_one_lead")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(TeamMember, "team_member_one_lead"):
         TeamMemberFactory(application=application, role=MemberRole.LEAD)
 
 
@@ -74,32 +55,21 @@ def test_same_email_twice_in_a_team_is_refused_by_the_database():
     application = ApplicationFactory()
     lead = application.team_members.get()
 
-    with (
-        pytest.raises(IntegrityError, match=violates(TeamMember, "team_member_unique_email")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(TeamMember, "team_member_unique_email"):
         TeamMemberFactory(application=application, email=lead.email)
 
 
 def test_project_phase_outside_the_choices_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with (
-        pytest.raises(IntegrityError, match=violates(Project, "project_phase_valid")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(Project, "project_phase_valid"):
         type(project).objects.filter(pk=project.pk).update(phase="finished")
 
 
 def test_reintegration_without_outcome_is_refused_by_the_database():
     project = ProjectFactory()
 
-    with (
-        pytest.raises(
-            IntegrityError, match=violates(Project, "project_outcome_only_on_reintegration")
-        ),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(Project, "project_outcome_only_on_reintegration"):
         type(project).objects.filter(pk=project.pk).update(phase=Phase.REINTEGRATION)
 
 

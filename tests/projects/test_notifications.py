@@ -3,9 +3,7 @@ import pytest
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
-from projects.laureates.services import move_project
 from tests.editions.factories import paris
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
@@ -14,6 +12,7 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import decide_application, decide_project, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +24,7 @@ def test_submission_mails_a_receipt_to_each_team_member_after_commit(
     TeamMemberFactory(application=application, email="membre@exemple.test")
 
     with django_capture_on_commit_callbacks(execute=True):
-        move_application(
-            application,
-            ApplicationStatus.SUBMITTED,
-            actor=application.created_by,
-            decided_by=DecisionSource.TEAM,
-            at=paris(2022, 1, 31, 23, 59, 59),
-        )
+        submit(application, paris(2022, 1, 31, 23, 59, 59))
 
     assert sorted(message.to[0] for message in mailoutbox) == sorted(
         [application.created_by.email, "membre@exemple.test"]
@@ -46,11 +39,9 @@ def test_staff_decision_mails_the_team_with_its_reason(
     application = ApplicationFactory(submitted=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        move_application(
+        decide_application(
             application,
             ApplicationStatus.INELIGIBLE,
-            actor=UserFactory(),
-            decided_by=DecisionSource.STAFF,
             reason="L'équipe ne compte aucun agent de la collectivité.",
             at=paris(2022, 2, 10, 9, 0),
         )
@@ -67,14 +58,7 @@ def test_jury_decision_is_not_mailed_before_publication(
     application = ApplicationFactory(shortlisted=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        move_application(
-            application,
-            ApplicationStatus.SELECTED,
-            actor=UserFactory(),
-            decided_by=DecisionSource.JURY,
-            reason="Lauréate.",
-            at=paris(2022, 3, 15, 17, 0),
-        )
+        decide_application(application, ApplicationStatus.SELECTED, decided_by=DecisionSource.JURY)
 
     assert mailoutbox == []
 
@@ -88,14 +72,8 @@ def test_staff_phase_move_mails_the_team_and_the_coaches(
     period.coaches.add(coach)
 
     with django_capture_on_commit_callbacks(execute=True):
-        move_project(
-            project,
-            Phase.ABANDONED,
-            period=period,
-            actor=UserFactory(),
-            decided_by=DecisionSource.STAFF,
-            reason="L'équipe a changé de poste.",
-            at=REVIEWED_AT,
+        decide_project(
+            project, Phase.ABANDONED, reason="L'équipe a changé de poste.", at=REVIEWED_AT
         )
 
     assert sorted(message.to[0] for message in mailoutbox) == sorted(
@@ -111,13 +89,7 @@ def test_refused_move_mails_nothing(mailoutbox, django_capture_on_commit_callbac
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(Refused) as refused,
     ):
-        move_application(
-            application,
-            ApplicationStatus.SUBMITTED,
-            actor=application.created_by,
-            decided_by=DecisionSource.TEAM,
-            at=paris(2022, 2, 1, 0, 0),
-        )
+        submit(application, paris(2022, 2, 1, 0, 0))
 
     assert refused.value.reasons == [
         "L'appel à candidatures est clos depuis le 31 janvier 2022 23:59."

@@ -14,12 +14,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editions.enums import Phase
-from programme.enums import DecisionSource
-from projects.laureates.services import move_project
 from projects.public.open_data import LAUREATES
 from projects.public.open_data_indicators import INDICATORS
-from tests.programme.factories import ProgrammeFactory, UserFactory
+from tests.programme.factories import ProgrammeFactory
 from tests.projects.factories import ProjectFactory
+from tests.projects.helpers import decide_project
 
 pytestmark = pytest.mark.django_db
 
@@ -69,15 +68,7 @@ def laureates():
     ProgrammeFactory(authority_name="Le Havre Seine Métropole")
     running = ProjectFactory(application__title="Ruches de l'estuaire")
     ended = ProjectFactory(application__title='=HYPERLINK("http://piege")', experimentation=True)
-    move_project(
-        ended,
-        Phase.REINTEGRATION,
-        period=ended.periods.open().get(),
-        actor=UserFactory(),
-        decided_by=DecisionSource.STAFF,
-        reason="Motif interne.",
-        outcome="handed_over",
-    )
+    decide_project(ended, Phase.REINTEGRATION, reason="Motif interne.", outcome="handed_over")
     ProjectFactory(application__title="Projet non publié", is_published=False)
     return running, ended
 

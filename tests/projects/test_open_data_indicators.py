@@ -15,7 +15,12 @@ from projects.laureates.services.follow_up import review_measurement
 from projects.public.open_data import utc_stamp
 from projects.public.open_data_indicators import INDICATORS
 from tests.programme.factories import ProgrammeFactory, UserFactory
-from tests.projects.factories import ImpactIndicatorFactory, MeasurementFactory, ProjectFactory
+from tests.projects.factories import (
+    ImpactIndicatorFactory,
+    MeasurementFactory,
+    ProjectFactory,
+    validated_measurements,
+)
 from tests.projects.test_open_data import assert_valid, read_csv, read_json
 
 pytestmark = pytest.mark.django_db
@@ -57,19 +62,10 @@ def measurements():
         target=Decimal("12.50"),
         method="Comptage par les apiculteurs.",
     )
-    first = MeasurementFactory(
-        indicator=hives,
-        measured_on=datetime.date(2022, 6, 1),
-        value=Decimal("7.00"),
-        source="Relevé des apiculteurs",
-        validated=True,
-    )
-    MeasurementFactory(
-        indicator=hives,
-        measured_on=datetime.date(2022, 9, 1),
-        value=Decimal("9.50"),
-        source='=HYPERLINK("http://piege")',
-        validated=True,
+    first, _second = validated_measurements(
+        hives,
+        (datetime.date(2022, 6, 1), Decimal("7.00"), "Relevé des apiculteurs"),
+        (datetime.date(2022, 9, 1), Decimal("9.50"), '=HYPERLINK("http://piege")'),
     )
     MeasurementFactory(indicator=hives, value=Decimal("4242"), source="Source proposée")
     MeasurementFactory(

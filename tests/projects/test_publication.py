@@ -5,13 +5,11 @@ import pytest
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.models import AuditEntry
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
-from projects.laureates.services import move_project
 from projects.models import ProjectTransition
 from projects.publication import publish_history
-from tests.programme.factories import UserFactory
 from tests.projects.factories import REVIEWED_AT, SELECTED_AT, ApplicationFactory, ProjectFactory
+from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 PUBLISHED_AT = REVIEWED_AT.replace(month=10)
@@ -19,21 +17,20 @@ PUBLISHED_AT = REVIEWED_AT.replace(month=10)
 
 def jury_selection(staff):
     application = ApplicationFactory(shortlisted=True)
-    return move_application(
+    return decide_application(
         application,
         ApplicationStatus.SELECTED,
-        actor=staff,
         decided_by=DecisionSource.JURY,
-        reason="Décision du jury.",
+        actor=staff,
         at=SELECTED_AT,
     )
 
 
-def test_publishing_a_selection_stamps_it_and_the_birth_of_its_project_only(staff_user):
-    history = jury_selection(staff_user)
-    other = jury_selection(staff_user)
+def test_publishing_a_selection_stamps_it_and_the_birth_of_its_project_only(staff):
+    history = jury_selection(staff)
+    other = jury_selection(staff)
 
-    published = publish_history(history, actor=staff_user, at=PUBLISHED_AT, notify=False)
+    published = publish_history(history, actor=staff, at=PUBLISHED_AT, notify=False)
 
     assert published.published_at == PUBLISHED_AT  # the caller's object too
     history.refresh_from_db()
@@ -44,46 +41,40 @@ def test_publishing_a_selection_stamps_it_and_the_birth_of_its_project_only(staf
     assert other.published_at is None
 
 
-def test_publishing_logs_who_told_the_team_and_when(staff_user):
-    history = jury_selection(staff_user)
+def test_publishing_logs_who_told_the_team_and_when(staff):
+    history = jury_selection(staff)
 
-    publish_history(history, actor=staff_user, at=PUBLISHED_AT, notify=False)
+    publish_history(history, actor=staff, at=PUBLISHED_AT, notify=False)
 
     entry = AuditEntry.objects.filter(action="history.publish").get()
-    assert (entry.subject, entry.actor, entry.at) == (history, staff_user, PUBLISHED_AT)
+    assert (entry.subject, entry.actor, entry.at) == (history, staff, PUBLISHED_AT)
     assert entry.changes == {"published_at": [None, PUBLISHED_AT.isoformat()]}
     assert entry.change_lines()[0][0] == "communiquée le"
 
 
 def test_publishing_mails_the_team_by_default(
-    staff_user, mailoutbox, django_capture_on_commit_callbacks
+    staff, mailoutbox, django_capture_on_commit_callbacks
 ):
-    history = jury_selection(staff_user)
+    history = jury_selection(staff)
 
     with django_capture_on_commit_callbacks(execute=True):
-        publish_history(history, actor=staff_user, at=PUBLISHED_AT)
+        publish_history(history, actor=staff, at=PUBLISHED_AT)
 
     assert len(mailoutbox) == 1
     assert history.application.created_by.email in mailoutbox[0].to
 
 
 def test_publishing_a_project_move_mails_the_team_and_stamps_nothing_else(
-    staff_user, mailoutbox, django_capture_on_commit_callbacks
+    staff, mailoutbox, django_capture_on_commit_callbacks
 ):
     project = ProjectFactory(experimentation=True)
-    renewal = move_project(
-        project,
-        Phase.EXPERIMENTATION,
-        period=project.periods.open().get(),
-        actor=staff_user,
-        decided_by=DecisionSource.JURY,
-        reason="Décision du jury.",
-        at=REVIEWED_AT,
+    renewal = decide_project(
+        project, Phase.EXPERIMENTATION, decided_by=DecisionSource.JURY, actor=staff
     )
     unpublished_before = ProjectTransition.objects.filter(published_at__isnull=True).count()
 
     with django_capture_on_commit_callbacks(execute=True):
-        publish_history(renewal, actor=staff_user, at=PUBLISHED_AT)
+        publish_history(renewal, actor=staff, at=PUBLISHED_AT)
 
     assert ProjectTransition.objects.filter(published_at__isnull=True).count() == (
         unpublished_before - 1
@@ -92,17 +83,12 @@ def test_publishing_a_project_move_mails_the_team_and_stamps_nothing_else(
     assert project.application.created_by.email in mailoutbox[0].to
 
 
-def test_publishing_twice_does_nothing_more(staff_user):
-    history = jury_selection(staff_user)
-    publish_history(history, actor=staff_user, at=PUBLISHED_AT, notify=False)
+def test_publishing_twice_does_nothing_more(staff):
+    history = jury_selection(staff)
+    publish_history(history, actor=staff, at=PUBLISHED_AT, notify=False)
 
-    again = publish_history(history, actor=staff_user, at=REVIEWED_AT, notify=False)
+    again = publish_history(history, actor=staff, at=REVIEWED_AT, notify=False)
 
     history.refresh_from_db()
     assert (again, history.published_at) == (None, PUBLISHED_AT)
     assert AuditEntry.objects.filter(action="history.publish").count() == 1
-
-
-@pytest.fixture
-def staff_user():
-    return UserFactory(innovation_staff=True)

@@ -16,6 +16,7 @@ from projects.laureates.reminders import follow_up_reminders
 from projects.laureates.services import move_project
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
+    APRIL,
     MilestoneFactory,
     ProjectFactory,
     TeamMemberFactory,
@@ -27,7 +28,6 @@ pytestmark = pytest.mark.django_db
 # The factory's period runs from 15 March to 15 June 2022; its milestones are due on
 # 14 April. On 10 May, April has just ended.
 TODAY = datetime.date(2022, 5, 10)
-APRIL = datetime.date(2022, 4, 1)
 
 
 @pytest.fixture

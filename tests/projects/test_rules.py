@@ -5,10 +5,9 @@ objects a permission is checked on."""
 import pytest
 
 from editions.enums import Phase
-from programme.enums import DecisionSource
-from projects.laureates.services import move_project
 from projects.models import Project
 from tests.projects.factories import ApplicationFactory
+from tests.projects.helpers import decide_project
 from tests.roles import ROLES
 from tests.rules_table import cases, person, registered_permissions
 
@@ -26,14 +25,7 @@ def submitted(world):
 
 def ended(world):
     project = Project.objects.get(pk=world.project.pk)
-    move_project(
-        project,
-        Phase.ABANDONED,
-        period=project.periods.open().get(),
-        actor=world.users["staff"],
-        decided_by=DecisionSource.STAFF,
-        reason="Abandon de test.",
-    )
+    decide_project(project, Phase.ABANDONED, actor=world.users["staff"])
     return project
 
 

@@ -5,7 +5,6 @@ from django.contrib.auth.models import AnonymousUser
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.laureates.services import move_project
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     REVIEWED_AT,
@@ -16,6 +15,7 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import decide_project
 
 pytestmark = pytest.mark.django_db
 ROLES = ("team", "coach", "other_coach", "other_team", "staff", "anonymous")
@@ -116,14 +116,7 @@ def test_a_project_that_ended_is_read_but_no_longer_kept():
     project = ProjectFactory()
     team = project.application.created_by
     TeamMemberFactory(application=project.application)
-    move_project(
-        project,
-        Phase.ABANDONED,
-        period=project.periods.get(),
-        actor=team,
-        decided_by=DecisionSource.TEAM,
-        at=REVIEWED_AT,
-    )
+    decide_project(project, Phase.ABANDONED, decided_by=DecisionSource.TEAM, at=REVIEWED_AT)
 
     granted = tuple(team.has_perm(perm, project) for perm in FOLLOW_UP_PERMS)
 

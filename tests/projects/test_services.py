@@ -17,18 +17,9 @@ from tests.projects.factories import (
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import decide_application, decide_project, submit
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(application, at):
-    return move_application(
-        application,
-        ApplicationStatus.SUBMITTED,
-        actor=application.created_by,
-        decided_by=DecisionSource.TEAM,
-        at=at,
-    )
 
 
 def test_submission_at_the_last_second_of_the_deadline_is_accepted():
@@ -158,12 +149,10 @@ def test_selection_creates_the_project_in_pre_incubation_planned_and_coached_per
     edition.coaches.add(coach)
     application = ApplicationFactory(call=CallFactory(edition=edition), shortlisted=True)
 
-    move_application(
+    decide_application(
         application,
         ApplicationStatus.SELECTED,
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
-        reason="Lauréate.",
         at=paris(2022, 3, 15, 17, 0),
     )
 
@@ -232,15 +221,7 @@ def test_experimentation_is_planned_from_the_edition_and_keeps_the_place_it_lack
     )
     project = ProjectFactory(application__call=CallFactory(edition=edition))
 
-    move_project(
-        project,
-        Phase.EXPERIMENTATION,
-        period=project.periods.open().get(),
-        actor=UserFactory(),
-        decided_by=DecisionSource.STAFF,
-        reason="Poursuite.",
-        at=paris(2022, 6, 15, 17, 0),
-    )
+    decide_project(project, Phase.EXPERIMENTATION, at=paris(2022, 6, 15, 17, 0))
 
     period = project.periods.open().get()
     assert (period.phase, period.planned_end, period.days_per_week, period.place) == (

@@ -1,11 +1,7 @@
 """What a team does to its draft: its members, their managers, when it may still change."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
-from programme.lifecycles import Refused
 from programme.models import AuditEntry
 from projects.applications.services.team import (
     add_attachment,
@@ -19,34 +15,18 @@ from projects.applications.services.team import (
     update_member,
 )
 from projects.enums import ManagerResponse, MemberKind, MemberRole
-from tests.editions.factories import CallFactory, paris
+from tests.editions.factories import CLOSES_AT, ONE_SECOND, OPENS_AT, CallFactory
 from tests.programme.factories import UserFactory
 from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
+from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
-OPENS_AT = paris(2021, 12, 1, 9, 0)
-CLOSES_AT = paris(2022, 1, 31, 23, 59, 59)
-ONE_SECOND = datetime.timedelta(seconds=1)
-
-
-@pytest.fixture
-def open_call():
-    now = timezone.now()
-    return CallFactory(
-        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=1)
-    )
 
 
 @pytest.fixture
 def draft(open_call):
     return ApplicationFactory(call=open_call)
-
-
-def refusals(call):
-    with pytest.raises(Refused) as refused:
-        call()
-    return refused.value.reasons
 
 
 def agent(**fields):
@@ -214,10 +194,7 @@ def test_an_account_claims_the_memberships_invited_under_its_email():
     assert (member.user, claimed.user) == (user, first_account)
 
 
-def test_a_file_is_kept_for_its_document_with_its_name_cut_to_255_characters(
-    draft, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_file_is_kept_for_its_document_with_its_name_cut_to_255_characters(draft, media_root):
     document = draft.call.required_documents.create(name="Pitch", position=1)
     long_name = "p" * 300 + ".pdf"
 
@@ -234,18 +211,16 @@ def test_a_file_is_kept_for_its_document_with_its_name_cut_to_255_characters(
     assert (attachment.content_type, attachment.size) == ("application/pdf", len(uploads.PDF))
 
 
-def test_a_removed_file_leaves_neither_its_row_nor_its_content(draft, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_removed_file_leaves_neither_its_row_nor_its_content(draft, media_root):
     attachment = add_attachment(draft, uploads.pdf(), actor=draft.created_by)
-    stored = tmp_path / attachment.file.name
+    stored = media_root / attachment.file.name
 
     remove_attachment(attachment, actor=draft.created_by)
 
     assert (draft.attachments.count(), stored.exists()) == (0, False)
 
 
-def test_a_file_is_not_removed_from_a_submitted_application(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_file_is_not_removed_from_a_submitted_application(media_root):
     application = ApplicationFactory(submitted=True)
     attachment = application.attachments.create(
         file=uploads.pdf(),
@@ -261,8 +236,7 @@ def test_a_file_is_not_removed_from_a_submitted_application(settings, tmp_path):
     assert application.attachments.count() == 1
 
 
-def test_each_team_action_logs_what_it_changed(draft, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_each_team_action_logs_what_it_changed(draft, media_root):
     lead = draft.created_by
     started = start_application(draft.call, title="Ruches partagées", actor=lead)
     attachment = add_attachment(draft, uploads.pdf(name="pitch.pdf"), actor=lead)

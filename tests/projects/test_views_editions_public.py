@@ -6,11 +6,11 @@ from django.test.utils import CaptureQueriesContext
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
 from tests.editions.factories import CallFactory, EditionFactory, paris
-from tests.programme.factories import ThemeFactory, UserFactory
-from tests.projects.factories import ApplicationFactory, ProjectFactory
+from tests.programme.factories import ThemeFactory
+from tests.projects.factories import SELECTED_AT, ApplicationFactory, ProjectFactory
+from tests.projects.helpers import decide_application
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +23,8 @@ def edition_2():
     ProjectFactory(application__call=call, application__title="Ruches", application__theme=bees)
     ProjectFactory(application__call=call, application__title="Repérage solidaire")
     not_selected = ApplicationFactory(call=call, title="Vélo des agents", shortlisted=True)
-    move_application(
-        not_selected,
-        ApplicationStatus.NOT_SELECTED,
-        actor=UserFactory(),
-        decided_by=DecisionSource.STAFF,
-        reason="Motif interne.",
-        at=paris(2022, 3, 15, 17, 0),
+    decide_application(
+        not_selected, ApplicationStatus.NOT_SELECTED, reason="Motif interne.", at=SELECTED_AT
     )
     ApplicationFactory(call=call, title="Chatbot des déchetteries", submitted=True)
     ApplicationFactory(call=call, title="Brouillon abandonné")
@@ -71,10 +66,9 @@ def test_edition_page_tells_the_funnel_calendar_themes_and_laureates(client, edi
 
 def test_edition_funnel_counts_only_shortlisting_told_to_the_teams(client, edition_2):
     waiting = ApplicationFactory(call=edition_2.call, title="En attente", submitted=True)
-    move_application(
+    decide_application(
         waiting,
         ApplicationStatus.SHORTLISTED,
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
         reason="Décision du jury, pas encore publiée.",
         at=paris(2022, 2, 20, 10, 0),

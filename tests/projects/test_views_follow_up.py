@@ -10,9 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editions.enums import Phase
-from programme.enums import DecisionSource
 from projects.enums import MilestoneStatus, ReintegrationOutcome
-from projects.laureates.services import move_project
 from projects.models import CoachingEntry, Milestone
 from tests.programme.factories import UserFactory
 from tests.projects.factories import (
@@ -26,6 +24,7 @@ from tests.projects.factories import (
     TeamMemberFactory,
     TimeDeclarationFactory,
 )
+from tests.projects.helpers import decide_project
 
 pytestmark = pytest.mark.django_db
 
@@ -64,13 +63,10 @@ def period_of(project):
 
 def finish(project):
     """Move ``project`` back to its departments: it no longer runs."""
-    move_project(
+    decide_project(
         project,
         Phase.REINTEGRATION,
-        period=period_of(project),
         actor=project.application.created_by,
-        decided_by=DecisionSource.STAFF,
-        reason="Fin du projet.",
         outcome=ReintegrationOutcome.HANDED_OVER,
     )
 
@@ -123,12 +119,11 @@ def test_the_coaching_list_sends_anonymous_people_to_sign_in(client):
     assert response.headers["Location"].startswith(reverse("accounts:sign_in"))
 
 
-def test_staff_see_every_running_project_but_not_the_finished_ones(client, project):
+def test_staff_see_every_running_project_but_not_the_finished_ones(staff_client, project):
     finished = ProjectFactory(application__title="Projet réintégré")
     finish(finished)
-    client.force_login(UserFactory(innovation_staff=True))
 
-    listing = content(client.get(url("coaching_list")))
+    listing = content(staff_client.get(url("coaching_list")))
 
     assert "Ruches de l&#x27;estuaire" in listing
     assert "Projet réintégré" not in listing

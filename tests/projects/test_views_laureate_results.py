@@ -13,6 +13,7 @@ from tests.programme.factories import (
 from tests.projects.factories import (
     ImpactIndicatorFactory,
     MeasurementFactory,
+    validated_measurements,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,19 +27,10 @@ def test_laureate_page_shows_a_published_indicator_with_its_validated_measuremen
         target=Decimal("1500"),
         method="Comptage mensuel du registre partagé.",
     )
-    MeasurementFactory(
-        indicator=indicator,
-        measured_on=datetime.date(2022, 10, 31),
-        value=Decimal("480"),
-        source="Registre partagé, octobre",
-        validated=True,
-    )
-    MeasurementFactory(
-        indicator=indicator,
-        measured_on=datetime.date(2022, 12, 31),
-        value=Decimal("1250"),
-        source="Registre partagé, décembre",
-        validated=True,
+    validated_measurements(
+        indicator,
+        (datetime.date(2022, 10, 31), Decimal("480"), "Registre partagé, octobre"),
+        (datetime.date(2022, 12, 31), Decimal("1250"), "Registre partagé, décembre"),
     )
 
     html = client.get(f"/laureats/{indicator.project.slug}/").content.decode()

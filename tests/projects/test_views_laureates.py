@@ -9,9 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from editions.enums import Phase
 from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, MemberKind
-from projects.laureates.services import move_project
 from projects.public.laureates import public_team
 from projects.publication import publish_history
 from tests.editions.factories import CallFactory, EditionFactory, paris
@@ -23,33 +21,33 @@ from tests.programme.factories import (
     UserFactory,
 )
 from tests.projects.factories import (
+    REVIEWED_AT,
+    SELECTED_AT,
     ApplicationFactory,
     ImpactIndicatorFactory,
     MeasurementFactory,
     ProjectFactory,
     TeamMemberFactory,
 )
+from tests.projects.helpers import decide_application, decide_project
 
 pytestmark = pytest.mark.django_db
 
-REVIEW_AT = paris(2022, 9, 15, 17, 0)
 JURY_REASON = "Décision du jury, séance du 15 septembre 2022. Un prototype prometteur."
 
 
 def jury_move(project, target, *, reason=JURY_REASON, outcome="", published=True):
-    history = move_project(
+    history = decide_project(
         project,
         target,
-        period=project.periods.open().get(),
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
         reason=reason,
         outcome=outcome,
-        at=REVIEW_AT,
+        at=REVIEWED_AT,
     )
     if published:
         publish_history(
-            history, actor=None, at=REVIEW_AT + datetime.timedelta(days=2), notify=False
+            history, actor=None, at=REVIEWED_AT + datetime.timedelta(days=2), notify=False
         )
     return history
 
@@ -77,8 +75,7 @@ def test_home_shows_published_laureates_and_news_and_nothing_unpublished(client)
     assert "Brouillon secret" not in content
 
 
-def test_home_query_count_stays_flat_as_laureates_and_news_grow(client):
-    staff = UserFactory(innovation_staff=True)
+def test_home_query_count_stays_flat_as_laureates_and_news_grow(client, staff):
     ProjectFactory()
     move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=staff)
     with CaptureQueriesContext(connection) as small:
@@ -114,13 +111,11 @@ def test_list_hides_what_is_not_public(client):
         application__call__edition=EditionFactory(is_published=False),
     )
     untold = ApplicationFactory(title="Sélection non publiée", shortlisted=True)
-    move_application(
+    decide_application(
         untold,
         ApplicationStatus.SELECTED,
-        actor=UserFactory(),
         decided_by=DecisionSource.JURY,
-        reason="Décision du jury.",
-        at=paris(2022, 3, 15, 17, 0),
+        at=SELECTED_AT,
     )
     untold.project.is_published = True  # ticked before the jury's decision was published
     untold.project.save()

@@ -11,20 +11,11 @@ from django.utils import timezone
 from projects.applications.manager_links import manager_token
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind
 from projects.models import Application, Attachment
-from tests.editions.factories import CallFactory
 from tests.programme.factories import OrganisationFactory, UserFactory
 from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def open_call():
-    now = timezone.now()
-    return CallFactory(
-        opens_at=now - datetime.timedelta(days=10), closes_at=now + datetime.timedelta(days=10)
-    )
 
 
 @pytest.fixture
@@ -40,6 +31,11 @@ def lead_client(client, draft):
 
 def url(name, *args):
     return reverse(f"projects:{name}", args=args)
+
+
+def upload(client, application, file):
+    """Send ``file`` from the application's files page, as its form does."""
+    return client.post(url("application_attachments", application.pk), {"file": file})
 
 
 def test_starting_an_application_creates_a_draft_with_me_as_lead(client, open_call):
@@ -125,9 +121,7 @@ def test_a_member_sees_what_the_lead_sees(client, draft):
 
 
 def test_upload_of_a_renamed_executable_is_refused_in_french(lead_client, draft):
-    response = lead_client.post(
-        url("application_attachments", draft.pk), {"file": uploads.executable_named_pdf()}
-    )
+    response = upload(lead_client, draft, uploads.executable_named_pdf())
 
     assert "Ce type de fichier n&#x27;est pas accepté" in response.content.decode()
     assert draft.attachments.count() == 0
@@ -136,17 +130,14 @@ def test_upload_of_a_renamed_executable_is_refused_in_french(lead_client, draft)
 def test_upload_over_the_size_limit_is_refused(lead_client, draft, settings):
     settings.TREMPLIN_UPLOAD_MAX_BYTES = 100
 
-    response = lead_client.post(
-        url("application_attachments", draft.pk),
-        {"file": uploads.pdf(content=uploads.PDF + b"0" * 200)},
-    )
+    response = upload(lead_client, draft, uploads.pdf(content=uploads.PDF + b"0" * 200))
 
     assert "la limite est de 100" in response.content.decode()
     assert draft.attachments.count() == 0
 
 
 @pytest.mark.parametrize(
-    ("upload", "message"),
+    ("file", "message"),
     [
         (uploads.png_claiming(30_000, 30_000), "trop de pixels"),
         (uploads.docx_with({"word/vbaProject.bin": b"macro"}), "contient des macros"),
@@ -155,8 +146,8 @@ def test_upload_over_the_size_limit_is_refused(lead_client, draft, settings):
     ],
     ids=["image bomb", "macros", "html as pdf", "disguised extension"],
 )
-def test_hostile_upload_is_refused_in_french_next_to_the_field(lead_client, draft, upload, message):
-    response = lead_client.post(url("application_attachments", draft.pk), {"file": upload})
+def test_hostile_upload_is_refused_in_french_next_to_the_field(lead_client, draft, file, message):
+    response = upload(lead_client, draft, file)
 
     assert response.status_code == 200
     assert message in response.content.decode().replace("&#x27;", "'")
@@ -166,10 +157,7 @@ def test_hostile_upload_is_refused_in_french_next_to_the_field(lead_client, draf
 def test_request_body_over_the_limit_is_refused_before_it_is_read(lead_client, draft, settings):
     settings.TREMPLIN_REQUEST_MAX_BYTES = 2048
 
-    response = lead_client.post(
-        url("application_attachments", draft.pk),
-        {"file": uploads.pdf(content=uploads.PDF + b"0" * 4096)},
-    )
+    response = upload(lead_client, draft, uploads.pdf(content=uploads.PDF + b"0" * 4096))
 
     assert response.status_code == 413
     assert "Envoi trop volumineux" in response.content.decode()
@@ -187,11 +175,8 @@ def test_form_fields_over_django_s_memory_limit_get_a_french_400(lead_client, dr
     assert draft.problem != "x" * 4096
 
 
-def test_uploaded_file_is_served_only_through_the_checked_view(
-    lead_client, draft, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    lead_client.post(url("application_attachments", draft.pk), {"file": uploads.pdf()})
+def test_uploaded_file_is_served_only_through_the_checked_view(lead_client, draft, media_root):
+    upload(lead_client, draft, uploads.pdf())
     attachment = draft.attachments.get()
 
     response = lead_client.get(url("attachment", attachment.pk))

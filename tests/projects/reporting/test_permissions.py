@@ -69,13 +69,12 @@ def test_coaches_and_staff_read_the_time_and_report_but_may_not_post(client, pro
     assert PhaseReport.objects.get().problem == "Le problème vu par l'équipe."
 
 
-def test_staff_may_not_keep_indicators_or_measurements(client, project, indicator):
-    client.force_login(UserFactory(innovation_staff=True))
+def test_staff_may_not_keep_indicators_or_measurements(staff_client, project, indicator):
 
     responses = [
-        client.get(url("indicator_add", project)),
-        client.post(url("indicator_edit", project, indicator.pk), {"name": "Changé"}),
-        client.post(url("measurement_add", project, indicator.pk), {"value": "1"}),
+        staff_client.get(url("indicator_add", project)),
+        staff_client.post(url("indicator_edit", project, indicator.pk), {"name": "Changé"}),
+        staff_client.post(url("measurement_add", project, indicator.pk), {"value": "1"}),
     ]
 
     assert [response.status_code for response in responses] == [403, 403, 403]

@@ -7,8 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editions.enums import Phase
-from programme.enums import DecisionSource
-from projects.laureates.services import move_project
 from projects.laureates.services.follow_up import reopen_phase_report
 from projects.models import PhaseReport
 from tests.programme.factories import UserFactory
@@ -18,6 +16,7 @@ from tests.projects.factories import (
     PhaseReportFactory,
     ProjectFactory,
 )
+from tests.projects.helpers import decide_project
 from tests.projects.reporting.helpers import url
 
 pytestmark = pytest.mark.django_db
@@ -135,13 +134,10 @@ def test_report_page_query_count_stays_flat_as_indicators_and_measurements_grow(
 
 
 def test_once_the_project_has_ended_the_team_reads_its_time_and_indicators_only(team, project):
-    move_project(
+    decide_project(
         project,
         Phase.REINTEGRATION,
-        period=project.period,
         actor=UserFactory(innovation_staff=True),
-        decided_by=DecisionSource.STAFF,
-        reason="Fin du parcours.",
         outcome="handed_over",
     )
 
