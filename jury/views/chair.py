@@ -171,7 +171,11 @@ def attendance(request, pk):
     if not form.is_valid():
         messages.error(
             request,
-            " ".join(str(error) for errors in form.errors.values() for error in errors),
+            " ".join(
+                f"{form[name].label} : {error}"
+                for name, errors in form.errors.items()
+                for error in errors
+            ),
         )
     else:
         try:

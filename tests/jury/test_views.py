@@ -287,7 +287,7 @@ def test_the_ranking_export_leaves_out_withdrawn_members(client, jury, staff):
 
 
 @pytest.mark.parametrize("page", ["session", "deliberation"])
-def test_session_pages_keep_a_flat_query_count_from_1_to_15_items(client, staff, page):
+def test_session_pages_keep_a_flat_query_count_from_1_to_30_items(client, staff, page):
     president = JuryMemberFactory(president=True)
     session = SessionFactory(pitches=1, convened=[president], deliberation=True, moved_by=staff)
     criterion = CriterionFactory(session=session)
@@ -305,7 +305,7 @@ def test_session_pages_keep_a_flat_query_count_from_1_to_15_items(client, staff,
     as_member(client, president)
     with CaptureQueriesContext(connection) as small:
         client.get(path)
-    for _ in range(14):
+    for _ in range(29):
         fill(SelectionItemFactory(session=session))
 
     with CaptureQueriesContext(connection) as large:

@@ -229,6 +229,22 @@ def test_a_wrong_attendance_is_refused_in_french(client, president, staff):
     assert Convocation.objects.get(member=other).attendance == Attendance.PRESENT
 
 
+def test_an_attendance_sheet_missing_a_member_names_them(client, president, staff):
+    session, _item = session_with(president, staff, deliberation=True)
+    client.force_login(president.user)
+
+    response = client.post(
+        f"/jury/seances/{session.pk}/presence/",
+        {f"attendance_{president.pk}": Attendance.PRESENT, f"arrived_after_{president.pk}": "x"},
+        follow=True,
+    )
+
+    body = text(response)
+    other = session.convocations.exclude(member=president).get().member
+    assert f"Présence de {other.user} : Ce champ est obligatoire." in body
+    assert f"{president.user} arrivé·e après le point n° : Saisissez un nombre entier." in body
+
+
 # Withdrawing an item from the agenda, reopening its scoring ----------------------------
 
 
