@@ -34,7 +34,11 @@ class SessionHolder:
         staff = self.staff
         starts_at = paris(data["starts_at"])
         session = Session.objects.create(
-            programme=self.programme, title=data["title"], starts_at=starts_at, place=data["place"]
+            programme=self.programme,
+            title=data["title"],
+            starts_at=starts_at,
+            place=data["place"],
+            substitute_chair=self.members[story.SUBSTITUTE_CHAIR],
         )
         for member in self.members.values():
             Convocation.objects.create(session=session, member=member)

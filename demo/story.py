@@ -130,6 +130,8 @@ JURY = [
         "Secrétaire de séance, équipe innovation",
     ),
 ]
+# The vice-president who chairs the items the president withdraws from.
+SUBSTITUTE_CHAIR = "jury"
 APPLICANT = "candidat@tremplin.test"
 
 EDITIONS = [

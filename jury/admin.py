@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from jury.admin_agenda import AgendaItemInline
 from jury.admin_views import session_step, session_steps
 from jury.enums import SessionStatus
 from jury.exports import export_download, exports_page
@@ -44,13 +45,6 @@ class ConvocationInline(FrozenWhenClosedMixin, admin.TabularInline):
     autocomplete_fields = ["member"]
 
 
-class AgendaItemInline(FrozenWhenClosedMixin, admin.TabularInline):
-    model = AgendaItem
-    extra = 0
-    autocomplete_fields = ["application", "project"]
-    fields = ["position", "scheduled_time", "kind", "application", "project"]
-
-
 class CriterionInline(FrozenWhenClosedMixin, admin.TabularInline):
     """The grids change only before scoring opens: marks are given against them."""
 
@@ -80,9 +74,10 @@ class SessionAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     readonly_fields = ["status", "closed_at", "closed_by"]
     inlines = [ConvocationInline, AgendaItemInline, CriterionInline]
+    autocomplete_fields = ["substitute_chair"]
     fieldsets = [
         (None, {"fields": ["programme", "title", "starts_at", "place"]}),
-        (_("Règles"), {"fields": ["quorum", "casting_vote_enabled"]}),
+        (_("Règles"), {"fields": ["quorum", "casting_vote_enabled", "substitute_chair"]}),
         (_("Statut"), {"fields": ["status", "closed_at", "closed_by"]}),
     ]
 

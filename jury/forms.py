@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jury.enums import OUTCOMES_BY_KIND, ItemKind, Outcome
+from jury.enums import OUTCOMES_BY_KIND, Attendance, ItemKind, Outcome
 from jury.models import Decision
 from projects.enums import ReintegrationOutcome
 
@@ -92,7 +92,7 @@ class DecisionForm(forms.ModelForm):
 
     VOTES = ("votes_for", "votes_against", "votes_abstain")
 
-    def __init__(self, *args, item, **kwargs):
+    def __init__(self, *args, item, frozen=False, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.VOTES:
             self.fields[name].required = False
@@ -106,7 +106,11 @@ class DecisionForm(forms.ModelForm):
         else:
             del self.fields["reintegration_outcome"]
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Enregistrer la décision")))
+        if frozen:
+            for field in self.fields.values():
+                field.disabled = True
+        else:
+            self.helper.add_input(Submit("submit", _("Enregistrer la décision")))
 
     def clean(self):
         cleaned = super().clean()
@@ -115,6 +119,51 @@ class DecisionForm(forms.ModelForm):
         return cleaned
 
 
-class AttendanceForm(forms.Form):
-    member = forms.IntegerField(widget=forms.HiddenInput)
-    attendance = forms.CharField()
+class AttendanceSheetForm(forms.Form):
+    """Everyone's attendance on one screen: a choice per convened member, and for those
+    present, the item after which they arrived (if they came late)."""
+
+    def __init__(self, *args, convocations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.convocations = list(convocations)
+        for convocation in self.convocations:
+            name = convocation.member.user
+            self.fields[f"attendance_{convocation.member_id}"] = forms.ChoiceField(
+                label=_("Présence de %(name)s") % {"name": name},
+                choices=Attendance.choices,
+                initial=convocation.attendance,
+            )
+            self.fields[f"arrived_after_{convocation.member_id}"] = forms.IntegerField(
+                label=_("%(name)s arrivé·e après le point n°") % {"name": name},
+                required=False,
+                min_value=1,
+                initial=convocation.arrived_after,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+
+    def rows(self):
+        """(convocation, attendance field, arrival field), to lay the sheet out."""
+        return [
+            (c, self[f"attendance_{c.member_id}"], self[f"arrived_after_{c.member_id}"])
+            for c in self.convocations
+        ]
+
+    def sheet(self):
+        """``{member id: (attendance, arrived after)}``, as the service takes it."""
+        return {
+            c.member_id: (
+                self.cleaned_data[f"attendance_{c.member_id}"],
+                self.cleaned_data[f"arrived_after_{c.member_id}"],
+            )
+            for c in self.convocations
+        }
+
+
+class ReasonForm(forms.Form):
+    """A reason, required: withdrawing an item from the agenda, reopening its scoring."""
+
+    reason = forms.CharField(
+        label=_("Motif"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Indiquez le motif.")},
+    )

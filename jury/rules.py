@@ -2,9 +2,15 @@
 
 Matching QuerySets: ``Session.objects.visible_to(user)`` and
 ``AgendaItem.objects.visible_to(user)`` (an item a member withdrew from is not there).
+
+Who sees what, when — one rule for every screen, export, total and the minutes: before
+the deliberation opens nobody but the scorer sees a mark (``jury.see_marks``: president
+and secretary included); a member who withdrew from an item sees nothing of it (it is
+not in ``AgendaItem.objects.visible_to``); staff see everything.
 """
 
 import rules
+from django.db.models import Q
 
 from jury.enums import MemberRole
 from programme.rules import is_innovation_staff
@@ -25,11 +31,19 @@ def is_convened(user, obj):
 
 @rules.predicate
 def is_chair(user, obj):
+    """The president, the secretary, or the session's substitute chair."""
     if obj is None or not user.is_authenticated:
         return False
-    return (
-        _session(obj).convocations.filter(member__user=user, member__role__in=CHAIR_ROLES).exists()
-    )
+    session = _session(obj)
+    return session.convocations.filter(
+        Q(member__role__in=CHAIR_ROLES) | Q(member_id=session.substitute_chair_id),
+        member__user=user,
+    ).exists()
+
+
+@rules.predicate
+def marks_are_open(user, obj):
+    return obj is not None and _session(obj).marks_are_open
 
 
 @rules.predicate
@@ -52,5 +66,6 @@ def has_withdrawn(user, item):
 rules.add_perm("jury.see_session", is_convened | is_innovation_staff)
 rules.add_perm("jury.deliberate", is_chair | is_innovation_staff)
 rules.add_perm("jury.see_item", is_innovation_staff | (is_convened & ~has_withdrawn))
+rules.add_perm("jury.see_marks", is_innovation_staff | (is_convened & marks_are_open))
 rules.add_perm("jury.score_item", is_voting_member & ~has_withdrawn)
 rules.add_perm("jury.declare_conflict", is_convened & ~has_withdrawn)

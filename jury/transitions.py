@@ -1,6 +1,12 @@
 """The lifecycle of a jury session, as a table of named moves, and the move each of the
-jury's outcomes makes. Pure module: no ORM import; the guards read the session given."""
+jury's outcomes makes. Pure module: no ORM import; the guards read the session given.
 
+The chair (the president, the secretary for the record) or staff make every move; the
+close waits for the session's start, a decision on each item left on the agenda that its
+subject can still take, and the quorum on the session and on each item."""
+
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -10,23 +16,64 @@ from programme.lifecycles import Lifecycle, Move
 from projects.applications.transitions import APPLICATION_LIFECYCLE
 from projects.laureates.transitions import PROJECT_LIFECYCLE
 
-BY_STAFF = frozenset({DecisionSource.STAFF})
 BY_STAFF_OR_CHAIR = frozenset({DecisionSource.STAFF, DecisionSource.JURY})
 
 
 def agenda_is_not_empty(session, **context):
-    return [] if session.items.exists() else [_("L'ordre du jour est vide.")]
+    return [] if session.items.on_agenda().exists() else [_("L'ordre du jour est vide.")]
+
+
+def session_has_started(session, *, at=None, **context):
+    """A session is closed on its day or later, never before: its decisions date from it."""
+    at = at or timezone.now()
+    if at >= session.starts_at:
+        return []
+    day = date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+    return [
+        _("La séance commence le %(date)s : elle ne peut pas être close avant.") % {"date": day}
+    ]
 
 
 def every_item_is_decided(session, **context):
-    undecided = [str(item.position) for item in session.items.filter(decision__isnull=True)]
+    undecided = [
+        str(item.position) for item in session.items.on_agenda().filter(decision__isnull=True)
+    ]
     if not undecided:
         return []
     return [_("Points sans décision : %(items)s.") % {"items": ", ".join(undecided)}]
 
 
+def every_decision_applies(session, **context):
+    """Each decision names a move its subject can still make (a withdrawn application
+    cannot be selected): otherwise the close would fail; the item can leave the agenda."""
+    refusals = []
+    items = session.items.on_agenda().filter(decision__isnull=False)
+    for item in items.select_related("decision", "application", "project").order_by("position"):
+        for reason in outcome_refusals(item, item.decision.outcome):
+            refusals.append(
+                _("Point %(position)d : %(reason)s") % {"position": item.position, "reason": reason}
+            )
+    return refusals
+
+
 def quorum_is_reached(session, **context):
-    return session.quorum_refusals()
+    return session.quorum_refusals() or session.item_quorum_refusals()
+
+
+def outcome_refusals(item, outcome):
+    """Why ``outcome`` cannot apply to ``item``'s subject in the state it is in now."""
+    subject = item.project if item.project_id else item.application
+    if outcome_move(outcome, subject) is not None:
+        return []
+    if item.project_id:
+        return [
+            _("Le projet est en « %(phase)s » : « %(outcome)s » ne s'applique pas.")
+            % {"phase": subject.get_phase_display(), "outcome": Outcome(outcome).label}
+        ]
+    return [
+        _("La candidature est « %(status)s » : « %(outcome)s » ne s'applique pas.")
+        % {"status": subject.get_status_display(), "outcome": Outcome(outcome).label}
+    ]
 
 
 S = SessionStatus
@@ -40,7 +87,7 @@ SESSION_LIFECYCLE = Lifecycle(
             S.PLANNED,
             S.SCORING,
             gettext_lazy("Ouvrir la notation"),
-            BY_STAFF,
+            BY_STAFF_OR_CHAIR,
             guards=(agenda_is_not_empty,),
         ),
         Move(
@@ -48,7 +95,7 @@ SESSION_LIFECYCLE = Lifecycle(
             S.SCORING,
             S.DELIBERATION,
             gettext_lazy("Ouvrir la délibération"),
-            BY_STAFF,
+            BY_STAFF_OR_CHAIR,
         ),
         Move(
             "close",
@@ -56,7 +103,12 @@ SESSION_LIFECYCLE = Lifecycle(
             S.CLOSED,
             gettext_lazy("Clore la séance"),
             BY_STAFF_OR_CHAIR,
-            guards=(every_item_is_decided, quorum_is_reached),
+            guards=(
+                session_has_started,
+                every_item_is_decided,
+                every_decision_applies,
+                quorum_is_reached,
+            ),
         ),
     ),
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jury.views import chair, member
+from jury.views import agenda, chair, member
 
 app_name = "jury"
 
@@ -22,6 +22,13 @@ urlpatterns = [
     path("jury/seances/<int:pk>/presence/", chair.attendance, name="attendance"),
     path("jury/seances/<int:pk>/points/<int:item_pk>/decision/", chair.decision, name="decision"),
     path("jury/seances/<int:pk>/cloture/", chair.close, name="close"),
+    path("jury/seances/<int:pk>/etapes/<slug:step>/", agenda.session_step, name="step"),
+    path("jury/seances/<int:pk>/points/<int:item_pk>/retrait/", agenda.remove, name="remove_item"),
+    path(
+        "jury/seances/<int:pk>/points/<int:item_pk>/notation/",
+        agenda.item_scoring,
+        name="item_scoring",
+    ),
     path("jury/seances/<int:pk>/classement.csv", chair.export_scores, name="export_scores"),
     path("jury/seances/<int:pk>/proces-verbal/", chair.minutes, name="minutes"),
     path(

@@ -2,8 +2,8 @@
 
 from types import SimpleNamespace
 
-from jury.enums import CriterionGrid, MemberRole, Outcome
-from jury.services import declare_conflict, record_decision, record_score
+from jury.enums import CriterionGrid, MemberRole, Outcome, SessionStatus
+from jury.services import declare_conflict, move_session, record_decision, record_score
 from projects.models import Attachment
 from tests.editions.factories import CallFactory
 from tests.jury.factories import (
@@ -125,11 +125,12 @@ def _attach(application, name):
 def _jury_sessions(jury, project, staff):
     """A session in deliberation reviewing ``project`` (with a file): the jury member
     scored it with a comment, the withdrawn member withdrew, and the decision is recorded
-    with internal reasons; and a closed session with its minutes."""
+    with internal reasons; a closed session with its minutes; and a session in scoring,
+    whose deliberation the chair may open."""
     _attach(project.application, "bilan.pdf")
     convened = {"programme": jury["president"].programme, "convened": list(jury.values())}
     session = SessionFactory(
-        **convened, reviews=[{"project": project}], deliberation=True, moved_by=staff
+        **convened, reviews=[{"project": project}], scoring=True, moved_by=staff
     )
     criterion = CriterionFactory(session=session, grid=CriterionGrid.REVIEW)
     review = session.items.get()
@@ -143,6 +144,7 @@ def _jury_sessions(jury, project, staff):
     conflict = declare_conflict(
         review, member=jury["withdrawn_member"], actor=jury["withdrawn_member"].user
     )
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
     decision = record_decision(
         review,
         outcome=Outcome.CONTINUE,
@@ -158,6 +160,7 @@ def _jury_sessions(jury, project, staff):
         moved_by=staff,
     )
     return {
+        "scoring_session": SessionFactory(**convened, pitches=1, scoring=True, moved_by=staff),
         "session": session,
         "criterion": criterion,
         "review": review,

@@ -13,12 +13,16 @@ from jury.enums import Attendance, Outcome, SessionStatus
 from jury.services import (
     add_default_criteria,
     declare_conflict,
+    freeze_item_scoring,
     invite_members,
     move_session,
     publish_decisions,
     record_attendance,
+    record_attendance_sheet,
     record_decision,
     record_score,
+    remove_item,
+    reopen_item_scoring,
 )
 from programme.models import AuditEntry
 from projects.applications.services.team import (
@@ -43,6 +47,7 @@ from projects.laureates.services.follow_up import (
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
+    JuryMemberFactory,
     ReviewItemFactory,
     SelectionItemFactory,
     SessionFactory,
@@ -248,3 +253,26 @@ def test_a_withdrawal_is_logged_once(staff):
 
     (entry,) = entries("jury.declare_conflict")
     assert (entry.actor, entry.reason) == (member.user, "Lien familial.")
+
+
+def test_the_chairs_changes_to_the_frozen_agenda_are_logged_with_their_reasons(staff):
+    president = JuryMemberFactory(president=True)
+    session = SessionFactory(pitches=2, convened=[president], deliberation=True, moved_by=staff)
+    first, second = session.items.order_by("position")
+    mark = last_pk()
+
+    reopen_item_scoring(first, reason="Question à l'équipe.", actor=president.user)
+    freeze_item_scoring(first, actor=president.user)
+    remove_item(second, reason="Candidature retirée.", actor=president.user)
+    record_attendance_sheet(session, {president.pk: (Attendance.PRESENT, 1)}, actor=president.user)
+
+    assert logged_since(mark) == [
+        ("jury.reopen_item_scoring", president.user),
+        ("jury.freeze_item_scoring", president.user),
+        ("jury.remove_item", president.user),
+        ("jury.record_attendance", president.user),
+    ]
+    assert [e.reason for e in entries("jury.reopen_item_scoring")] == ["Question à l'équipe."]
+    assert [e.reason for e in entries("jury.remove_item")] == ["Candidature retirée."]
+    (attendance,) = entries("jury.record_attendance")
+    assert attendance.changes == {"arrived_after": [None, 1]}

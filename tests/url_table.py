@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from django.conf import settings
 
-from jury.enums import Attendance
-from jury.models import ConflictOfInterest, Convocation
+from jury.enums import Attendance, SessionStatus
+from jury.models import AgendaItem, ConflictOfInterest, Convocation
 from projects.applications.manager_links import manager_token
 from projects.models import Attachment, TeamMember
 from tests.roles import ROLES
@@ -65,6 +65,8 @@ COACHES = {"coach", "other_coach"}
 FOLLOWERS = {"applicant", "coach", "staff"}
 KEEPERS = {"applicant", "coach"}
 CONFLICT_REASON = "Je connais l'équipe."
+REMOVAL_REASON = "La candidature a été retirée par l'équipe."
+REOPEN_REASON = "Le jury a interrogé l'équipe."
 
 
 def signed_out(world, user, client):
@@ -93,6 +95,33 @@ def withdrew(world, user, client):
 def member_excused(world, user, client):
     convocation = Convocation.objects.get(session=world.session, member=world.jury["jury_member"])
     return convocation.attendance == Attendance.EXCUSED
+
+
+def attendance_sheet(world):
+    """Everyone present but the jury member, excused."""
+    return {
+        f"attendance_{member.pk}": Attendance.EXCUSED
+        if role == "jury_member"
+        else Attendance.PRESENT
+        for role, member in world.jury.items()
+    }
+
+
+def deliberation_opened(world, user, client):
+    world.scoring_session.refresh_from_db()
+    return world.scoring_session.status == SessionStatus.DELIBERATION
+
+
+def item_removed(world, user, client):
+    return AgendaItem.objects.filter(
+        pk=world.review.pk, removed_by=user, removal_reason=REMOVAL_REASON
+    ).exists()
+
+
+def scoring_reopened(world, user, client):
+    return AgendaItem.objects.filter(
+        pk=world.review.pk, scoring_reopened_at__isnull=False, scoring_reopen_reason=REOPEN_REASON
+    ).exists()
 
 
 def item(world):
@@ -203,8 +232,31 @@ URL_TABLE = {
         lambda w: f"/jury/seances/{w.session.pk}/presence/",
         "post",
         302,
-        data=lambda w: {"member": w.jury["jury_member"].pk, "attendance": Attendance.EXCUSED},
+        data=attendance_sheet,
         effect=member_excused,
+    ),
+    "jury:step": Row(
+        CHAIR | STAFF,
+        lambda w: f"/jury/seances/{w.scoring_session.pk}/etapes/deliberation/",
+        "post",
+        302,
+        effect=deliberation_opened,
+    ),
+    "jury:remove_item": Row(
+        CHAIR | STAFF,
+        lambda w: f"{item(w)}retrait/",
+        "post",
+        302,
+        data={"reason": REMOVAL_REASON},
+        effect=item_removed,
+    ),
+    "jury:item_scoring": Row(
+        CHAIR | STAFF,
+        lambda w: f"{item(w)}notation/",
+        "post",
+        302,
+        data={"action": "reopen", "reason": REOPEN_REASON},
+        effect=scoring_reopened,
     ),
     "jury:decision": Row(CHAIR | STAFF, lambda w: f"{item(w)}decision/"),
     "jury:close": Row(CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/cloture/"),

@@ -1,5 +1,6 @@
 """The jury: its members, dated sessions, agenda items, criteria, scores, conflicts, decisions."""
 
+from jury.models.agenda import AgendaItem
 from jury.models.deliberation import (
     SCALE_LIMIT,
     ConflictOfInterest,
@@ -7,7 +8,7 @@ from jury.models.deliberation import (
     Decision,
     Score,
 )
-from jury.models.sessions import AgendaItem, Convocation, JuryMember, Session
+from jury.models.sessions import Convocation, JuryMember, Session
 
 __all__ = [
     "SCALE_LIMIT",

@@ -14,7 +14,8 @@ from jury.enums import (
     CriterionGrid,
     Outcome,
 )
-from jury.models.sessions import AgendaItem, JuryMember, Session
+from jury.models.agenda import AgendaItem
+from jury.models.sessions import JuryMember, Session
 from projects.enums import ReintegrationOutcome
 
 SCALE_LIMIT = 20
@@ -48,11 +49,20 @@ class Criterion(models.Model):
         verbose_name_plural = _("critères")
         ordering = ["session", "grid", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "grid", "name"], name="criterion_unique"),
-            models.CheckConstraint(condition=Q(weight__gt=0), name="criterion_weight_positive"),
+            models.UniqueConstraint(
+                fields=["session", "grid", "name"],
+                name="criterion_unique",
+                violation_error_message=_("Cette grille a déjà un critère de ce nom."),
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__gt=0),
+                name="criterion_weight_positive",
+                violation_error_message=_("Le coefficient d'un critère est positif."),
+            ),
             models.CheckConstraint(
                 condition=Q(scale_max__gte=1, scale_max__lte=SCALE_LIMIT),
                 name="criterion_scale_in_range",
+                violation_error_message=_("La note maximale est comprise entre 1 et 20."),
             ),
         ]
 
@@ -86,11 +96,14 @@ class Score(models.Model):
         ordering = ["item", "member", "criterion"]
         constraints = [
             models.UniqueConstraint(
-                fields=["item", "member", "criterion"], name="score_one_per_member_criterion"
+                fields=["item", "member", "criterion"],
+                name="score_one_per_member_criterion",
+                violation_error_message=_("Ce membre a déjà noté ce critère sur ce point."),
             ),
             models.CheckConstraint(
                 condition=Q(value__gte=0, value__lte=models.F("scale_max")),
                 name="score_within_scale",
+                violation_error_message=_("La note sort de l'échelle du critère."),
             ),
         ]
 
@@ -120,7 +133,13 @@ class ConflictOfInterest(models.Model):
         verbose_name = _("conflit d'intérêts")
         verbose_name_plural = _("conflits d'intérêts")
         ordering = ["item", "member"]
-        constraints = [models.UniqueConstraint(fields=["item", "member"], name="conflict_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "member"],
+                name="conflict_unique",
+                violation_error_message=_("Ce membre s'est déjà déporté sur ce point."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.member} — {self.item}"
@@ -153,6 +172,16 @@ class Decision(models.Model):
     votes_against = models.PositiveSmallIntegerField(_("voix contre"), default=0)
     votes_abstain = models.PositiveSmallIntegerField(_("abstentions"), default=0)
     casting_vote_used = models.BooleanField(_("voix prépondérante utilisée"), default=False)
+    chaired_by = models.ForeignKey(
+        JuryMember,
+        verbose_name=_("présidence du point"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("Qui présidait le point, et y tenait la voix prépondérante."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("enregistrée par"),
@@ -187,11 +216,16 @@ class Decision(models.Model):
         ordering = ["item__session", "item__position"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(outcome__in=Outcome.values), name="decision_outcome_valid"
+                condition=Q(outcome__in=Outcome.values),
+                name="decision_outcome_valid",
+                violation_error_message=_("Cette décision n'existe pas."),
             ),
             models.CheckConstraint(
                 condition=Q(casting_vote_used=False) | Q(votes_for=models.F("votes_against")),
                 name="decision_casting_vote_only_on_tie",
+                violation_error_message=_(
+                    "La voix prépondérante ne sert qu'en cas d'égalité des voix."
+                ),
             ),
             models.CheckConstraint(
                 condition=(
@@ -200,10 +234,14 @@ class Decision(models.Model):
                 )
                 | (~Q(outcome=Outcome.REINTEGRATE) & Q(reintegration_outcome="")),
                 name="decision_reintegration_outcome",
+                violation_error_message=_(
+                    "Une réintégration précise son issue, et seule une réintégration en a une."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(published_at__isnull=True) | Q(applied_at__isnull=False),
                 name="decision_published_after_applied",
+                violation_error_message=_("Une décision n'est publiée qu'une fois appliquée."),
             ),
         ]
 

@@ -12,8 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from jury.enums import (
     Attendance,
-    CriterionGrid,
-    ItemKind,
     MemberRole,
     SessionStatus,
 )
@@ -49,9 +47,15 @@ class JuryMember(models.Model):
         verbose_name_plural = _("membres du jury")
         ordering = ["programme", "role", "user__last_name"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "user"], name="jury_member_unique_user"),
+            models.UniqueConstraint(
+                fields=["programme", "user"],
+                name="jury_member_unique_user",
+                violation_error_message=_("Cette personne est déjà membre du jury."),
+            ),
             models.CheckConstraint(
-                condition=Q(role__in=MemberRole.values), name="jury_member_role_valid"
+                condition=Q(role__in=MemberRole.values),
+                name="jury_member_role_valid",
+                violation_error_message=_("Ce rôle n'existe pas au jury."),
             ),
         ]
 
@@ -98,6 +102,19 @@ class Session(models.Model):
     casting_vote_enabled = models.BooleanField(
         _("voix prépondérante de la présidence en cas d'égalité"), default=True
     )
+    substitute_chair = models.ForeignKey(
+        JuryMember,
+        verbose_name=_("présidence suppléante"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to=~Q(role__in=[MemberRole.PRESIDENT, MemberRole.SECRETARY]),
+        help_text=_(
+            "Le ou la vice-président·e qui préside les points dont la présidence s'est "
+            "déportée, ou en son absence, et y tient la voix prépondérante."
+        ),
+    )
     closed_at = models.DateTimeField(_("close le"), null=True, blank=True, editable=False)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -122,12 +139,15 @@ class Session(models.Model):
         ordering = ["-starts_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=SessionStatus.values), name="session_status_valid"
+                condition=Q(status__in=SessionStatus.values),
+                name="session_status_valid",
+                violation_error_message=_("Ce statut de séance n'existe pas."),
             ),
             models.CheckConstraint(
                 condition=~Q(status=SessionStatus.CLOSED)
                 | Q(closed_at__isnull=False, minutes__isnull=False),
                 name="session_closed_has_minutes",
+                violation_error_message=_("Une séance close a son procès-verbal figé."),
             ),
         ]
 
@@ -138,25 +158,79 @@ class Session(models.Model):
     def is_closed(self):
         return self.status == SessionStatus.CLOSED
 
+    @property
+    def marks_are_open(self):
+        """Whether marks may be read beyond their scorer: from the deliberation on."""
+        return self.status in (SessionStatus.DELIBERATION, SessionStatus.CLOSED)
+
     def voting_members_present(self, item=None):
-        """The voting members marked present, less those who withdrew from ``item``."""
+        """The voting members marked present, less those who withdrew from ``item`` or
+        arrived after it."""
         convocations = self.convocations.filter(attendance=Attendance.PRESENT).select_related(
             "member"
         )
         withdrawn = set(item.conflicts.values_list("member_id", flat=True)) if item else set()
-        return [
-            c.member for c in convocations if c.member.can_vote and c.member_id not in withdrawn
-        ]
+        return _voting(convocations, item, withdrawn)
 
-    def quorum_refusals(self):
-        """The quorum's refusal, as a French sentence, when too few voting members sit."""
-        present = len(self.voting_members_present())
+    def quorum_refusals(self, item=None):
+        """The quorum's refusal, as a French sentence, when too few voting members sit
+        (on ``item``: present by then, and not withdrawn from it)."""
+        return self._quorum_refusal(len(self.voting_members_present(item)), item)
+
+    def item_quorum_refusals(self):
+        """The quorum's refusal of each item on the agenda, read in two queries."""
+        convocations = list(
+            self.convocations.filter(attendance=Attendance.PRESENT).select_related("member")
+        )
+        refusals = []
+        for item in self.items.on_agenda().prefetch_related("conflicts").order_by("position"):
+            withdrawn = {conflict.member_id for conflict in item.conflicts.all()}
+            refusals += self._quorum_refusal(len(_voting(convocations, item, withdrawn)), item)
+        return refusals
+
+    def _quorum_refusal(self, present, item):
         if present >= self.quorum:
             return []
+        if item is not None:
+            return [
+                _(
+                    "Quorum non atteint sur le point %(position)d : %(present)d membre(s) "
+                    "votant(s) présent(s) sans déport, %(quorum)d requis."
+                )
+                % {"position": item.position, "present": present, "quorum": self.quorum}
+            ]
         return [
             _("Quorum non atteint : %(present)d membre(s) votant(s) présent(s), %(quorum)d requis.")
             % {"present": present, "quorum": self.quorum}
         ]
+
+    def chair_of(self, item, convocations=None):
+        """Who chairs ``item``: the president, unless they withdrew from it or do not sit
+        on it; then the substitute chair if they sit on it and did not withdraw; else
+        nobody (``None``). ``convocations``: the session's, already fetched with their
+        members, to read many items in no further query (their conflicts prefetched)."""
+        if convocations is None:
+            convocations = self.convocations.select_related("member__user")
+        withdrawn = {conflict.member_id for conflict in item.conflicts.all()}
+        sitting = {
+            c.member_id: c.member
+            for c in convocations
+            if c.attendance == Attendance.PRESENT and c.sits_on(item)
+        }
+        president = next((m for m in sitting.values() if m.role == MemberRole.PRESIDENT), None)
+        for candidate in (president, sitting.get(self.substitute_chair_id)):
+            if candidate is not None and candidate.pk not in withdrawn:
+                return candidate
+        return None
+
+
+def _voting(convocations, item, withdrawn):
+    """The voting members of ``convocations`` (those present) who sit on ``item``."""
+    return [
+        c.member
+        for c in convocations
+        if c.member.can_vote and c.member_id not in withdrawn and (item is None or c.sits_on(item))
+    ]
 
 
 class Convocation(models.Model):
@@ -177,96 +251,33 @@ class Convocation(models.Model):
     invited_at = models.DateTimeField(
         _("invitation envoyée le"), null=True, blank=True, editable=False
     )
+    arrived_after = models.PositiveSmallIntegerField(
+        _("arrivée après le point n°"),
+        null=True,
+        blank=True,
+        help_text=_("Présent·e à partir du point suivant seulement."),
+    )
 
     class Meta:
         verbose_name = _("convocation")
         verbose_name_plural = _("convocations")
         ordering = ["session", "member__role"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "member"], name="convocation_unique"),
+            models.UniqueConstraint(
+                fields=["session", "member"],
+                name="convocation_unique",
+                violation_error_message=_("Ce membre est déjà convoqué à cette séance."),
+            ),
             models.CheckConstraint(
-                condition=Q(attendance__in=Attendance.values), name="convocation_attendance_valid"
+                condition=Q(attendance__in=Attendance.values),
+                name="convocation_attendance_valid",
+                violation_error_message=_("Présence inconnue."),
             ),
         ]
 
     def __str__(self):
         return f"{self.member} — {self.session}"
 
-
-class AgendaItemQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """What a person may see of a session's agenda: staff everything; a member, the
-        items they did not withdraw from."""
-        if not user.is_authenticated:
-            return self.none()
-        if is_innovation_staff(user):
-            return self
-        return self.filter(session__convocations__member__user=user).exclude(
-            conflicts__member__user=user
-        )
-
-
-class AgendaItem(models.Model):
-    """One point of a session's agenda: an application to decide on, or a project to review."""
-
-    session = models.ForeignKey(
-        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="items"
-    )
-    position = models.PositiveSmallIntegerField(_("ordre de passage"))
-    kind = models.CharField(_("objet"), max_length=20, choices=ItemKind.choices)
-    application = models.ForeignKey(
-        "projects.Application",
-        verbose_name=_("candidature"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="agenda_items",
-    )
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("projet"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="agenda_items",
-    )
-    scheduled_time = models.TimeField(_("heure prévue"), null=True, blank=True)
-
-    objects = AgendaItemQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("point de l'ordre du jour")
-        verbose_name_plural = _("ordre du jour")
-        ordering = ["session", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["session", "position"], name="agenda_item_position"),
-            models.UniqueConstraint(
-                fields=["session", "application"],
-                condition=Q(application__isnull=False),
-                name="agenda_item_application_once",
-            ),
-            models.UniqueConstraint(
-                fields=["session", "project"],
-                condition=Q(project__isnull=False),
-                name="agenda_item_project_once",
-            ),
-            models.CheckConstraint(
-                condition=(
-                    Q(kind__in=[ItemKind.SHORTLIST, ItemKind.SELECTION])
-                    & Q(application__isnull=False, project__isnull=True)
-                )
-                | (Q(kind=ItemKind.REVIEW) & Q(application__isnull=True, project__isnull=False)),
-                name="agenda_item_exactly_one_subject",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.position}. {self.subject}"
-
-    @property
-    def subject(self):
-        return self.project if self.kind == ItemKind.REVIEW else self.application
-
-    @property
-    def grid(self):
-        return CriterionGrid.REVIEW if self.kind == ItemKind.REVIEW else CriterionGrid.SELECTION
+    def sits_on(self, item):
+        """Whether the member is in the room for ``item`` (arrived before it)."""
+        return self.arrived_after is None or self.arrived_after < item.position

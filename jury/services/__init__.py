@@ -1,14 +1,24 @@
 """The jury's workflows. Each mutating function takes the acting user as ``actor``.
 
-- ``deliberation``: conflicts, scores, attendance, decisions;
+- ``deliberation``: conflicts, scores, decisions;
+- ``attendance``: who sits, from which item on;
+- ``agenda``: an item withdrawn from the frozen agenda, an item's scoring reopened;
 - ``session``: the session's lifecycle, closing applies the decisions;
 - ``publication``: invitations, and decisions told to teams and the public.
 """
 
+from jury.services.agenda import (
+    freeze_item_scoring,
+    removal_refusals,
+    remove_item,
+    reopen_item_scoring,
+    reopen_refusals,
+)
+from jury.services.attendance import record_attendance, record_attendance_sheet
 from jury.services.deliberation import (
     decision_refusals,
+    decision_state_refusals,
     declare_conflict,
-    record_attendance,
     record_decision,
     record_score,
     score_refusals,
@@ -19,13 +29,20 @@ from jury.services.session import add_default_criteria, move_session, session_re
 __all__ = [
     "add_default_criteria",
     "decision_refusals",
+    "decision_state_refusals",
     "declare_conflict",
+    "freeze_item_scoring",
     "invite_members",
     "move_session",
     "publish_decisions",
     "record_attendance",
+    "record_attendance_sheet",
     "record_decision",
     "record_score",
+    "removal_refusals",
+    "remove_item",
+    "reopen_item_scoring",
+    "reopen_refusals",
     "score_refusals",
     "session_refusals",
 ]

@@ -5,9 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jury.enums import OUTCOMES_BY_KIND, Attendance, ItemKind, Outcome, SessionStatus
-from jury.models import ConflictOfInterest, Convocation, Decision, Score, Session
-from jury.transitions import outcome_move
+from jury.enums import OUTCOMES_BY_KIND, ItemKind, MemberRole, Outcome, SessionStatus
+from jury.models import ConflictOfInterest, Decision, Score, Session
+from jury.transitions import outcome_refusals
 from programme import audit
 from programme.actions import verb
 from programme.lifecycles import ActionRefused
@@ -16,7 +16,6 @@ from projects.enums import ReintegrationOutcome
 DECLARE_CONFLICT = verb("jury.declare_conflict", _("Déport déclaré"))
 RECORD_SCORE = verb("jury.record_score", _("Note enregistrée"))
 RECORD_DECISION = verb("jury.record_decision", _("Décision enregistrée"))
-RECORD_ATTENDANCE = verb("jury.record_attendance", _("Présence enregistrée"))
 DECISION_FIELDS = (
     "outcome",
     "reintegration_outcome",
@@ -26,6 +25,7 @@ DECISION_FIELDS = (
     "votes_against",
     "votes_abstain",
     "casting_vote_used",
+    "chaired_by",
 )
 
 
@@ -54,7 +54,16 @@ def declare_conflict(item, *, member, actor, reason=""):
 def score_refusals(item, *, member, criterion, value):
     session = item.session
     refusals = []
-    if session.status not in (SessionStatus.SCORING, SessionStatus.DELIBERATION):
+    if item.is_removed:
+        refusals.append(_("Ce point a été retiré de l'ordre du jour."))
+    elif session.status == SessionStatus.DELIBERATION and not item.scoring_is_open:
+        refusals.append(
+            _(
+                "Les notes sont figées depuis l'ouverture de la délibération ; la présidence "
+                "peut rouvrir la notation de ce point, avec un motif."
+            )
+        )
+    elif not item.scoring_is_open:
         refusals.append(_("La notation n'est pas ouverte pour cette séance."))
     if not member.can_vote:
         refusals.append(_("Le ou la secrétaire de séance ne note pas."))
@@ -107,15 +116,52 @@ def decision_refusals(item, outcome):
     """
     if outcome not in OUTCOMES_BY_KIND[ItemKind(item.kind)]:
         return [_("Cette décision ne correspond pas à l'objet du point.")]
-    if item.project_id and outcome_move(outcome, item.project) is None:
+    return outcome_refusals(item, outcome)
+
+
+def casting_vote_refusals(item, chair, casting_vote_by=None):
+    """Why the casting vote cannot be taken on ``item``: it is the chair's of the item
+    (the president, or the substitute chair when the president withdrew or is away)."""
+    president = item.session.members.filter(role=MemberRole.PRESIDENT).first()
+    if casting_vote_by is not None and casting_vote_by != chair:
+        if item.conflicts.filter(member=casting_vote_by).exists():
+            return [
+                _(
+                    "%(name)s s'est déporté·e sur ce point : la voix prépondérante revient à "
+                    "la présidence suppléante."
+                )
+                % {"name": casting_vote_by.user}
+            ]
         return [
-            _("Le projet est en « %(phase)s » : « %(outcome)s » ne s'applique pas.")
-            % {"phase": item.project.get_phase_display(), "outcome": Outcome(outcome).label}
+            _("La voix prépondérante sur ce point revient à %(chair)s.")
+            % {"chair": chair.user if chair else _("la présidence")}
+        ]
+    if chair is None:
+        reason = (
+            _("la présidence s'est déportée sur ce point")
+            if president and item.conflicts.filter(member=president).exists()
+            else _("la présidence ne siège pas sur ce point")
+        )
+        return [
+            _(
+                "Personne ne peut trancher l'égalité : %(reason)s, et aucune présidence "
+                "suppléante ne siège. Votez à nouveau."
+            )
+            % {"reason": reason}
         ]
     return []
 
 
-def vote_refusals(item, *, votes_for=0, votes_against=0, votes_abstain=0, casting_vote_used=False):
+def vote_refusals(
+    item,
+    *,
+    votes_for=0,
+    votes_against=0,
+    votes_abstain=0,
+    casting_vote_used=False,
+    chair=None,
+    casting_vote_by=None,
+):
     """Why this vote tally cannot be recorded on ``item``: a list, empty if it can."""
     session = item.session
     refusals = []
@@ -136,18 +182,41 @@ def vote_refusals(item, *, votes_for=0, votes_against=0, votes_abstain=0, castin
         refusals.append(
             _("Égalité des voix : indiquez que la voix prépondérante de la présidence a tranché.")
         )
+    elif casting_vote_used:
+        refusals += casting_vote_refusals(item, chair, casting_vote_by)
     return refusals
 
 
-def record_decision(item, *, outcome, actor, at=None, **details):
+def decision_state_refusals(item):
+    """Why no decision can be recorded on ``item`` now, whatever it says."""
+    session = item.session
+    if session.is_closed:
+        return [_("La séance est close : ses décisions sont figées.")]
+    if session.status != SessionStatus.DELIBERATION:
+        return [_("Les décisions s'enregistrent pendant la délibération.")]
+    if item.is_removed:
+        return [_("Ce point a été retiré de l'ordre du jour.")]
+    if item.scoring_reopened_at is not None:
+        return [
+            _("La notation de ce point est rouverte : refermez-la avant d'enregistrer la décision.")
+        ]
+    return session.quorum_refusals(item)
+
+
+def record_decision(item, *, outcome, actor, at=None, casting_vote_by=None, **details):
     """Record (or correct, until the session closes) the decision on ``item``.
 
     ``details`` are the decision's other fields: reasons, vote tally, casting vote,
-    reintegration outcome. The decision takes effect when the session closes. Side
-    effects: writes the decision; writes the audit entry with the fields changed.
+    reintegration outcome. The decision names who chaired the item (``Session.chair_of``),
+    whose the casting vote is; ``casting_vote_by``, when given, must be them. The
+    decision takes effect when the session closes. Side effects: writes the decision;
+    writes the audit entry with the fields changed.
     """
-    if item.session.is_closed:
-        raise ActionRefused([_("La séance est close : ses décisions sont figées.")])
+    state_refusals = decision_state_refusals(item)
+    if state_refusals:
+        raise ActionRefused(state_refusals)
+    chair = item.session.chair_of(item)
+    details["chaired_by"] = chair
     refusals = decision_refusals(item, outcome)
     reintegration = details.get("reintegration_outcome", "")
     if outcome == Outcome.REINTEGRATE and reintegration not in ReintegrationOutcome.values:
@@ -159,8 +228,8 @@ def record_decision(item, *, outcome, actor, at=None, **details):
         for name in ("votes_for", "votes_against", "votes_abstain", "casting_vote_used")
         if name in details
     }
-    if votes:
-        refusals += vote_refusals(item, **votes)
+    if votes or casting_vote_by is not None:
+        refusals += vote_refusals(item, chair=chair, casting_vote_by=casting_vote_by, **votes)
     if refusals:
         raise ActionRefused(refusals)
     at = at or timezone.now()
@@ -183,28 +252,3 @@ def record_decision(item, *, outcome, actor, at=None, **details):
             at=at,
         )
     return decision
-
-
-def record_attendance(session, *, member, attendance, actor):
-    """Mark whether a convened member sits; the minutes freeze it at the close.
-
-    Side effects: writes the attendance; writes the audit entry on the session.
-    """
-    if session.is_closed:
-        raise ActionRefused([_("La séance est close.")])
-    if attendance not in Attendance.values:
-        raise ActionRefused([_("Présence inconnue.")])
-    with transaction.atomic():
-        convocation = (
-            Convocation.objects.select_for_update().filter(session=session, member=member).first()
-        )
-        if convocation is None:
-            raise ActionRefused([_("Ce membre n'est pas convoqué à cette séance.")])
-        before = audit.snapshot(convocation, ["attendance"])
-        convocation.attendance = attendance
-        convocation.save(update_fields=["attendance"])
-        changes = audit.changed(before, convocation)
-        if changes:
-            audit.record(
-                convocation, RECORD_ATTENDANCE, actor=actor, changes=changes, reason=str(member)
-            )

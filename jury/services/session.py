@@ -23,9 +23,9 @@ from projects.laureates.services import move_project
 ADD_DEFAULT_CRITERIA = verb("session.add_default_criteria", _("Grilles par défaut ajoutées"))
 
 
-def session_refusals(session, target, *, decided_by):
+def session_refusals(session, target, *, decided_by, at=None):
     """Why ``session`` may not move to ``target`` now: French sentences, empty if it may."""
-    return SESSION_LIFECYCLE.refusals(session, target, decided_by=decided_by)
+    return SESSION_LIFECYCLE.refusals(session, target, decided_by=decided_by, at=at)
 
 
 def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=None):
@@ -33,8 +33,11 @@ def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=
 
     Side effects, in order:
     1. locks the session row; returns ``None`` if it already has that status;
-    2. raises ``MoveRefused`` if the table or a guard refuses;
-    3. on closing, applies each decision in running order through
+    2. raises ``MoveRefused`` if the table or a guard refuses (closing before the
+       session's start, an item undecided, a decision its subject cannot take, the
+       quorum missing on the session or on an item);
+    3. on closing, applies each decision of the items left on the agenda, in running
+       order, through
        ``projects.services`` and links it to the history row it wrote; any refusal
        rolls the whole close back;
     4. on closing, marks the members never marked present or excused absent, freezes
@@ -46,7 +49,7 @@ def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=
         locked = Session.objects.select_for_update().get(pk=session.pk)
         if locked.status == target:
             return None
-        move = SESSION_LIFECYCLE.check(locked, target, decided_by=decided_by)
+        move = SESSION_LIFECYCLE.check(locked, target, decided_by=decided_by, at=at)
         before = audit.snapshot(locked, ["status"])
         if target == SessionStatus.CLOSED:
             _apply_decisions(locked, actor=actor, at=at)
@@ -70,9 +73,9 @@ def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=
 
 
 def _apply_decisions(session, *, actor, at):
-    decisions = Decision.objects.filter(item__session=session).select_related(
-        "item__application__call", "item__project"
-    )
+    decisions = Decision.objects.filter(
+        item__session=session, item__removed_at__isnull=True
+    ).select_related("item__application__call", "item__project")
     session_day = date_format(timezone.localtime(session.starts_at), "DATE_FORMAT")
     for decision in decisions.order_by("item__position"):
         item = decision.item

@@ -12,15 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from jury.enums import Attendance, SessionStatus
-from jury.forms import AttendanceForm, DecisionForm
-from jury.models import Decision, Score
+from jury.enums import SessionStatus
+from jury.forms import AttendanceSheetForm, DecisionForm, ReasonForm
+from jury.minutes import minutes_for
+from jury.models import AgendaItem, Decision, Score
 from jury.ranking import rank
 from jury.rules import is_chair
 from jury.services import (
+    decision_state_refusals,
     move_session,
-    record_attendance,
+    record_attendance_sheet,
     record_decision,
+    reopen_refusals,
     session_refusals,
 )
 from jury.views.member import visible_session
@@ -40,9 +43,14 @@ def decided_by(request, session):
     return DecisionSource.JURY if is_chair(request.user, session) else DecisionSource.STAFF
 
 
-def ranked_items(session):
+def ranked_items(session, user):
+    """The items on the agenda ``user`` may see, ranked if they may see the marks (else
+    an empty ranking): the one rule of ``jury.rules`` for the page and the export."""
     items = list(
-        session.items.select_related("application", "project", "decision")
+        AgendaItem.objects.visible_to(user)
+        .on_agenda()
+        .filter(session=session)
+        .select_related("application", "project", "decision__chaired_by__user")
         .prefetch_related(
             "conflicts__member__user",
             Prefetch("scores", queryset=Score.objects.select_related("criterion")),
@@ -52,48 +60,79 @@ def ranked_items(session):
     grids = {}
     for criterion in session.criteria.order_by("position"):
         grids.setdefault(criterion.grid, []).append(criterion)
+    if not user.has_perm("jury.see_marks", session):
+        return items, {}, grids
     return items, rank(items, grids), grids
+
+
+def attendance_sheet(session, data=None):
+    convocations = session.convocations.select_related("member__user").order_by(
+        "member__role", "member__user__last_name"
+    )
+    return AttendanceSheetForm(data, convocations=convocations)
 
 
 @login_required
 def deliberation(request, pk):
     session = chair_session(request, pk)
-    _items, ranking, grids = ranked_items(session)
-    convocations = session.convocations.select_related("member__user").order_by("member__role")
-    present = session.voting_members_present()
+    items, ranking, grids = ranked_items(session, request.user)
+    source = decided_by(request, session)
+    removed = session.items.filter(removed_at__isnull=False).order_by("position")
     return render(
         request,
         "jury/deliberation.html",
         {
             "session": session,
+            "items": items,
             "ranking": ranking,
             "grids": grids,
-            "convocations": convocations,
-            "attendance_choices": Attendance.choices,
-            "present_count": len(present),
+            "removed": removed,
+            "sheet": attendance_sheet(session),
+            "present_count": len(session.voting_members_present()),
             "quorum_reached": not session.quorum_refusals(),
-            "close_refusals": session_refusals(
-                session, SessionStatus.CLOSED, decided_by=decided_by(request, session)
-            ),
+            "steps": session_steps(session, source),
+            "close_refusals": session_refusals(session, SessionStatus.CLOSED, decided_by=source),
         },
     )
+
+
+def session_steps(session, source):
+    """The move the chair may make next from the jury area (open the scoring, then the
+    deliberation), with what blocks it; the close has its own page."""
+    steps = {
+        SessionStatus.PLANNED: ("notation", SessionStatus.SCORING, _("Ouvrir la notation")),
+        SessionStatus.SCORING: (
+            "deliberation",
+            SessionStatus.DELIBERATION,
+            _("Ouvrir la délibération"),
+        ),
+    }
+    if session.status not in steps:
+        return []
+    slug, target, label = steps[session.status]
+    refusals = session_refusals(session, target, decided_by=source)
+    return [{"slug": slug, "label": label, "refusals": refusals}]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def decision(request, pk, item_pk):
+    """The decision on one item, with its vote. Outside the deliberation (or on an item
+    withdrawn from the agenda) it is shown read-only with the reason, whatever the
+    method."""
     session = chair_session(request, pk)
     item = get_object_or_404(
-        session.items.select_related("application", "project", "session").exclude(
-            conflicts__member__user=request.user
-        ),
+        AgendaItem.objects.visible_to(request.user)
+        .filter(session=session)
+        .select_related("application", "project", "session"),
         pk=item_pk,
     )
-    existing = Decision.objects.filter(item=item).first()
-    form = DecisionForm(request.POST or None, instance=existing, item=item)
-    if session.status != SessionStatus.DELIBERATION:
-        form.add_error(None, _("Les décisions s'enregistrent pendant la délibération."))
-    elif request.method == "POST" and form.is_valid():
+    existing = Decision.objects.filter(item=item).select_related("chaired_by__user").first()
+    refusals = decision_state_refusals(item)
+    frozen = session.status != SessionStatus.DELIBERATION or item.is_removed
+    posted = request.POST if request.method == "POST" and not frozen else None
+    form = DecisionForm(posted, instance=existing, item=item, frozen=frozen)
+    if posted is not None and form.is_valid():
         details = {name: value for name, value in form.cleaned_data.items() if name != "outcome"}
         try:
             record_decision(
@@ -106,6 +145,7 @@ def decision(request, pk, item_pk):
                 request, _("Décision enregistrée pour le point %(n)d.") % {"n": item.position}
             )
             return redirect("jury:deliberation", session.pk)
+    chair = existing.chaired_by if existing and session.is_closed else session.chair_of(item)
     return render(
         request,
         "jury/decision.html",
@@ -113,7 +153,11 @@ def decision(request, pk, item_pk):
             "session": session,
             "item": item,
             "form": form,
+            "refusals": refusals,
+            "chair": chair,
             "voters": len(session.voting_members_present(item)),
+            "reopen_form": ReasonForm(),
+            "may_reopen": not reopen_refusals(item) and item.scoring_reopened_at is None,
         },
     )
 
@@ -121,27 +165,25 @@ def decision(request, pk, item_pk):
 @login_required
 @require_POST
 def attendance(request, pk):
+    """Everyone's attendance, recorded at once from the deliberation screen."""
     session = chair_session(request, pk)
-    form = AttendanceForm(request.POST)
-    convocation = (
-        session.convocations.filter(member_id=form.data.get("member")).first()
-        if form.is_valid()
-        else None
-    )
-    if convocation is None:
-        messages.error(request, _("Membre inconnu pour cette séance."))
+    form = attendance_sheet(session, request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(
+                f"{form[name].label} : {error}"
+                for name, errors in form.errors.items()
+                for error in errors
+            ),
+        )
     else:
         try:
-            record_attendance(
-                session,
-                member=convocation.member,
-                attendance=form.cleaned_data["attendance"],
-                actor=request.user,
-            )
+            record_attendance_sheet(session, form.sheet(), actor=request.user)
         except Refused as refused:
             messages.error(request, " ".join(refused.reasons))
         else:
-            messages.success(request, _("Présence enregistrée."))
+            messages.success(request, _("Présences enregistrées."))
     return redirect("jury:deliberation", session.pk)
 
 
@@ -177,7 +219,11 @@ def _closed_session(request, pk):
 @login_required
 def minutes(request, pk):
     session = _closed_session(request, pk)
-    return render(request, "jury/minutes.html", {"session": session, "minutes": session.minutes})
+    return render(
+        request,
+        "jury/minutes.html",
+        {"session": session, "minutes": minutes_for(session, request.user)},
+    )
 
 
 @login_required
@@ -185,7 +231,8 @@ def minutes_document(request, pk):
     """The minutes as a self-contained HTML file, to archive, print and sign."""
     session = _closed_session(request, pk)
     content = render_to_string(
-        "jury/minutes_document.html", {"session": session, "minutes": session.minutes}
+        "jury/minutes_document.html",
+        {"session": session, "minutes": minutes_for(session, request.user)},
     )
     response = HttpResponse(content, content_type="text/html; charset=utf-8")
     day = timezone.localtime(session.starts_at).date().isoformat()
@@ -195,9 +242,11 @@ def minutes_document(request, pk):
 
 @login_required
 def export_scores(request, pk):
-    """The ranked table as CSV, for the chair and staff. Withdrawn members never count."""
+    """The ranked table as CSV, for the chair and staff, once the marks may be read (empty
+    before): the items the reader withdrew from are not in it; withdrawn members never
+    count."""
     session = chair_session(request, pk)
-    _items, ranking, _grids = ranked_items(session)
+    _items, ranking, _grids = ranked_items(session, request.user)
     return csv_response(
         f"classement-seance-{session.pk}.csv",
         [_("objet"), _("rang"), _("point"), _("sujet"), _("moyenne /20"), _("notes"), _("déports")],

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from jury.enums import SessionStatus
 from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
 from jury.ranking import rank
@@ -86,15 +85,12 @@ def session_detail(request, pk):
         "rows": rows,
         "may_deliberate": request.user.has_perm("jury.deliberate", session),
     }
-    if session.status in (SessionStatus.DELIBERATION, SessionStatus.CLOSED):
+    if request.user.has_perm("jury.see_marks", session):
         grids = {}
         for criterion in criteria:
             grids.setdefault(criterion.grid, []).append(criterion)
-        hidden = {row["item"].pk for row in rows if row["withdrawn"]}
-        context["ranking"] = {
-            kind: [row for row in ranked if row.item.pk not in hidden]
-            for kind, ranked in rank([i for i in items if i.pk not in hidden], grids).items()
-        }
+        hidden = {row["item"].pk for row in rows if row["withdrawn"] or row["item"].is_removed}
+        context["ranking"] = rank([i for i in items if i.pk not in hidden], grids)
     return render(request, "jury/session.html", context)
 
 
@@ -111,7 +107,8 @@ def item_detail(request, pk, item_pk):
     may_score = (
         member is not None
         and request.user.has_perm("jury.score_item", item)
-        and session.status in (SessionStatus.SCORING, SessionStatus.DELIBERATION)
+        and item.scoring_is_open
+        and not item.is_removed
     )
     form = ScoreForm(request.POST or None, criteria=criteria, scores=mine)
     if request.method == "POST":

@@ -290,7 +290,8 @@ def test_the_whole_story(story, history, tmp_path):
     story.visit(staff, "/admin/jury/session/add/")
     staff.locator("#id_programme").select_option(label=str(history["programme"]))
     staff.fill("#id_title", "Jury du 15 mars")
-    fill_split_datetime(staff, "starts_at", timezone.now() + datetime.timedelta(days=7))
+    # The day has come: a session is closed only once it has started.
+    fill_split_datetime(staff, "starts_at", timezone.now() - datetime.timedelta(minutes=5))
     staff.fill("#id_place", "Cité numérique")
     staff.fill("#id_quorum", "2")
     story.shoot(staff, "4-staff-session-form")

@@ -49,9 +49,16 @@ def _convene(session, create, extracted, **kwargs):
 
 
 def _decide(session, create, extracted, **kwargs):
-    """``decisions=[outcome, …]``: recorded on the items in running order."""
-    if create and extracted:
-        for item, outcome in zip(session.items.order_by("position"), extracted, strict=True):
+    """``decisions=[outcome, …]``: recorded on the items in running order once the
+    deliberation opens (the ``deliberation`` and ``closed`` Traits)."""
+    session.pending_decisions = (extracted, kwargs) if create and extracted else None
+
+
+def _record_pending_decisions(session):
+    pending = getattr(session, "pending_decisions", None)
+    if pending:
+        outcomes, kwargs = pending
+        for item, outcome in zip(session.items.order_by("position"), outcomes, strict=True):
             record_decision(item, outcome=outcome, actor=_mover(session), **kwargs)
 
 
@@ -68,6 +75,8 @@ def _moved_to(target):
     def move(session, create, extracted, **kwargs):
         if create:
             move_session(session, target, actor=_mover(session))
+            if target == SessionStatus.DELIBERATION:
+                _record_pending_decisions(session)
 
     return factory.PostGeneration(move)
 

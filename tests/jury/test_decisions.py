@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from jury.enums import Attendance, ItemKind, Outcome, SessionStatus
+from jury.enums import Attendance, ItemKind, MemberRole, Outcome, SessionStatus
 from jury.models import Decision
 from jury.services import declare_conflict, move_session, record_decision
 from programme.lifecycles import Refused
@@ -26,9 +26,14 @@ def staff():
 
 
 def in_deliberation(item, staff, *, voters=3):
-    """``item``'s session in deliberation with ``voters`` voting members present."""
-    for _index in range(voters):
-        ConvocationFactory(session=item.session, attendance=Attendance.PRESENT)
+    """``item``'s session in deliberation with ``voters`` voting members present, the
+    first of them its president (who holds the casting vote)."""
+    for index in range(voters):
+        ConvocationFactory(
+            session=item.session,
+            attendance=Attendance.PRESENT,
+            member__role=MemberRole.PRESIDENT if index == 0 else MemberRole.ELECTED_OFFICIAL,
+        )
     move_session(item.session, SessionStatus.SCORING, actor=staff)
     move_session(item.session, SessionStatus.DELIBERATION, actor=staff)
     return item

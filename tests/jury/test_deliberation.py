@@ -3,15 +3,18 @@
 import pytest
 
 from jury.enums import Attendance, CriterionGrid, MemberRole, Outcome, SessionStatus
-from jury.models import Convocation
+from jury.models import Convocation, Score
 from jury.services import (
     declare_conflict,
+    freeze_item_scoring,
     move_session,
     record_attendance,
     record_decision,
     record_score,
+    reopen_item_scoring,
 )
 from programme.lifecycles import Refused
+from programme.models import AuditEntry
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -89,13 +92,74 @@ def test_a_score_is_refused_before_scoring_opens():
     assert reasons == ["La notation n'est pas ouverte pour cette séance."]
 
 
-def test_a_score_is_accepted_during_the_deliberation(staff):
+@pytest.fixture
+def deliberating(staff):
+    """An item scored 3 by its one member, its session now in deliberation."""
     item = SelectionItemFactory()
     (member,) = present(item.session, 1)
     criterion = CriterionFactory(session=item.session)
-    opened(item.session, staff, SessionStatus.DELIBERATION)
+    opened(item.session, staff)
+    record_score(item, member=member, criterion=criterion, value=3)
+    move_session(item.session, SessionStatus.DELIBERATION, actor=staff)
+    return item, member, criterion
 
-    assert record_score(item, member=member, criterion=criterion, value=1).value == 1
+
+def test_marks_are_refused_once_the_deliberation_opens(deliberating):
+    item, member, criterion = deliberating
+
+    reasons = refusals(lambda: record_score(item, member=member, criterion=criterion, value=1))
+
+    assert reasons == [
+        "Les notes sont figées depuis l'ouverture de la délibération ; la présidence peut "
+        "rouvrir la notation de ce point, avec un motif."
+    ]
+    assert Score.objects.get().value == 3
+
+
+def test_marks_change_again_on_an_item_whose_scoring_the_chair_reopened(deliberating, staff):
+    item, member, criterion = deliberating
+
+    reopen_item_scoring(item, reason="Le jury a interrogé l'équipe.", actor=staff)
+    record_score(item, member=member, criterion=criterion, value=1)
+
+    item.refresh_from_db()
+    assert Score.objects.get().value == 1
+    assert item.scoring_reopen_reason == "Le jury a interrogé l'équipe."
+    (entry,) = AuditEntry.objects.filter(action="jury.reopen_item_scoring")
+    assert (entry.actor, entry.reason) == (staff, "Le jury a interrogé l'équipe.")
+
+
+def test_marks_freeze_again_when_the_chair_says_so_and_the_decision_waits_for_it(
+    deliberating, staff
+):
+    item, member, criterion = deliberating
+    reopen_item_scoring(item, reason="Question à l'équipe.", actor=staff)
+    waiting = refusals(lambda: record_decision(item, outcome=Outcome.SELECTED, actor=staff))
+
+    freeze_item_scoring(item, actor=staff)
+
+    assert waiting == [
+        "La notation de ce point est rouverte : refermez-la avant d'enregistrer la décision."
+    ]
+    assert refusals(lambda: record_score(item, member=member, criterion=criterion, value=1))
+    assert record_decision(item, outcome=Outcome.SELECTED, actor=staff).outcome == "selected"
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_reopening_an_items_scoring_needs_a_reason(deliberating, staff, reason):
+    item, _member, _criterion = deliberating
+
+    reasons = refusals(lambda: reopen_item_scoring(item, reason=reason, actor=staff))
+
+    assert reasons == ["Indiquez pourquoi la notation de ce point est rouverte."]
+
+
+def test_scoring_reopens_only_during_the_deliberation(scoring, staff):
+    item, _member, _criterion = scoring
+
+    reasons = refusals(lambda: reopen_item_scoring(item, reason="Question.", actor=staff))
+
+    assert reasons == ["La notation d'un point se rouvre pendant la délibération."]
 
 
 def test_the_secretary_does_not_score(scoring):

@@ -1,5 +1,7 @@
 import pytest
+from django.apps import apps
 from django.db import IntegrityError, transaction
+from django.db.models import BaseConstraint
 from django.db.models.deletion import ProtectedError
 
 from jury.enums import ItemKind, Outcome
@@ -143,3 +145,19 @@ def test_deleting_a_session_with_a_decision_is_refused():
         item.session.delete()
 
     assert Decision.objects.filter(item=item).exists()
+
+
+@pytest.mark.parametrize(
+    "constraint",
+    [
+        pytest.param(constraint, id=constraint.name)
+        for model in apps.get_app_config("jury").get_models()
+        for constraint in model._meta.constraints
+    ],
+)
+def test_every_constraint_refuses_with_a_french_sentence_not_its_name(constraint):
+    message = str(constraint.violation_error_message)
+
+    assert constraint.name not in message
+    assert message != str(BaseConstraint.default_violation_error_message)
+    assert message.endswith(".")

@@ -1,7 +1,7 @@
 """Every permission of ``jury/rules.py`` for every role, on the sessions of the world
-(one in deliberation, one closed) and their items. The rules do not read the session's
-status: the views and services refuse what its status forbids (scoring a closed session,
-withdrawing from it), so each permission holds the same in both."""
+(one in scoring, one in deliberation, one closed) and their items. Only ``see_marks``
+reads the session's status: the views and services refuse what its status forbids
+(scoring a closed session, withdrawing from it), so the others hold the same in each."""
 
 import pytest
 
@@ -15,6 +15,7 @@ VOTING = CONVENED - {"secretary"}
 WITHDRAWN = {"withdrawn_member"}
 
 OBJECTS = {
+    "session in scoring": lambda w: w.scoring_session,
     "session in deliberation": lambda w: w.session,
     "closed session": lambda w: w.closed_session,
     # The withdrawn member withdrew from this item only.
@@ -26,6 +27,10 @@ TABLE = {
     ("jury.see_session", "closed session"): CONVENED | STAFF,
     ("jury.deliberate", "session in deliberation"): CHAIR | STAFF,
     ("jury.deliberate", "closed session"): CHAIR | STAFF,
+    # Before the deliberation, only the scorer sees a mark (on their own item page).
+    ("jury.see_marks", "session in scoring"): STAFF,
+    ("jury.see_marks", "session in deliberation"): CONVENED | STAFF,
+    ("jury.see_marks", "closed session"): CONVENED | STAFF,
     ("jury.see_item", "item in deliberation"): (CONVENED - WITHDRAWN) | STAFF,
     ("jury.see_item", "item of the closed session"): CONVENED | STAFF,
     ("jury.score_item", "item in deliberation"): VOTING - WITHDRAWN,

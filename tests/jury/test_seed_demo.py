@@ -116,6 +116,13 @@ def test_one_session_on_15_march_holds_pitches_of_edition_2_and_reviews_of_editi
     assert session.minutes["items"][2]["withdrawn"] == ["Marc Delaunay"]
 
 
+def test_the_15_march_session_names_its_substitute_chair_and_who_chaired_each_item(demo):
+    session = Session.objects.get(starts_at__date="2022-03-15")
+
+    assert str(session.substitute_chair.user) == "Hélène Marchand"
+    assert {item["chair"] for item in session.minutes["items"]} == {"Jean-Baptiste Gastinne"}
+
+
 def test_laureates_rank_above_the_others_on_the_15_march_scores(demo):
     session = Session.objects.get(starts_at__date="2022-03-15")
     means = {}

@@ -154,6 +154,7 @@ def test_minutes_record_presence_withdrawal_outcome_and_vote(staff):
 
 def test_renewal_of_a_project_still_in_pre_incubation_is_refused(staff):
     review = ReviewItemFactory()
+    session_in_deliberation(staff, review)
 
     with pytest.raises(Refused) as refused:
         record_decision(review, outcome=Outcome.RENEW, actor=staff)
@@ -166,6 +167,7 @@ def test_renewal_of_a_project_still_in_pre_incubation_is_refused(staff):
 
 def test_decision_that_does_not_fit_the_item_is_refused(staff):
     pitch = SelectionItemFactory()
+    session_in_deliberation(staff, pitch)
 
     with pytest.raises(Refused) as refused:
         record_decision(pitch, outcome=Outcome.RENEW, actor=staff)

@@ -9,7 +9,7 @@ from editions.enums import Phase
 from editions.models import Call
 from jury.enums import Attendance, CriterionGrid, Outcome, SessionStatus
 from jury.models import Decision
-from jury.services import add_default_criteria, move_session, record_decision
+from jury.services import add_default_criteria, move_session, record_attendance, record_decision
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from projects.applications.services import move_application
@@ -81,15 +81,15 @@ def test_a_move_the_table_does_not_have_names_both_statuses():
     ]
 
 
-def test_the_jury_cannot_open_the_steps_staff_open(staff):
+def test_the_chair_opens_the_scoring_and_the_deliberation(staff):
     session = SessionFactory()
     SelectionItemFactory(session=session)
-    opening = refusals(session, SessionStatus.SCORING, decided_by=DecisionSource.JURY)
-    move_session(session, SessionStatus.SCORING, actor=staff)
 
-    deliberation = refusals(session, SessionStatus.DELIBERATION, decided_by=DecisionSource.JURY)
+    move_session(session, SessionStatus.SCORING, actor=staff, decided_by=DecisionSource.JURY)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff, decided_by=DecisionSource.JURY)
 
-    assert opening == deliberation == ["Cette décision ne revient pas à : Jury."]
+    session.refresh_from_db()
+    assert session.status == SessionStatus.DELIBERATION
 
 
 def test_the_jury_may_close_its_own_session(staff):
@@ -106,10 +106,12 @@ def test_the_jury_may_close_its_own_session(staff):
 def test_the_close_needs_the_quorum_of_voting_members_present(staff):
     session = SessionFactory(quorum=3)
     pitch = SelectionItemFactory(session=session)
-    deliberating(session, staff, present=2)
+    deliberating(session, staff, present=3)
     ConvocationFactory(session=session, attendance=Attendance.PRESENT, member__secretary=True)
     ConvocationFactory(session=session, attendance=Attendance.EXCUSED)
     record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    leaving = session.convocations.filter(member__role="elected_official").first().member
+    record_attendance(session, member=leaving, attendance=Attendance.EXCUSED, actor=staff)
 
     assert refusals(session, SessionStatus.CLOSED) == [
         "Quorum non atteint : 2 membre(s) votant(s) présent(s), 3 requis."
@@ -160,14 +162,15 @@ def test_the_decision_is_applied_with_the_session_day_and_its_public_reasons(sta
     deliberating(pitch.session, staff)
     record_decision(pitch, outcome=Outcome.SELECTED, actor=staff, public_reasons="Un vrai besoin.")
 
-    move_session(pitch.session, SessionStatus.CLOSED, actor=staff, at=CLOSED_AT)
+    late = paris(2022, 3, 15, 23, 45)  # already the 16th in UTC: the day is Paris's
+    move_session(pitch.session, SessionStatus.CLOSED, actor=staff, at=late)
 
     history = Decision.objects.get().application_transition
     assert (history.to_status, history.decided_by, history.actor, history.at) == (
         ApplicationStatus.SELECTED,
         DecisionSource.JURY,
         staff,
-        CLOSED_AT,
+        late,
     )
     assert history.reason == "Décision du jury, séance du 15 mars 2022. Un vrai besoin."
 
@@ -215,7 +218,7 @@ def test_a_decision_staff_already_applied_outside_the_session_stops_the_close(st
     )
 
     assert refusals(pitch.session, SessionStatus.CLOSED) == [
-        "Point 1 : la décision a déjà été appliquée hors séance."
+        "Point 1 : La candidature est « Lauréate » : « Lauréate » ne s'applique pas."
     ]
 
 

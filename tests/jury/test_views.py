@@ -19,6 +19,7 @@ from tests.jury.factories import (
     CriterionFactory,
     JuryMemberFactory,
     ReviewItemFactory,
+    ScoreFactory,
     SelectionItemFactory,
     SessionFactory,
 )
@@ -271,6 +272,7 @@ def test_the_ranking_export_leaves_out_withdrawn_members(client, jury, staff):
     record_score(pitch, member=people["other"], criterion=criterion, value=1)
     Score.objects.filter(member=people["other"]).update(value=0)
     declare_conflict(pitch, member=people["other"], actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
     as_member(client, people["president"])
 
     lines = (
@@ -285,7 +287,7 @@ def test_the_ranking_export_leaves_out_withdrawn_members(client, jury, staff):
 
 
 @pytest.mark.parametrize("page", ["session", "deliberation"])
-def test_session_pages_keep_a_flat_query_count_from_1_to_15_items(client, staff, page):
+def test_session_pages_keep_a_flat_query_count_from_1_to_30_items(client, staff, page):
     president = JuryMemberFactory(president=True)
     session = SessionFactory(pitches=1, convened=[president], deliberation=True, moved_by=staff)
     criterion = CriterionFactory(session=session)
@@ -293,13 +295,18 @@ def test_session_pages_keep_a_flat_query_count_from_1_to_15_items(client, staff,
         "session": f"/jury/seances/{session.pk}/",
         "deliberation": f"/jury/seances/{session.pk}/deliberation/",
     }[page]
+
+    def fill(item):
+        ScoreFactory(item=item, member=president, criterion=criterion)
+        declare_conflict(item, member=JuryMemberFactory(), actor=staff)
+        record_decision(item, outcome=Outcome.SELECTED, actor=staff)
+
+    fill(session.items.get())
     as_member(client, president)
     with CaptureQueriesContext(connection) as small:
         client.get(path)
-    for _ in range(14):
-        item = SelectionItemFactory(session=session)
-        record_score(item, member=president, criterion=criterion, value=3)
-        record_decision(item, outcome=Outcome.SELECTED, actor=staff)
+    for _ in range(29):
+        fill(SelectionItemFactory(session=session))
 
     with CaptureQueriesContext(connection) as large:
         response = client.get(path)

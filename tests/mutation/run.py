@@ -99,15 +99,28 @@ MODULES = {
     "jury/transitions.py": [
         "tests/projects/test_transitions.py",
         "tests/jury/test_session.py",
+        "tests/jury/test_chair_rules.py",
     ],
     "jury/services/deliberation.py": [
         "tests/jury/test_services.py",
         "tests/jury/test_deliberation.py",
         "tests/jury/test_decisions.py",
+        "tests/jury/test_chair_rules.py",
     ],
     "jury/services/session.py": [
         "tests/jury/test_services.py",
         "tests/jury/test_session.py",
+        "tests/jury/test_chair_rules.py",
+    ],
+    "jury/services/agenda.py": [
+        "tests/jury/test_chair_rules.py",
+        "tests/jury/test_deliberation.py",
+        "tests/test_audit_of_services.py",
+    ],
+    "jury/services/attendance.py": [
+        "tests/jury/test_chair_rules.py",
+        "tests/jury/test_deliberation.py",
+        "tests/test_audit_of_services.py",
     ],
     "jury/services/publication.py": [
         "tests/jury/test_publication.py",
@@ -116,6 +129,7 @@ MODULES = {
         "tests/jury/test_rules.py",
         "tests/jury/test_rules_by_object.py",
         "tests/test_rules_without_object.py",
+        "tests/jury/test_visibility.py",
     ],
 }
 

@@ -1,0 +1,463 @@
+"""The chair's rules in the services: who chairs each item and takes its casting vote,
+the quorum on each item and at the close, no close before the start, the agenda frozen
+once scoring opens and its items withdrawn with a reason."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from jury.enums import Attendance, ItemKind, MemberRole, Outcome, SessionStatus
+from jury.models import AgendaItem, Decision
+from jury.services import (
+    declare_conflict,
+    move_session,
+    record_attendance,
+    record_attendance_sheet,
+    record_decision,
+    remove_item,
+)
+from programme.enums import DecisionSource
+from programme.lifecycles import Refused
+from programme.models import AuditEntry
+from projects.applications.services import move_application
+from projects.enums import ApplicationStatus
+from tests.editions.factories import paris
+from tests.jury.factories import (
+    ConvocationFactory,
+    JuryMemberFactory,
+    SelectionItemFactory,
+    SessionFactory,
+)
+from tests.programme.factories import UserFactory
+from tests.projects.factories import ApplicationFactory
+
+pytestmark = pytest.mark.django_db
+STARTS_AT = paris(2022, 3, 15, 14, 0)
+
+
+@pytest.fixture
+def staff():
+    return UserFactory(innovation_staff=True)
+
+
+@pytest.fixture
+def sitting(staff):
+    """A session of 15 March 2022 in deliberation on two pitches: a president, a
+    substitute chair (vice-president), two members and a secretary, all present."""
+    session = SessionFactory(starts_at=STARTS_AT, quorum=3)
+    people = {
+        role: ConvocationFactory(
+            session=session,
+            member=JuryMemberFactory(programme=session.programme, role=member_role),
+            attendance=Attendance.PRESENT,
+        ).member
+        for role, member_role in [
+            ("president", MemberRole.PRESIDENT),
+            ("vice", MemberRole.ELECTED_OFFICIAL),
+            ("member", MemberRole.ELECTED_OFFICIAL),
+            ("other", MemberRole.QUALIFIED_PERSON),
+            ("secretary", MemberRole.SECRETARY),
+        ]
+    }
+    session.substitute_chair = people["vice"]
+    session.save()
+    pitches = [SelectionItemFactory(session=session) for _index in range(2)]
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    return session, people, pitches
+
+
+def refusals(call):
+    with pytest.raises(Refused) as refused:
+        call()
+    return refused.value.reasons
+
+
+TIE = {"votes_for": 2, "votes_against": 2, "casting_vote_used": True}
+
+
+# Who chairs, and the casting vote -------------------------------------------------------
+
+
+def test_the_president_chairs_an_item_and_holds_its_casting_vote(sitting, staff):
+    _session, people, (pitch, _other) = sitting
+
+    decision = record_decision(pitch, outcome=Outcome.SELECTED, actor=staff, **TIE)
+
+    assert (decision.chaired_by, decision.casting_vote_used) == (people["president"], True)
+
+
+def test_a_casting_vote_by_a_withdrawn_president_is_refused(sitting, staff):
+    _session, people, (pitch, _other) = sitting
+    declare_conflict(pitch, member=people["president"], actor=people["president"].user)
+
+    reasons = refusals(
+        lambda: record_decision(
+            pitch,
+            outcome=Outcome.SELECTED,
+            actor=staff,
+            casting_vote_by=people["president"],
+            votes_for=1,
+            votes_against=1,
+            casting_vote_used=True,
+        )
+    )
+
+    assert reasons == [
+        f"{people['president'].user} s'est déporté·e sur ce point : la voix prépondérante "
+        "revient à la présidence suppléante."
+    ]
+    assert not Decision.objects.exists()
+
+
+def test_the_substitute_chair_takes_the_casting_vote_on_an_item_the_president_left(sitting, staff):
+    _session, people, (pitch, other) = sitting
+    declare_conflict(pitch, member=people["president"], actor=people["president"].user)
+
+    decision = record_decision(
+        pitch,
+        outcome=Outcome.SELECTED,
+        actor=staff,
+        casting_vote_by=people["vice"],
+        votes_for=1,
+        votes_against=1,
+        casting_vote_used=True,
+    )
+    on_the_other = record_decision(other, outcome=Outcome.SELECTED, actor=staff, votes_for=4)
+
+    assert decision.chaired_by == people["vice"]
+    assert on_the_other.chaired_by == people["president"]
+
+
+def test_without_a_substitute_chair_a_tie_on_an_item_the_president_left_is_voted_again(
+    sitting, staff
+):
+    session, people, (pitch, _other) = sitting
+    session.substitute_chair = None
+    session.save()
+    declare_conflict(pitch, member=people["president"], actor=people["president"].user)
+
+    reasons = refusals(
+        lambda: record_decision(
+            pitch,
+            outcome=Outcome.SELECTED,
+            actor=staff,
+            votes_for=1,
+            votes_against=1,
+            casting_vote_used=True,
+        )
+    )
+
+    assert reasons == [
+        "Personne ne peut trancher l'égalité : la présidence s'est déportée sur ce point, et "
+        "aucune présidence suppléante ne siège. Votez à nouveau."
+    ]
+
+
+def test_the_minutes_say_who_chaired_each_item(sitting, staff):
+    session, people, (pitch, other) = sitting
+    declare_conflict(pitch, member=people["president"], actor=people["president"].user)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff, votes_for=3)
+    record_decision(other, outcome=Outcome.NOT_SELECTED, actor=staff, votes_for=4)
+
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+
+    session.refresh_from_db()
+    assert [item["chair"] for item in session.minutes["items"]] == [
+        str(people["vice"].user),
+        str(people["president"].user),
+    ]
+
+
+# The quorum ------------------------------------------------------------------------------
+
+
+def test_a_decision_needs_the_quorum_on_its_item(sitting, staff):
+    session, people, (pitch, _other) = sitting
+    session.quorum = 4
+    session.save()
+    declare_conflict(pitch, member=people["member"], actor=people["member"].user)
+
+    reasons = refusals(lambda: record_decision(pitch, outcome=Outcome.SELECTED, actor=staff))
+
+    assert reasons == [
+        "Quorum non atteint sur le point 1 : 3 membre(s) votant(s) présent(s) sans déport, "
+        "4 requis."
+    ]
+
+
+def test_a_member_who_arrived_after_an_item_does_not_count_for_it(sitting, staff):
+    session, people, (pitch, other) = sitting
+    session.quorum = 4
+    session.save()
+    record_attendance(
+        session,
+        member=people["other"],
+        attendance=Attendance.PRESENT,
+        arrived_after=1,
+        actor=staff,
+    )
+
+    on_the_first = refusals(lambda: record_decision(pitch, outcome=Outcome.SELECTED, actor=staff))
+    on_the_second = record_decision(other, outcome=Outcome.SELECTED, actor=staff)
+
+    assert on_the_first == [
+        "Quorum non atteint sur le point 1 : 3 membre(s) votant(s) présent(s) sans déport, "
+        "4 requis."
+    ]
+    assert on_the_second.outcome == Outcome.SELECTED
+
+
+def test_the_close_checks_the_quorum_of_each_item_again(sitting, staff):
+    session, people, (pitch, other) = sitting
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    record_decision(other, outcome=Outcome.SELECTED, actor=staff)
+    declare_conflict(other, member=people["member"], actor=people["member"].user)
+    declare_conflict(other, member=people["other"], actor=people["other"].user)
+
+    reasons = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
+
+    assert reasons == [
+        "Quorum non atteint sur le point 2 : 2 membre(s) votant(s) présent(s) sans déport, "
+        "3 requis."
+    ]
+
+
+def test_the_close_checks_the_quorum_of_the_session(sitting, staff):
+    session, people, pitches = sitting
+    for pitch in pitches:
+        record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    record_attendance_sheet(
+        session,
+        {
+            people["member"].pk: (Attendance.EXCUSED, None),
+            people["other"].pk: (Attendance.ABSENT, None),
+        },
+        actor=staff,
+    )
+
+    reasons = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
+
+    assert reasons == ["Quorum non atteint : 2 membre(s) votant(s) présent(s), 3 requis."]
+
+
+# The attendance sheet --------------------------------------------------------------------
+
+
+def test_the_attendance_of_everyone_is_recorded_at_once_with_one_entry_per_change(sitting, staff):
+    session, people, _pitches = sitting
+
+    changed = record_attendance_sheet(
+        session,
+        {
+            people["member"].pk: (Attendance.EXCUSED, None),
+            people["other"].pk: (Attendance.PRESENT, 1),
+            people["vice"].pk: (Attendance.PRESENT, None),
+        },
+        actor=staff,
+    )
+
+    rows = dict(session.convocations.values_list("member_id", "attendance"))
+    assert changed == 2
+    assert rows[people["member"].pk] == Attendance.EXCUSED
+    assert session.convocations.get(member=people["other"]).arrived_after == 1
+    assert AuditEntry.objects.filter(action="jury.record_attendance", actor=staff).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("attendance", "arrived_after", "reason"),
+    [
+        (Attendance.EXCUSED, 1, "Seul un membre présent arrive après un point."),
+        (
+            Attendance.PRESENT,
+            2,
+            "L'arrivée se note après un point de l'ordre du jour, du 1er au 1.",
+        ),
+        ("late", None, "Présence inconnue."),
+    ],
+)
+def test_a_wrong_attendance_sheet_is_refused_whole(
+    sitting, staff, attendance, arrived_after, reason
+):
+    session, people, _pitches = sitting
+
+    reasons = refusals(
+        lambda: record_attendance_sheet(
+            session,
+            {
+                people["member"].pk: (Attendance.EXCUSED, None),
+                people["other"].pk: (attendance, arrived_after),
+            },
+            actor=staff,
+        )
+    )
+
+    assert reasons == [reason]
+    assert session.convocations.get(member=people["member"]).attendance == Attendance.PRESENT
+
+
+# The start of the session ---------------------------------------------------------------
+
+
+def test_a_session_cannot_be_closed_before_it_starts(staff):
+    session = SessionFactory(
+        starts_at=paris(2026, 12, 8, 14, 0), pitches=1, convened=1, deliberation=True
+    )
+    record_decision(session.items.get(), outcome=Outcome.SELECTED, actor=staff)
+
+    reasons = refusals(
+        lambda: move_session(
+            session, SessionStatus.CLOSED, actor=staff, at=paris(2026, 12, 1, 10, 0)
+        )
+    )
+
+    session.refresh_from_db()
+    assert reasons == [
+        "La séance commence le 8 décembre 2026 14:00 : elle ne peut pas être close avant."
+    ]
+    assert (session.status, session.items.get().application.status) == (
+        SessionStatus.DELIBERATION,
+        ApplicationStatus.SHORTLISTED,
+    )
+
+
+def test_a_session_closes_from_its_start_on(staff):
+    session = SessionFactory(starts_at=STARTS_AT, pitches=1, convened=1, deliberation=True)
+    record_decision(session.items.get(), outcome=Outcome.SELECTED, actor=staff)
+
+    closed = move_session(session, SessionStatus.CLOSED, actor=staff, at=STARTS_AT)
+
+    assert closed.status == SessionStatus.CLOSED
+
+
+# The agenda --------------------------------------------------------------------------------
+
+
+def test_an_agenda_change_after_scoring_opened_is_refused(staff):
+    session = SessionFactory(pitches=1, scoring=True, moved_by=staff)
+    item = session.items.get()
+    item.application = ApplicationFactory(shortlisted=True)
+
+    with pytest.raises(ValidationError) as refused:
+        item.full_clean()
+
+    assert refused.value.messages == [
+        "L'ordre du jour est figé depuis l'ouverture de la notation : un point ne change plus "
+        "d'objet ni de sujet, et aucun point ne s'ajoute. Retirez-le de l'ordre du jour avec "
+        "un motif."
+    ]
+
+
+def test_no_item_is_added_to_the_agenda_once_scoring_opened(staff):
+    session = SessionFactory(pitches=1, scoring=True, moved_by=staff)
+    item = AgendaItem(
+        session=session,
+        position=2,
+        kind=ItemKind.SELECTION,
+        application=ApplicationFactory(shortlisted=True),
+    )
+
+    with pytest.raises(ValidationError):
+        item.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "accepted"),
+    [
+        (ItemKind.SELECTION, ApplicationStatus.SHORTLISTED, True),
+        (ItemKind.SELECTION, ApplicationStatus.SUBMITTED, False),
+        (ItemKind.SHORTLIST, ApplicationStatus.SUBMITTED, True),
+        (ItemKind.SHORTLIST, ApplicationStatus.SHORTLISTED, False),
+    ],
+)
+def test_the_agenda_takes_only_an_application_the_item_can_decide(kind, status, accepted):
+    application = ApplicationFactory(**{status: True})
+    item = AgendaItem(session=SessionFactory(), position=1, kind=kind, application=application)
+
+    try:
+        item.full_clean()
+    except ValidationError:
+        assert not accepted
+    else:
+        assert accepted
+
+
+def test_an_item_withdrawn_from_the_agenda_lets_the_session_close(sitting, staff):
+    session, _people, (pitch, gone) = sitting
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    move_application(
+        gone.application,
+        ApplicationStatus.WITHDRAWN,
+        actor=gone.application.created_by,
+        decided_by=DecisionSource.TEAM,
+    )
+    blocked = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
+
+    remove_item(gone, reason="La candidature a été retirée par l'équipe.", actor=staff)
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+
+    session.refresh_from_db()
+    gone.refresh_from_db()
+    assert blocked == ["Points sans décision : 2."]
+    assert session.status == SessionStatus.CLOSED
+    assert (gone.removed_by, gone.removal_reason) == (
+        staff,
+        "La candidature a été retirée par l'équipe.",
+    )
+    assert session.minutes["items"][1] == {
+        "position": 2,
+        "kind": ItemKind.SELECTION,
+        "subject": str(gone.application),
+        "removed": True,
+        "removal_reason": "La candidature a été retirée par l'équipe.",
+    }
+    (entry,) = AuditEntry.objects.filter(action="jury.remove_item")
+    assert (entry.actor, entry.reason) == (staff, "La candidature a été retirée par l'équipe.")
+
+
+def test_a_decision_its_subject_can_no_longer_take_is_named_before_the_close(sitting, staff):
+    session, _people, (pitch, other) = sitting
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    record_decision(other, outcome=Outcome.SELECTED, actor=staff)
+    move_application(
+        other.application,
+        ApplicationStatus.WITHDRAWN,
+        actor=other.application.created_by,
+        decided_by=DecisionSource.TEAM,
+    )
+
+    reasons = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
+
+    assert reasons == ["Point 2 : La candidature est « Retirée » : « Lauréate » ne s'applique pas."]
+
+
+@pytest.mark.parametrize("reason", ["", "  "])
+def test_withdrawing_an_item_from_the_agenda_needs_a_reason(sitting, staff, reason):
+    _session, _people, (pitch, _other) = sitting
+
+    reasons = refusals(lambda: remove_item(pitch, reason=reason, actor=staff))
+
+    pitch.refresh_from_db()
+    assert reasons == ["Indiquez le motif du retrait de l'ordre du jour."]
+    assert pitch.removed_at is None
+
+
+def test_an_item_withdrawn_from_the_agenda_is_neither_scored_nor_decided(sitting, staff):
+    _session, _people, (pitch, _other) = sitting
+    remove_item(pitch, reason="Hors délai.", actor=staff)
+
+    reasons = refusals(lambda: record_decision(pitch, outcome=Outcome.SELECTED, actor=staff))
+    again = remove_item(pitch, reason="Deux fois.", actor=staff)
+
+    assert reasons == ["Ce point a été retiré de l'ordre du jour."]
+    assert again is None
+
+
+def test_the_agenda_of_a_planned_session_changes_in_the_admin_not_by_withdrawal(staff):
+    item = SelectionItemFactory()
+
+    reasons = refusals(lambda: remove_item(item, reason="Trop tôt.", actor=staff))
+
+    assert reasons == [
+        "Avant l'ouverture de la notation, l'ordre du jour se modifie dans l'administration "
+        "de la séance."
+    ]
