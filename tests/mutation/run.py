@@ -106,11 +106,15 @@ MODULES = {
         "tests/jury/test_deliberation.py",
         "tests/jury/test_decisions.py",
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_audit.py",
+        "tests/test_audit_of_services.py",
     ],
     "jury/services/session.py": [
         "tests/jury/test_services.py",
         "tests/jury/test_session.py",
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_audit.py",
+        "tests/test_audit_of_services.py",
     ],
     "jury/services/agenda.py": [
         "tests/jury/test_chair_rules.py",
@@ -121,6 +125,7 @@ MODULES = {
         "tests/jury/test_chair_rules.py",
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
+        "tests/jury/test_audit.py",
     ],
     "jury/services/publication.py": [
         "tests/jury/test_publication.py",
