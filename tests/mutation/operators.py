@@ -3,7 +3,7 @@ the ``rules.add_perm`` lines) and decorated functions (the ``rules`` predicates)
 
 Each mutant changes one node of the module's syntax tree (an operator, a comparison, a
 boolean, an element of a table, a keyword of a call, a predicate's answer). The mutated
-module is written into a copy of the project in ``mutants/operators/`` and the module's
+module is written into a copy of the project in ``mutants/operators/<module>/`` and the module's
 tests are run there; a mutant the tests do not fail on survives. Strings are left alone:
 they are labels and messages, whose wording the tests read on purpose elsewhere.
 
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COPY = ROOT / "mutants" / "operators"
+COPIES = ROOT / "mutants" / "operators"
 PYTEST = [
     sys.executable,
     "-m",
@@ -163,9 +163,9 @@ def mutants(source):
     return original, found
 
 
-def _prepare_copy():
-    if COPY.exists():
-        shutil.rmtree(COPY)
+def _prepare_copy(copy_root):
+    if copy_root.exists():
+        shutil.rmtree(copy_root)
     tracked = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -177,15 +177,15 @@ def _prepare_copy():
     for name in [*filter(None, tracked), *compiled, ".env"]:
         source = ROOT / name
         if source.is_file():
-            target = COPY / name
+            target = copy_root / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
 
 
-def _tests_pass(tests, timeout):
+def _tests_pass(copy_root, tests, timeout):
     try:
         result = subprocess.run(
-            [*PYTEST, *tests], cwd=COPY, capture_output=True, timeout=timeout, check=False
+            [*PYTEST, *tests], cwd=copy_root, capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired:
         return None
@@ -194,17 +194,19 @@ def _tests_pass(tests, timeout):
 
 def run(module, tests):
     """Statuses by mutant name, and the survivors with their diff."""
-    _prepare_copy()
-    target = COPY / module
+    # A copy per module, so that several modules can be mutated at once.
+    copy_root = COPIES / module.removesuffix(".py").replace("/", ".")
+    _prepare_copy(copy_root)
+    target = copy_root / module
     source = target.read_text()
     original, found = mutants(source)
     target.write_text(original)
-    if not _tests_pass(tests, timeout=None):
+    if not _tests_pass(copy_root, tests, timeout=None):
         raise SystemExit(f"The tests of {module} fail on the unmutated module: no verdict.")
     statuses, survivors = {}, {}
     for name, _line, description, text in found:
         target.write_text(text)
-        passed = _tests_pass(tests, timeout=600)
+        passed = _tests_pass(copy_root, tests, timeout=600)
         statuses[name] = "timeout" if passed is None else "survived" if passed else "killed"
         if passed:
             diff = "".join(
