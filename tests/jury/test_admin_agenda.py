@@ -11,16 +11,9 @@ from jury.models import AgendaItem
 from programme.enums import DecisionSource
 from projects.laureates.services import move_project
 from tests.jury.factories import SessionFactory
-from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(innovation_staff=True))
-    return client
 
 
 def change_form(session, item, application):

@@ -20,12 +20,6 @@ pytestmark = pytest.mark.django_db
 BOARD = "/admin/tableau-des-phases/"
 
 
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(innovation_staff=True))
-    return client
-
-
 def board_projects():
     return Project.objects.prefetch_related(
         Prefetch("periods", queryset=PhasePeriod.objects.open(), to_attr="open_periods")

@@ -27,16 +27,10 @@ from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
 )
-from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 STARTS_AT = paris(2022, 3, 15, 14, 0)
-
-
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
 
 
 @pytest.fixture

@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 RECORDED_AT = paris(2022, 3, 15, 16, 0)
 
 
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
-
-
 def in_deliberation(item, staff, *, voters=3):
     """``item``'s session in deliberation with ``voters`` voting members present, the
     first of them its president (who holds the casting vote)."""

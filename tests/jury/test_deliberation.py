@@ -27,11 +27,6 @@ from tests.programme.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
-
-
 def opened(session, staff, status=SessionStatus.SCORING):
     move_session(session, SessionStatus.SCORING, actor=staff)
     if status == SessionStatus.DELIBERATION:

@@ -40,13 +40,6 @@ def download_url(dataset, file_format):
     return reverse("admin:export_download", args=[dataset, file_format])
 
 
-@pytest.fixture
-def staff_client(client):
-    client.staff = UserFactory(innovation_staff=True)
-    client.force_login(client.staff)
-    return client
-
-
 def build_programme(size, staff, *, edition=None):
     """``size`` projects, each followed (coaching, milestone, indicator, measurements)
     and scored at a review session by one member, while another withdrew after scoring."""

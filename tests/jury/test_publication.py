@@ -7,14 +7,8 @@ from jury.services import invite_members, move_session, publish_decisions, recor
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus
 from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
-from tests.programme.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
 
 
 def test_invitation_mails_each_member_with_the_session_as_icalendar(

@@ -20,14 +20,8 @@ from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
 )
-from tests.programme.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
 
 
 def session_in_deliberation(staff, *items, voters=4):

@@ -28,11 +28,6 @@ pytestmark = pytest.mark.django_db
 CLOSED_AT = paris(2022, 3, 15, 18, 0)
 
 
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
-
-
 def refusals(session, target, **arguments):
     status = session.status
     with pytest.raises(Refused) as refused:

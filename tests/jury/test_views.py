@@ -23,7 +23,6 @@ from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
 )
-from tests.programme.factories import UserFactory
 from tests.projects.factories import (
     CoachingEntryFactory,
     ImpactIndicatorFactory,
@@ -34,11 +33,6 @@ from tests.projects.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
 
 
 @pytest.fixture

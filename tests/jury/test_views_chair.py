@@ -21,15 +21,9 @@ from tests.jury.factories import (
     JuryMemberFactory,
     SessionFactory,
 )
-from tests.programme.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 CONSTRAINT_NAMES = ("decision_casting_vote_only_on_tie", "contrainte")
-
-
-@pytest.fixture
-def staff():
-    return UserFactory(innovation_staff=True)
 
 
 @pytest.fixture
