@@ -11,7 +11,6 @@ from jury.enums import Attendance, SessionStatus
 from jury.grids import DEFAULT_GRIDS, DEFAULT_SCALE
 from jury.minutes import build_minutes
 from jury.models import Criterion, Decision, Session
-from jury.services.deliberation import decision_refusals
 from jury.transitions import SESSION_LIFECYCLE, outcome_target
 from programme import audit
 from programme.actions import verb
@@ -82,10 +81,10 @@ def _apply_decisions(session, *, actor, at):
         reason = _("Décision du jury, séance du %(date)s.") % {"date": session_day}
         if decision.public_reasons:
             reason = f"{reason} {decision.public_reasons}"
+        # The close's guard (every_decision_applies) checked each outcome already; a
+        # refusal here (an earlier item of this close moved the same subject) rolls the
+        # whole close back.
         try:
-            refusals = decision_refusals(item, decision.outcome)
-            if refusals:
-                raise MoveRefused(refusals)
             target = outcome_target(decision.outcome)
             if item.application_id:
                 history = move_application(

@@ -9,7 +9,13 @@ from editions.enums import Phase
 from editions.models import Call
 from jury.enums import Attendance, CriterionGrid, Outcome, SessionStatus
 from jury.models import Decision
-from jury.services import add_default_criteria, move_session, record_attendance, record_decision
+from jury.services import (
+    add_default_criteria,
+    move_session,
+    record_attendance,
+    record_decision,
+    session_refusals,
+)
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from projects.applications.services import move_application
@@ -257,3 +263,56 @@ def test_an_item_refused_for_two_reasons_gives_both_at_the_close(staff):
         "clôture. Accord du ou de la responsable en attente pour : "
         f"{waiting.full_name}."
     ]
+
+
+def test_closing_a_session_applies_its_own_decisions_only(staff):
+    closing = SelectionItemFactory()
+    deliberating(closing.session, staff)
+    record_decision(closing, outcome=Outcome.SELECTED, actor=staff)
+    other = SelectionItemFactory()
+    deliberating(other.session, staff)
+    record_decision(other, outcome=Outcome.NOT_SELECTED, actor=staff)
+    status_before = other.application.status
+
+    move_session(closing.session, SessionStatus.CLOSED, actor=staff)
+
+    other.application.refresh_from_db()
+    assert other.application.status == status_before
+    assert Decision.objects.get(item=other).applied_at is None
+
+
+def test_the_close_is_judged_at_the_time_it_is_given_for(staff):
+    session = SessionFactory(
+        starts_at=paris(2022, 3, 15, 14, 0), pitches=1, convened=1, deliberation=True
+    )
+    record_decision(session.items.get(), outcome=Outcome.SELECTED, actor=staff)
+
+    assert refusals(session, SessionStatus.CLOSED, at=paris(2022, 3, 15, 13, 0)) == [
+        "La séance commence le 15 mars 2022 14:00 : elle ne peut pas être close avant."
+    ]
+
+
+def test_session_refusals_say_why_without_moving_the_session(staff):
+    session = SessionFactory(
+        starts_at=paris(2022, 3, 15, 14, 0), pitches=1, convened=1, deliberation=True
+    )
+    record_decision(session.items.get(), outcome=Outcome.SELECTED, actor=staff)
+    staff_rule = {"decided_by": DecisionSource.STAFF}
+
+    before_start = session_refusals(
+        session, SessionStatus.CLOSED, at=paris(2022, 3, 15, 13, 0), **staff_rule
+    )
+    after_start = session_refusals(
+        session, SessionStatus.CLOSED, at=paris(2022, 3, 15, 18, 0), **staff_rule
+    )
+    by_team = session_refusals(session, SessionStatus.CLOSED, decided_by=DecisionSource.TEAM)
+    backwards = session_refusals(session, SessionStatus.PLANNED, **staff_rule)
+
+    session.refresh_from_db()
+    assert before_start == [
+        "La séance commence le 15 mars 2022 14:00 : elle ne peut pas être close avant."
+    ]
+    assert after_start == []
+    assert by_team == ["Cette décision ne revient pas à : Équipe."]
+    assert len(backwards) == 1
+    assert session.status == SessionStatus.DELIBERATION
