@@ -5,7 +5,7 @@ once scoring opens and its items withdrawn with a reason."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from jury.enums import Attendance, ItemKind, MemberRole, Outcome, SessionStatus
+from jury.enums import Attendance, ItemKind, Outcome, SessionStatus
 from jury.models import AgendaItem, Decision
 from jury.services import (
     declare_conflict,
@@ -22,8 +22,6 @@ from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
 from tests.editions.factories import paris
 from tests.jury.factories import (
-    ConvocationFactory,
-    JuryMemberFactory,
     SelectionItemFactory,
     SessionFactory,
 )
@@ -31,33 +29,6 @@ from tests.projects.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 STARTS_AT = paris(2022, 3, 15, 14, 0)
-
-
-@pytest.fixture
-def sitting(staff):
-    """A session of 15 March 2022 in deliberation on two pitches: a president, a
-    substitute chair (vice-president), two members and a secretary, all present."""
-    session = SessionFactory(starts_at=STARTS_AT, quorum=3)
-    people = {
-        role: ConvocationFactory(
-            session=session,
-            member=JuryMemberFactory(programme=session.programme, role=member_role),
-            attendance=Attendance.PRESENT,
-        ).member
-        for role, member_role in [
-            ("president", MemberRole.PRESIDENT),
-            ("vice", MemberRole.ELECTED_OFFICIAL),
-            ("member", MemberRole.ELECTED_OFFICIAL),
-            ("other", MemberRole.QUALIFIED_PERSON),
-            ("secretary", MemberRole.SECRETARY),
-        ]
-    }
-    session.substitute_chair = people["vice"]
-    session.save()
-    pitches = [SelectionItemFactory(session=session) for _index in range(2)]
-    move_session(session, SessionStatus.SCORING, actor=staff)
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
-    return session, people, pitches
 
 
 def refusals(call):

@@ -108,6 +108,7 @@ MODULES = {
         "tests/jury/test_chair_rules.py",
         "tests/jury/test_audit.py",
         "tests/test_audit_of_services.py",
+        "tests/jury/test_refusals.py",
     ],
     "jury/services/session.py": [
         "tests/jury/test_services.py",
