@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import ProtectedError, Q, RestrictedError
@@ -31,6 +30,7 @@ from django_tasks_db.models import DBTaskResult
 
 from programme import audit
 from programme.actions import verb
+from programme.copies import forget
 from programme.models import User
 
 ERASE_ACCOUNT = verb("account.erase", _("Compte effacé"))
@@ -139,25 +139,6 @@ def is_anonymous_email(email):
     return email.endswith(f"@{ANONYMOUS_DOMAIN}")
 
 
-def forget(values, *, objects=(), fields=()):
-    """Take ``values`` (names and addresses) out of every copy the programme keeps:
-    the audit log (``audit.erase``: ``objects`` and ``fields`` as there), the results of
-    finished tasks (e-mails' arguments), which are deleted, and the admin's own history.
-    Runs in the caller's transaction."""
-    values = [value for value in values if value]
-    audit.erase(values, objects=objects, fields=fields)
-    finished = DBTaskResult.objects.finished()
-    audit.mentioning(finished, "args_kwargs", values).delete()
-    # Django's own admin history names the objects staff changed there.
-    scrub = audit.scrubber(values)
-    mentions = Q(pk__in=audit.mentioning(LogEntry.objects.all(), "object_repr", values))
-    mentions |= Q(pk__in=audit.mentioning(LogEntry.objects.all(), "change_message", values))
-    for entry in LogEntry.objects.filter(mentions):
-        entry.object_repr = scrub(entry.object_repr)
-        entry.change_message = scrub(entry.change_message)
-        entry.save(update_fields=["object_repr", "change_message"])
-
-
 def erase_account(user, *, actor, at=None, reason=""):
     """Erase an account: deleted if nothing in the record points to it, else anonymised.
 
@@ -218,7 +199,10 @@ register(
     Kind(
         "sign_in",
         label=_("Traces de connexion et journaux du serveur"),
-        counted_from=_("après la dernière connexion, pour un compte qui n'a plus aucun rôle"),
+        counted_from=_(
+            "après la dernière connexion d'un compte qui n'a plus aucun rôle ; "
+            "après leur écriture pour les journaux"
+        ),
         fate=_("comptes supprimés ou anonymisés, sessions expirées supprimées"),
         apply=_sign_in_traces,
         order=40,

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from editions.enums import Phase
 from programme import audit
 from programme.actions import verb
-from programme.retention import Kind, anonymous_email, forget, register, register_role
+from programme.copies import forget
+from programme.retention import Kind, anonymous_email, register, register_role
 from projects.enums import ApplicationStatus
 from projects.models import (
     Application,
