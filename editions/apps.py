@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EditionsConfig(AppConfig):
     name = "editions"
     verbose_name = _("Éditions")
+
+    def ready(self):
+        from programme.retention import register_role
+
+        # A coach of an edition keeps their account under the retention schedule.
+        register_role("coached_editions")

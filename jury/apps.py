@@ -8,7 +8,10 @@ class JuryConfig(AppConfig):
 
     def ready(self):
         from jury.admin_views import next_session
+        from programme.retention import register_role
         from projects.staff.board import register_upcoming_session
 
         # The phase board (in projects) shows the next session and its agenda.
         register_upcoming_session(next_session)
+        # A jury member's account is kept by the retention schedule.
+        register_role("jury_memberships")

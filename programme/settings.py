@@ -266,6 +266,23 @@ TREMPLIN_RELEASE = env("TREMPLIN_RELEASE")
 # News items still published this many days after their publication (and last change)
 # are archived by `python manage.py archive_old_news`; 0 archives nothing.
 TREMPLIN_NEWS_ARCHIVE_AFTER_DAYS = int(env("TREMPLIN_NEWS_ARCHIVE_AFTER_DAYS", "365"))
+# The retention schedule, in days per kind of data, applied daily by
+# `python manage.py apply_retention` and stated on the personal-data page
+# (`programme.retention` says what each kind holds and from when it is counted).
+TREMPLIN_RETENTION_DAYS = {
+    # Drafts never submitted, from their call's closing: deleted.
+    "drafts": int(env("TREMPLIN_RETENTION_DRAFTS_DAYS", "180")),
+    # Applications not selected, from the decision that ended them: anonymised. Two
+    # years, the CNIL's usual reference for unsuccessful candidates.
+    "unsuccessful": int(env("TREMPLIN_RETENTION_UNSUCCESSFUL_DAYS", "730")),
+    # Laureates' team, files and texts, from the end of the project: anonymised.
+    "laureates": int(env("TREMPLIN_RETENTION_LAUREATES_DAYS", "1825")),
+    # Sign-in traces (accounts left without any role, by their last sign-in) and the
+    # server's logs (journald's MaxRetentionSec, see the README).
+    "sign_in": int(env("TREMPLIN_RETENTION_SIGN_IN_DAYS", "365")),
+    # Results of background tasks (they hold the e-mails' arguments), once finished.
+    "task_results": int(env("TREMPLIN_RETENTION_TASK_RESULTS_DAYS", "30")),
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

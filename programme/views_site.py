@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 from django_tasks_db.models import DBTaskResult
 
+from programme import retention
 from programme.freshness import programme_fingerprint
 from programme.public_pages import public_page
 
@@ -29,14 +30,25 @@ def legal_notice(request):
     return render(request, "programme/public/legal_notice.html")
 
 
-@public_page(programme_fingerprint)
+def _personal_data_fingerprint(request):
+    # The durations are settings: a new value changes the page without any row changing.
+    digest = programme_fingerprint(request)
+    durations = ",".join(f"{kind.name}={kind.days}" for kind in retention.kinds())
+    return digest and f"{digest}-{durations}"
+
+
+@public_page(_personal_data_fingerprint)
 def personal_data(request):
     cookies = {
         "session": settings.SESSION_COOKIE_NAME,
         "csrf": settings.CSRF_COOKIE_NAME,
         "language": settings.LANGUAGE_COOKIE_NAME,
     }
-    return render(request, "programme/public/personal_data.html", {"cookies": cookies})
+    return render(
+        request,
+        "programme/public/personal_data.html",
+        {"cookies": cookies, "retention": retention.kinds()},
+    )
 
 
 @require_safe

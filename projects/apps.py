@@ -17,3 +17,7 @@ class ProjectsConfig(AppConfig):
         # Accounts live in ``programme``, which must not know about teams: when someone
         # signs in, the memberships they were invited to under their e-mail become theirs.
         user_logged_in.connect(_claim_memberships, dispatch_uid="claim_team_memberships")
+        # The retention schedule (``programme.retention``) applies to teams and files too.
+        from projects.retention import register_kinds
+
+        register_kinds()

@@ -21,7 +21,13 @@ SERVICES = {
 SERVICE_MODULES = sorted(
     path.relative_to(ROOT).as_posix()
     for app in APPS
-    for pattern in ("services.py", "services/*.py", "*/services/*.py", "publication.py")
+    for pattern in (
+        "services.py",
+        "services/*.py",
+        "*/services/*.py",
+        "publication.py",
+        "retention.py",
+    )
     for path in (ROOT / app).glob(pattern)
     if path.name != "__init__.py"
 )
@@ -146,6 +152,8 @@ def test_the_service_modules_are_found():
     assert "projects/publication.py" in SERVICE_MODULES
     assert "jury/services/deliberation.py" in SERVICE_MODULES
     assert "programme/services.py" in SERVICE_MODULES
+    assert "programme/retention.py" in SERVICE_MODULES
+    assert "projects/retention.py" in SERVICE_MODULES
 
 
 def test_every_service_that_writes_records_an_audit_entry():

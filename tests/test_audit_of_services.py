@@ -25,6 +25,7 @@ from jury.services import (
     reopen_item_scoring,
 )
 from programme.models import AuditEntry
+from programme.retention import erase_account
 from projects.applications.services.team import (
     add_attachment,
     add_member,
@@ -44,6 +45,7 @@ from projects.laureates.services.follow_up import (
     set_milestone_status,
     submit_phase_report,
 )
+from projects.retention import anonymise_application, anonymise_member, delete_draft
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -276,3 +278,26 @@ def test_the_chairs_changes_to_the_frozen_agenda_are_logged_with_their_reasons(s
     assert [e.reason for e in entries("jury.remove_item")] == ["Candidature retirée."]
     (attendance,) = entries("jury.record_attendance")
     assert attendance.changes == {"arrived_after": [None, 1]}
+
+
+def test_an_anonymisation_by_staff_is_logged_on_each_object_by_them(staff, media_root):
+    turned_down = ApplicationFactory(not_selected=True)
+    member = ProjectFactory().application.team_members.get()
+    draft = ApplicationFactory()
+    mark = last_pk()
+
+    anonymise_application(turned_down, actor=staff, reason="Demande d'effacement.")
+    anonymise_member(member, actor=staff)
+    delete_draft(draft, actor=staff)
+    erase_account(turned_down.created_by, actor=staff)
+
+    assert logged_since(mark) == [
+        ("team.anonymise_member", staff),
+        ("application.anonymise", staff),
+        ("team.anonymise_member", staff),
+        ("team.anonymise_member", staff),
+        ("application.anonymise", staff),
+        ("application.delete_draft", staff),
+        ("account.erase", staff),
+    ]
+    assert entries("application.anonymise")[0].reason == "Demande d'effacement."

@@ -68,6 +68,9 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     submitted_at = models.DateTimeField(_("déposée le"), null=True, blank=True, editable=False)
+    # Set by the retention schedule or an erasure (``projects.retention``): the texts,
+    # files and team's names are gone; the application, its status and history stay.
+    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -88,7 +91,7 @@ class Application(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.title or _("Candidature n° %(number)s") % {"number": self.pk}
 
     @property
     def edition(self):
@@ -207,6 +210,7 @@ class TeamMember(models.Model):
     )
     public_name_consent_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
     invited_at = models.DateTimeField(_("invité·e le"), auto_now_add=True)
+    anonymised_at = models.DateTimeField(_("anonymisé·e le"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("membre de l'équipe")
@@ -236,7 +240,7 @@ class TeamMember(models.Model):
         ]
 
     def __str__(self):
-        return self.full_name
+        return self.full_name or _("Membre n° %(number)s") % {"number": self.pk}
 
     @property
     def full_name(self):
@@ -307,7 +311,7 @@ class Attachment(models.Model):
         ordering = ["application", "uploaded_at"]
 
     def __str__(self):
-        return self.original_name
+        return self.original_name or _("Pièce jointe n° %(number)s") % {"number": self.pk}
 
 
 class ApplicationTransition(Transition):

@@ -24,6 +24,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("mot-de-passe-de-test")
 
     class Params:
+        # Joined and last signed in during edition 2's call (the retention counts from it).
+        signed_in_2022 = factory.Trait(
+            date_joined=datetime.datetime(2022, 1, 10, 9, 0, tzinfo=PARIS),
+            last_login=datetime.datetime(2022, 1, 15, 18, 0, tzinfo=PARIS),
+        )
         innovation_staff = factory.Trait(
             is_staff=True,
             staff_group=factory.PostGeneration(

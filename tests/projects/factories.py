@@ -15,6 +15,7 @@ from projects.enums import (
     MemberKind,
     MemberRole,
     MilestoneStatus,
+    ReintegrationOutcome,
 )
 from projects.laureates.services.follow_up import (
     review_measurement,
@@ -130,6 +131,15 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
                 )
             ),
         )
+        # Turned down by staff on the day of the jury (the retention counts from there).
+        not_selected = factory.Trait(
+            shortlisted=True,
+            to_not_selected=factory.PostGeneration(
+                lambda app, create, extracted, **kw: _move(
+                    app, ApplicationStatus.NOT_SELECTED, SELECTED_AT
+                )
+            ),
+        )
 
 
 class ProjectFactory(factory.Factory):
@@ -141,9 +151,11 @@ class ProjectFactory(factory.Factory):
     application = factory.SubFactory(ApplicationFactory, selected=True)
     is_published = True
     experimentation = False
+    # ``reintegrated=True``: its run ended at the review, the project stopped.
+    reintegrated = False
 
     @classmethod
-    def _create(cls, model_class, application, experimentation, **fields):
+    def _create(cls, model_class, application, experimentation, reintegrated, **fields):
         project = application.project
         for name, value in fields.items():
             setattr(project, name, value)
@@ -151,6 +163,14 @@ class ProjectFactory(factory.Factory):
         if experimentation:
             decide_project(
                 project, Phase.EXPERIMENTATION, actor=application.created_by, at=REVIEWED_AT
+            )
+        if reintegrated:
+            decide_project(
+                project,
+                Phase.REINTEGRATION,
+                actor=application.created_by,
+                outcome=ReintegrationOutcome.STOPPED,
+                at=REVIEWED_AT,
             )
         return project
 
