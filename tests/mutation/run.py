@@ -41,6 +41,10 @@ MODULES = {
     "programme/rules.py": [
         "tests/programme/test_rules.py",
     ],
+    "programme/retention.py": [
+        "tests/programme/test_retention.py",
+        "tests/projects/test_retention.py",
+    ],
     "editions/services.py": [
         "tests/editions/test_services.py",
     ],
@@ -85,6 +89,11 @@ MODULES = {
         "tests/jury/test_publication.py",
         "tests/jury/test_services.py",
         "tests/projects/test_notifications.py",
+        "tests/test_audit_of_services.py",
+    ],
+    "projects/retention.py": [
+        "tests/projects/test_retention.py",
+        "tests/projects/test_retention_public.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/rules.py": [
