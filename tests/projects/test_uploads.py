@@ -38,21 +38,21 @@ def refusal(upload):
 
 
 @pytest.mark.parametrize(
-    ("upload", "checked"),
+    ("make_upload", "checked"),
     [
-        (uploads.pdf(), CheckedFile("application/pdf", "pitch.pdf")),
-        (uploads.odt(), CheckedFile(ODT, "projet.odt")),
-        (uploads.docx(), CheckedFile(DOCX, "projet.docx")),
-        (uploads.png(), CheckedFile("image/png", "schema.png")),
+        (uploads.pdf, CheckedFile("application/pdf", "pitch.pdf")),
+        (uploads.odt, CheckedFile(ODT, "projet.odt")),
+        (uploads.docx, CheckedFile(DOCX, "projet.docx")),
+        (uploads.png, CheckedFile("image/png", "schema.png")),
         (
-            uploads.pdf(name="../../Pitch FINAL.PDF"),
+            lambda: uploads.pdf(name="../../Pitch FINAL.PDF"),
             CheckedFile("application/pdf", "Pitch FINAL.pdf"),
         ),
     ],
     ids=["pdf", "odt", "docx", "png", "folders and capitals"],
 )
-def test_accepted_files_are_recognised_by_their_content_and_keep_a_clean_name(upload, checked):
-    assert validate_upload(upload) == checked
+def test_accepted_files_are_recognised_by_their_content_and_keep_a_clean_name(make_upload, checked):
+    assert validate_upload(make_upload()) == checked
 
 
 def test_renamed_executable_posing_as_a_pdf_is_refused():

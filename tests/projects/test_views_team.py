@@ -137,17 +137,23 @@ def test_upload_over_the_size_limit_is_refused(lead_client, draft, settings):
 
 
 @pytest.mark.parametrize(
-    ("file", "message"),
+    ("make_file", "message"),
     [
-        (uploads.png_claiming(30_000, 30_000), "trop de pixels"),
-        (uploads.docx_with({"word/vbaProject.bin": b"macro"}), "contient des macros"),
-        (uploads.pdf(content=b"%PDF-1.7\n<html><script></script></html>"), "pas un PDF valide"),
-        (uploads.pdf(name="facture\u202efdp.exe"), "se termine par « .exe »"),
+        (lambda: uploads.png_claiming(30_000, 30_000), "trop de pixels"),
+        (lambda: uploads.docx_with({"word/vbaProject.bin": b"macro"}), "contient des macros"),
+        (
+            lambda: uploads.pdf(content=b"%PDF-1.7\n<html><script></script></html>"),
+            "pas un PDF valide",
+        ),
+        (lambda: uploads.pdf(name="facture\u202efdp.exe"), "se termine par « .exe »"),
     ],
     ids=["image bomb", "macros", "html as pdf", "disguised extension"],
 )
-def test_hostile_upload_is_refused_in_french_next_to_the_field(lead_client, draft, file, message):
-    response = upload(lead_client, draft, file)
+def test_hostile_upload_is_refused_in_french_next_to_the_field(
+    lead_client, draft, make_file, message
+):
+    # Files made per test: a posted file is read to its end.
+    response = upload(lead_client, draft, make_file())
 
     assert response.status_code == 200
     assert message in response.content.decode().replace("&#x27;", "'")
