@@ -1,17 +1,23 @@
 """What the jury's services write in the audit log: not only who acted, but the fields
 they changed (before and after), the reason given and the time of the act."""
 
+import datetime
+
 import pytest
 
 from jury.enums import Attendance, Outcome, SessionStatus
 from jury.services import (
     add_default_criteria,
     declare_conflict,
+    freeze_item_scoring,
     move_session,
     record_attendance,
     record_decision,
     record_score,
+    remove_item,
+    reopen_item_scoring,
 )
+from jury.services.agenda import removal_refusals, reopen_refusals
 from programme.models import AuditEntry
 from tests.editions.factories import paris
 from tests.jury.factories import (
@@ -23,6 +29,15 @@ from tests.jury.factories import (
 
 pytestmark = pytest.mark.django_db
 AT = paris(2022, 3, 15, 15, 30)
+AGENDA_ACTIONS = ["jury.reopen_item_scoring", "jury.freeze_item_scoring", "jury.remove_item"]
+
+
+def as_times(changes):
+    """The changes with their ISO times read back as datetimes, whatever their zone."""
+    return {
+        name: [None if value is None else datetime.datetime.fromisoformat(value) for value in pair]
+        for name, pair in changes.items()
+    }
 
 
 def logged(action):
@@ -103,3 +118,59 @@ def test_default_criteria_are_logged_by_name_with_their_actor(staff):
         {"criteria": [None, [criterion.name for criterion in criteria]]},
     )
     assert len(criteria) > 1
+
+
+def test_the_chairs_changes_to_the_agenda_are_logged_with_their_time_and_change(sitting):
+    _session, people, (pitch, other) = sitting
+    chair = people["president"].user
+    reopened, frozen, removed = AT, paris(2022, 3, 15, 16, 0), paris(2022, 3, 15, 16, 30)
+
+    reopen_item_scoring(pitch, reason="Question à l'équipe.", actor=chair, at=reopened)
+    freeze_item_scoring(pitch, actor=chair, at=frozen)
+    remove_item(other, reason="Candidature retirée.", actor=chair, at=removed)
+
+    logged_changes = [
+        (entry.action, entry.actor, entry.at, as_times(entry.changes))
+        for entry in AuditEntry.objects.filter(action__in=AGENDA_ACTIONS).order_by("pk")
+    ]
+    assert logged_changes == [
+        (
+            "jury.reopen_item_scoring",
+            chair,
+            reopened,
+            {"scoring_reopened_at": [None, reopened]},
+        ),
+        (
+            "jury.freeze_item_scoring",
+            chair,
+            frozen,
+            {"scoring_reopened_at": [reopened, None]},
+        ),
+        ("jury.remove_item", chair, removed, {"removed_at": [None, removed]}),
+    ]
+    pitch.refresh_from_db()
+    other.refresh_from_db()
+    assert (pitch.scoring_reopened_at, pitch.scoring_reopen_reason) == (
+        None,
+        "Question à l'équipe.",
+    )
+    assert (other.removed_at, other.removed_by, other.removal_reason) == (
+        removed,
+        chair,
+        "Candidature retirée.",
+    )
+
+
+def test_the_agenda_refusals_name_their_rule(staff):
+    closed = SessionFactory(
+        pitches=1, convened=1, closed=True, decisions=[Outcome.NOT_SELECTED], moved_by=staff
+    )
+    sitting_session = SessionFactory(pitches=2, convened=1, deliberation=True, moved_by=staff)
+    removed, kept = sitting_session.items.order_by("position")
+    remove_item(removed, reason="Candidature retirée.", actor=staff)
+
+    assert removal_refusals(closed.items.get()) == ["La séance est close."]
+    assert reopen_refusals(removed) == ["Ce point a été retiré de l'ordre du jour."]
+    assert reopen_refusals(kept, reason=" ") == [
+        "Indiquez pourquoi la notation de ce point est rouverte."
+    ]

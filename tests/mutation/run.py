@@ -130,6 +130,7 @@ MODULES = {
         "tests/jury/test_chair_rules.py",
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
+        "tests/jury/test_audit.py",
     ],
     "jury/services/attendance.py": [
         "tests/jury/test_chair_rules.py",
