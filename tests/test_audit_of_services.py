@@ -23,6 +23,7 @@ from jury.services import (
     record_score,
     remove_item,
     reopen_item_scoring,
+    store_minutes_pdf,
 )
 from programme.models import AuditEntry
 from projects.applications.services.team import (
@@ -276,3 +277,21 @@ def test_the_chairs_changes_to_the_frozen_agenda_are_logged_with_their_reasons(s
     assert [e.reason for e in entries("jury.remove_item")] == ["Candidature retirée."]
     (attendance,) = entries("jury.record_attendance")
     assert attendance.changes == {"arrived_after": [None, 1]}
+
+
+def test_storing_the_minutes_pdf_is_logged_once_with_its_hash(staff, media_root):
+    session = SessionFactory(
+        pitches=1, convened=1, decisions=[Outcome.SELECTED], closed=True, moved_by=staff
+    )
+    reader = UserFactory()
+    mark = last_pk()
+
+    record = store_minutes_pdf(session, actor=reader)
+    store_minutes_pdf(session, actor=staff)
+
+    assert logged_since(mark) == [("session.store_minutes", reader)]
+    (entry,) = entries("session.store_minutes")
+    assert (entry.object_id, entry.changes) == (
+        str(session.pk),
+        {"minutes_sha256": [None, record.sha256]},
+    )
