@@ -11,6 +11,8 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from jury.enums import Attendance, ItemKind, MemberRole, Outcome
 from programme.models import AuditEntry
@@ -112,8 +114,15 @@ def official_minutes(session):
     return _readable(minutes)
 
 
+def at_place(place):
+    """The place after « Fait »: « au Havre » in French, « in Le Havre » in English."""
+    if get_language().startswith("fr"):
+        return french_at(place)
+    return _("à %(place)s") % {"place": place}
+
+
 def french_at(place):
-    """« au Havre », « aux Andelys », « à Rouen »: the place after « Fait »."""
+    """« au Havre », « aux Andelys », « à Rouen »: French contracts « à le », « à les »."""
     for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
         if place.startswith(article):
             return contracted + place[len(article) :]
@@ -198,7 +207,7 @@ def _readable(minutes):
     signed = dict(minutes.get("signed") or {})
     if signed:
         signed["on"] = datetime.date.fromisoformat(signed["on"])
-        signed["at_place"] = french_at(signed["place"])
+        signed["at_place"] = at_place(signed["place"])
     minutes["signed"] = signed
     for key in ("present", "excused", "absent", "not_recorded"):
         minutes[key] = [_role(person) for person in minutes.get(key, [])]

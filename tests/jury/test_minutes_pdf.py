@@ -11,9 +11,10 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from jury.enums import Attendance, MemberRole, Outcome, SessionStatus
-from jury.minutes import french_at
+from jury.minutes import at_place, french_at
 from jury.models import MinutesRecord, Session
 from jury.services import declare_conflict, move_session, record_decision, store_minutes_pdf
 from programme.lifecycles import ActionRefused
@@ -233,3 +234,8 @@ def test_a_post_or_a_query_string_is_never_a_500(client, media_root):
 )
 def test_the_place_of_signature_reads_in_french(place, expected):
     assert french_at(place) == expected
+
+
+def test_the_place_of_signature_reads_in_english_too():
+    with translation.override("en"):
+        assert at_place("Le Havre") == "in Le Havre"
