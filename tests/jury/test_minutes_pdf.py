@@ -239,3 +239,14 @@ def test_the_place_of_signature_reads_in_french(place, expected):
 def test_the_place_of_signature_reads_in_english_too():
     with translation.override("en"):
         assert at_place("Le Havre") == "in Le Havre"
+
+
+def test_the_sessions_admin_page_shows_the_stored_fingerprint(client, media_root):
+    staff = UserFactory(innovation_staff=True)
+    session = closed_session(1, staff=staff)
+    record = store_minutes_pdf(session, actor=staff)
+    client.force_login(staff)
+
+    page = client.get(f"/admin/jury/session/{session.pk}/change/").content.decode()
+
+    assert record.sha256 in page
