@@ -16,6 +16,7 @@ from django.utils import translation
 from jury.enums import Attendance, MemberRole, Outcome, SessionStatus
 from jury.minutes import at_place, french_at
 from jury.models import MinutesRecord, Session
+from jury.pdf import NoNetwork
 from jury.services import declare_conflict, move_session, record_decision, store_minutes_pdf
 from programme.lifecycles import ActionRefused
 from programme.models import AuditEntry, User
@@ -250,3 +251,9 @@ def test_the_sessions_admin_page_shows_the_stored_fingerprint(client, media_root
     page = client.get(f"/admin/jury/session/{session.pk}/change/").content.decode()
 
     assert record.sha256 in page
+
+
+def test_the_pdf_fetches_no_url_not_even_a_local_file():
+    for url in ("https://example.org/logo.png", "file:///etc/passwd", "data:text/css,a{}"):
+        with pytest.raises(ValueError, match="fetch no resource"):
+            NoNetwork().fetch(url)
