@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test bench mutation lint format messages update-messages chromium clamav clean lock
+.PHONY: run test bench mutation lint format messages update-messages chromium clamav pdf clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ run: messages
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: messages chromium clamav
+test: messages chromium clamav pdf
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Benchmarks of the pages that grow with the programme: timings and query counts.
@@ -73,6 +73,15 @@ clamav:
 	@[ -x /usr/sbin/clamd ] || \
 	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq clamav-daemon; \
 	    else echo "Antivirus tests need ClamAV: sudo apt-get install clamav-daemon" >&2; exit 1; fi; }
+
+# The PDF minutes: WeasyPrint draws with Debian's Pango and DejaVu fonts (never a font
+# from the network); the tests read the PDFs back with poppler's pdftotext.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+pdf:
+	@{ [ -x /usr/bin/pdftotext ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && \
+	   ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; } || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); \
+	    else echo "The PDF minutes need: sudo apt-get install $(PDF_PACKAGES)" >&2; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -17,6 +17,7 @@ from jury.models import (
     Criterion,
     Decision,
     JuryMember,
+    MinutesRecord,
     Score,
     Session,
 )
@@ -72,17 +73,23 @@ class SessionAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["title", "place"]
     date_hierarchy = "starts_at"
-    readonly_fields = ["status", "closed_at", "closed_by"]
+    readonly_fields = ["status", "closed_at", "closed_by", "minutes_fingerprint"]
     inlines = [ConvocationInline, AgendaItemInline, CriterionInline]
     autocomplete_fields = ["substitute_chair"]
     fieldsets = [
         (None, {"fields": ["programme", "title", "starts_at", "place"]}),
         (_("Règles"), {"fields": ["quorum", "casting_vote_enabled", "substitute_chair"]}),
-        (_("Statut"), {"fields": ["status", "closed_at", "closed_by"]}),
+        (_("Statut"), {"fields": ["status", "closed_at", "closed_by", "minutes_fingerprint"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(item_total=Count("items"))
+
+    @admin.display(description=_("empreinte SHA-256 du procès-verbal enregistré"))
+    def minutes_fingerprint(self, session):
+        """Staff check a printed copy against it; the PDF is stored on first reading."""
+        record = MinutesRecord.objects.filter(session=session).first()
+        return record.sha256 if record else "—"
 
     @admin.display(description=_("points"), ordering="item_total")
     def item_count(self, session):
@@ -123,7 +130,10 @@ class SessionAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_closed:
-            return [field.name for field in self.model._meta.fields] + ["closed_by"]
+            return [field.name for field in self.model._meta.fields] + [
+                "closed_by",
+                "minutes_fingerprint",
+            ]
         return super().get_readonly_fields(request, obj)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jury.views import agenda, chair, member
+from jury.views import agenda, chair, member, minutes
 
 app_name = "jury"
 
@@ -30,10 +30,11 @@ urlpatterns = [
         name="item_scoring",
     ),
     path("jury/seances/<int:pk>/classement.csv", chair.export_scores, name="export_scores"),
-    path("jury/seances/<int:pk>/proces-verbal/", chair.minutes, name="minutes"),
+    path("jury/seances/<int:pk>/proces-verbal/", minutes.minutes, name="minutes"),
     path(
         "jury/seances/<int:pk>/proces-verbal.html",
-        chair.minutes_document,
+        minutes.minutes_document,
         name="minutes_document",
     ),
+    path("jury/seances/<int:pk>/proces-verbal.pdf", minutes.minutes_pdf, name="minutes_pdf"),
 ]

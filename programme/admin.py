@@ -81,6 +81,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     "publication_director",
                     "hosting_provider",
                     "dpo_email",
+                    "minutes_place",
                 ]
             },
         ),

@@ -326,6 +326,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
-    # One line per task run is noise; failures still show.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # One line per task run, or per step of a PDF's rendering, is noise; failures show.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

@@ -23,6 +23,7 @@ from jury.services import (
     record_score,
     remove_item,
     reopen_item_scoring,
+    store_minutes_pdf,
 )
 from programme.models import AuditEntry
 from programme.retention import erase_account
@@ -301,3 +302,21 @@ def test_an_anonymisation_by_staff_is_logged_on_each_object_by_them(staff, media
         ("account.erase", staff),
     ]
     assert entries("application.anonymise")[0].reason == "Demande d'effacement."
+
+
+def test_storing_the_minutes_pdf_is_logged_once_with_its_hash(staff, media_root):
+    session = SessionFactory(
+        pitches=1, convened=1, decisions=[Outcome.SELECTED], closed=True, moved_by=staff
+    )
+    reader = UserFactory()
+    mark = last_pk()
+
+    record = store_minutes_pdf(session, actor=reader)
+    store_minutes_pdf(session, actor=staff)
+
+    assert logged_since(mark) == [("session.store_minutes", reader)]
+    (entry,) = entries("session.store_minutes")
+    assert (entry.object_id, entry.changes) == (
+        str(session.pk),
+        {"minutes_sha256": [None, record.sha256]},
+    )

@@ -269,6 +269,9 @@ URL_TABLE = {
     "jury:minutes_document": Row(
         CONVENED | STAFF, lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal.html"
     ),
+    "jury:minutes_pdf": Row(
+        CONVENED | STAFF, lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal.pdf"
+    ),
     "projects:manager_agreement": Row(
         EVERYONE, lambda w: f"/accord-responsable/{manager_token(w.member)}/"
     ),

@@ -8,6 +8,7 @@ from jury.models.deliberation import (
     Decision,
     Score,
 )
+from jury.models.minutes import MinutesRecord
 from jury.models.sessions import Convocation, JuryMember, Session
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Criterion",
     "Decision",
     "JuryMember",
+    "MinutesRecord",
     "Score",
     "Session",
 ]

@@ -188,6 +188,14 @@ class Session(models.Model):
             refusals += self._quorum_refusal(len(_voting(convocations, item, withdrawn)), item)
         return refusals
 
+    def voting_on(self, item, convocations):
+        """The voting members who count for ``item``'s quorum: present, in the room by
+        then, and not withdrawn from it. ``convocations``: the session's, fetched with
+        their members; ``item``'s conflicts prefetched (no query)."""
+        withdrawn = {conflict.member_id for conflict in item.conflicts.all()}
+        present = [c for c in convocations if c.attendance == Attendance.PRESENT]
+        return _voting(present, item, withdrawn)
+
     def _quorum_refusal(self, present, item):
         if present >= self.quorum:
             return []

@@ -4,6 +4,7 @@
 - ``attendance``: who sits, from which item on;
 - ``agenda``: an item withdrawn from the frozen agenda, an item's scoring reopened;
 - ``session``: the session's lifecycle, closing applies the decisions;
+- ``minutes``: the official PDF of a closed session's minutes, stored once;
 - ``publication``: invitations, and decisions told to teams and the public.
 """
 
@@ -23,6 +24,7 @@ from jury.services.deliberation import (
     record_score,
     score_refusals,
 )
+from jury.services.minutes import store_minutes_pdf
 from jury.services.publication import invite_members, publish_decisions
 from jury.services.session import add_default_criteria, move_session, session_refusals
 
@@ -45,4 +47,5 @@ __all__ = [
     "reopen_refusals",
     "score_refusals",
     "session_refusals",
+    "store_minutes_pdf",
 ]

@@ -55,8 +55,8 @@ def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=
             locked.convocations.filter(attendance=Attendance.CONVENED).update(
                 attendance=Attendance.ABSENT
             )
-            locked.minutes = build_minutes(locked)
             locked.closed_at, locked.closed_by = at, actor
+            locked.minutes = build_minutes(locked)
         locked.status = target
         locked.save()
         audit.record_move(

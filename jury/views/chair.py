@@ -1,20 +1,16 @@
 """The president's and secretary's screens (staff reach them too): the ranked table,
-attendance, each decision with its vote, the close, and the minutes."""
+attendance, each decision with its vote, the close (the minutes: ``jury.views.minutes``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jury.enums import SessionStatus
 from jury.forms import AttendanceSheetForm, DecisionForm, ReasonForm
-from jury.minutes import minutes_for
 from jury.models import AgendaItem, Decision, Score
 from jury.ranking import rank
 from jury.rules import is_chair
@@ -207,37 +203,6 @@ def close(request, pk):
             )
             return redirect("jury:minutes", session.pk)
     return render(request, "jury/close.html", {"session": session, "refusals": refusals})
-
-
-def _closed_session(request, pk):
-    session = visible_session(request, pk)
-    if not session.is_closed:
-        raise Http404(_("Le procès-verbal existe une fois la séance close."))
-    return session
-
-
-@login_required
-def minutes(request, pk):
-    session = _closed_session(request, pk)
-    return render(
-        request,
-        "jury/minutes.html",
-        {"session": session, "minutes": minutes_for(session, request.user)},
-    )
-
-
-@login_required
-def minutes_document(request, pk):
-    """The minutes as a self-contained HTML file, to archive, print and sign."""
-    session = _closed_session(request, pk)
-    content = render_to_string(
-        "jury/minutes_document.html",
-        {"session": session, "minutes": minutes_for(session, request.user)},
-    )
-    response = HttpResponse(content, content_type="text/html; charset=utf-8")
-    day = timezone.localtime(session.starts_at).date().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="proces-verbal-{day}.html"'
-    return response
 
 
 @login_required

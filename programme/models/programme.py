@@ -74,6 +74,12 @@ class Programme(models.Model):
         blank=True,
         help_text=_("Par défaut, l'e-mail de contact du programme."),
     )
+    minutes_place = models.CharField(
+        _("lieu de signature des procès-verbaux"),
+        max_length=100,
+        default="Le Havre",
+        help_text=_("La ville du siège de la collectivité : « Fait au Havre, le … »."),
+    )
     accessibility_status = models.CharField(
         _("conformité au RGAA"),
         max_length=20,

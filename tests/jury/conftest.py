@@ -1,4 +1,5 @@
-"""What the jury's tests share: a session sitting in deliberation with every role."""
+"""What the jury's tests share: a session sitting in deliberation with every role, and a
+folder of their own for the stored minutes."""
 
 import pytest
 
@@ -40,3 +41,10 @@ def sitting(staff):
     move_session(session, SessionStatus.SCORING, actor=staff)
     move_session(session, SessionStatus.DELIBERATION, actor=staff)
     return session, people, pitches
+
+
+@pytest.fixture(autouse=True)
+def _stored_minutes_in_a_folder_of_the_test(settings, tmp_path):
+    """Reading closed minutes stores their PDF (``store_minutes_pdf``): in the test's
+    folder, never in the checkout's ``media/``."""
+    settings.MEDIA_ROOT = tmp_path

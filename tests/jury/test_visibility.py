@@ -3,10 +3,13 @@
 Before the deliberation opens nobody but the scorer sees a mark, president and secretary
 included; a member who withdrew from an item sees nothing of it (its row is absent); the
 internal reasons stay with the chair on the decision page and with staff in the minutes'
-annex; staff see everything. Asserted by content: a planted mark (13/20) and a planted
+annex; staff see everything. The PDF of the minutes (a draft for the chair and staff
+before the close; then the stored record, or an extract for a member who withdrew) never
+holds a mark or an internal reason. Asserted by content: a planted mark (13/20) and a planted
 internal reason on one item, and that item's title.
 """
 
+import subprocess
 from types import SimpleNamespace
 
 import pytest
@@ -25,7 +28,7 @@ from tests.programme.factories import UserFactory
 
 ROLES = ("president", "secretary", "member", "withdrawn", "withdrawn_president", "staff")
 STATES = (SessionStatus.SCORING, SessionStatus.DELIBERATION, SessionStatus.CLOSED)
-PAGES = ("item", "deliberation", "ranking_csv", "minutes", "decision")
+PAGES = ("item", "deliberation", "ranking_csv", "minutes", "minutes_pdf", "decision")
 SUBJECT = "Candidature plantée"
 INTERNAL_REASON = "Motif interne planté"
 MARKS = ("13,00", "13.00")  # the planted mean, as the page and the CSV write it
@@ -102,13 +105,25 @@ def path(page, world):
         "deliberation": f"/jury/seances/{session}/deliberation/",
         "ranking_csv": f"/jury/seances/{session}/classement.csv",
         "minutes": f"/jury/seances/{session}/proces-verbal/",
+        "minutes_pdf": f"/jury/seances/{session}/proces-verbal.pdf",
         "decision": f"/jury/seances/{session}/points/{item}/decision/",
     }[page]
+
+
+def read(response):
+    """The text of the page, the CSV, or the PDF as ``pdftotext`` reads it."""
+    if response.get("Content-Type") != "application/pdf":
+        return response.content.decode("utf-8-sig")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    text = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True)
+    return text.stdout.decode("utf-8")
 
 
 def expected_status(role, state, page):
     if page == "minutes":
         return 200 if state == SessionStatus.CLOSED else 404
+    if page == "minutes_pdf" and state == SessionStatus.CLOSED:
+        return 200
     if page == "item":
         return 404 if role in WITHDRAWN else 200
     if role in {"member", "withdrawn"}:
@@ -143,7 +158,7 @@ def test_each_role_sees_exactly_what_the_rule_gives_it(db, client, sessions, rol
 
     response = client.get(path(page, world))
 
-    body = response.content.decode("utf-8-sig")
+    body = read(response)
     status = expected_status(role, state, page)
     assert response.status_code == status
     if status != 200:
