@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
 from jury.ranking import rank
 from jury.services import declare_conflict, record_score
+from programme.files import private_file_response
 from programme.lifecycles import Refused
 from projects.laureates.follow_up import follow_up_for_review
 from projects.models import Attachment, TeamMember
@@ -178,15 +179,6 @@ def document(request, pk, item_pk, attachment_pk):
     item = visible_item(request, session, item_pk)
     application = item.application or item.project.application
     attachment = get_object_or_404(Attachment, application=application, pk=attachment_pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return private_file_response(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response

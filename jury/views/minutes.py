@@ -8,7 +8,7 @@ never stored; the page itself exists only once the session is closed.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -20,6 +20,7 @@ from jury.minutes import build_minutes, minutes_for
 from jury.pdf import STYLESHEET, render_minutes_pdf
 from jury.services import store_minutes_pdf
 from jury.views.member import visible_session
+from programme.files import private_file_response
 
 
 def _closed_session(request, pk):
@@ -89,17 +90,9 @@ def minutes_pdf(request, pk):
     if readable.get("extract"):
         return _pdf(render_minutes_pdf(session, readable, draft=False), session, "-extrait.pdf")
     record = store_minutes_pdf(session, actor=request.user)
-    try:
-        handle = record.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=_file_name(session, ".pdf"),
-        content_type="application/pdf",
+    return private_file_response(
+        record.file, filename=_file_name(session, ".pdf"), content_type="application/pdf"
     )
-    return _private(response)
 
 
 def _pdf(content, session, suffix):

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programme.decorators import form_data, login_required_keeping_post
+from programme.files import private_file_response
 from programme.lifecycles import Refused
 from projects.applications.forms import AttachmentForm, TeamMemberForm
 from projects.applications.manager_links import member_for_manager_token
@@ -149,19 +150,9 @@ def attachment_download(request, attachment_pk):
     )
     if not request.user.has_perm("projects.download_attachment", attachment):
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return private_file_response(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _visible_applications(request):
