@@ -17,7 +17,9 @@ from jury.services.deliberation import (
     vote_refusals,
 )
 from programme.models import AuditEntry
+from projects.enums import ReintegrationOutcome
 from tests.jury.factories import CriterionFactory, SessionFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +160,29 @@ def test_marks_of_one_member_on_two_items_are_logged_each_from_nothing():
         for entry in AuditEntry.objects.filter(action="jury.record_score").order_by("pk")
     ]
     assert logged == [[None, 3], [None, 4], [None, 5], [None, 2]]
+
+
+def test_a_corrected_reintegration_logs_its_outcome(staff):
+    project = ProjectFactory(experimentation=True)
+    session = SessionFactory(
+        reviews=[{"project": project}], convened=1, deliberation=True, moved_by=staff
+    )
+    review = session.items.get()
+    record_decision(
+        review,
+        outcome=Outcome.REINTEGRATE,
+        actor=staff,
+        reintegration_outcome=ReintegrationOutcome.SCALED,
+    )
+
+    record_decision(
+        review,
+        outcome=Outcome.REINTEGRATE,
+        actor=staff,
+        reintegration_outcome=ReintegrationOutcome.HANDED_OVER,
+    )
+
+    correction = AuditEntry.objects.filter(action="jury.record_decision").order_by("pk").last()
+    assert correction.changes == {
+        "reintegration_outcome": [ReintegrationOutcome.SCALED, ReintegrationOutcome.HANDED_OVER]
+    }
