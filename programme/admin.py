@@ -29,6 +29,8 @@ class UserEditForm(UserChangeForm):
 class UserAdmin(DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
+    # Adds the links to a person's export and erasure, when an app serves them.
+    change_form_template = "admin/programme/user/change_form.html"
     ordering = ["last_name", "first_name", "email"]
     list_display = ["email", "first_name", "last_name", "organisation", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]

@@ -152,6 +152,12 @@ WORKFLOW_SCREENS = {
             f"/admin/projects/phaseperiod/{w.milestone.period_id}/jalons/{w.milestone.pk}/etat/"
         ),
     ),
+    "admin:person_export": Row(
+        STAFF, lambda w: f"/admin/personnes/{w.users['applicant'].pk}/export/"
+    ),
+    "admin:person_erase": Row(
+        STAFF, lambda w: f"/admin/personnes/{w.users['applicant'].pk}/effacement/"
+    ),
     "admin:projects_phasereport_reopen": Row(
         STAFF,
         lambda w: (

@@ -27,6 +27,7 @@ SERVICE_MODULES = sorted(
         "*/services/*.py",
         "publication.py",
         "retention.py",
+        "rights.py",
     )
     for path in (ROOT / app).glob(pattern)
     if path.name != "__init__.py"
@@ -154,6 +155,7 @@ def test_the_service_modules_are_found():
     assert "programme/services.py" in SERVICE_MODULES
     assert "programme/retention.py" in SERVICE_MODULES
     assert "projects/retention.py" in SERVICE_MODULES
+    assert "projects/rights.py" in SERVICE_MODULES
 
 
 def test_every_service_that_writes_records_an_audit_entry():

@@ -47,6 +47,7 @@ from projects.laureates.services.follow_up import (
     submit_phase_report,
 )
 from projects.retention import anonymise_application, anonymise_member, delete_draft
+from projects.rights import erase_person, export_person
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -320,3 +321,19 @@ def test_storing_the_minutes_pdf_is_logged_once_with_its_hash(staff, media_root)
         str(session.pk),
         {"minutes_sha256": [None, record.sha256]},
     )
+
+
+def test_a_persons_export_and_erasure_are_logged_by_staff(staff, media_root):
+    person = ApplicationFactory().created_by
+    mark = last_pk()
+
+    export_person(person, actor=staff)
+    erase_person(person, actor=staff, reason="Demande de la personne.")
+
+    assert logged_since(mark) == [
+        ("person.export", staff),
+        ("team.anonymise_member", staff),
+        ("person.erase", staff),
+        ("account.erase", staff),
+    ]
+    assert [e.reason for e in entries("person.erase")] == ["Demande de la personne."]

@@ -14,6 +14,7 @@ from django.conf import settings
 
 from jury.enums import Attendance, SessionStatus
 from jury.models import AgendaItem, ConflictOfInterest, Convocation
+from programme.models import AuditEntry
 from projects.applications.manager_links import manager_token
 from projects.models import Attachment, TeamMember
 from tests.roles import ROLES
@@ -71,6 +72,10 @@ REOPEN_REASON = "Le jury a interrogé l'équipe."
 
 def signed_out(world, user, client):
     return "_auth_user_id" not in client.session
+
+
+def exported_self(world, user, client):
+    return AuditEntry.objects.filter(action="person.export", actor=user).exists()
 
 
 def language_is_english(world, user, client):
@@ -180,6 +185,8 @@ URL_TABLE = {
     "open_data:indicators_json": Row(EVERYONE, "/donnees/indicateurs.json"),
     "open_data:indicators_schema": Row(EVERYONE, "/donnees/indicateurs.schema.json"),
     "projects:team_space": Row(SIGNED_IN, "/mon-espace/"),
+    # Each signed-in person downloads their own data; it is logged.
+    "projects:my_data": Row(SIGNED_IN, "/mon-espace/mes-donnees/", "post", effect=exported_self),
     "projects:application_start": Row(
         SIGNED_IN, lambda w: f"/appels/{w.call.edition.slug}/candidater/"
     ),

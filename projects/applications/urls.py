@@ -7,6 +7,7 @@ from projects.applications.views import members, team
 
 urlpatterns = [
     path("mon-espace/", team.team_space, name="team_space"),
+    path("mon-espace/mes-donnees/", team.my_data, name="my_data"),
     path("appels/<slug:edition_slug>/candidater/", team.start, name="application_start"),
     path("candidatures/<int:pk>/", team.detail, name="application_detail"),
     path("candidatures/<int:pk>/modifier/", team.edit, name="application_edit"),

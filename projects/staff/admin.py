@@ -16,6 +16,7 @@ from projects.enums import MeasurementStatus, ReportStatus
 from projects.models import Measurement, PhaseReport
 from projects.staff import dashboard
 from projects.staff.board import phase_board
+from projects.staff.people import ERASE_PERMISSION, EXPORT_PERMISSION, person_erase, person_export
 
 
 def _changelist(request, model, **filters):
@@ -69,4 +70,20 @@ admin.site.register_view(
         "et la prochaine séance du jury."
     ),
     permission="projects.view_project",
+)
+admin.site.register_view(
+    "personnes/<int:pk>/export/",
+    person_export,
+    name="person_export",
+    label=_("Exporter les données d'une personne"),
+    permission=EXPORT_PERMISSION,
+    listed=False,
+)
+admin.site.register_view(
+    "personnes/<int:pk>/effacement/",
+    person_erase,
+    name="person_erase",
+    label=_("Effacer une personne"),
+    permission=ERASE_PERMISSION,
+    listed=False,
 )

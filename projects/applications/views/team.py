@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from editions.models import Call
 from programme.decorators import form_data, login_required_keeping_post
@@ -21,6 +21,7 @@ from projects.applications.services import application_refusals, move_applicatio
 from projects.applications.services.team import edit_refusals, start_application
 from projects.enums import ApplicationStatus
 from projects.models import Application
+from projects.rights import export_response
 
 TEAM = DecisionSource.TEAM
 
@@ -199,3 +200,10 @@ def withdraw(request, pk):
     return render(
         request, "projects/team/withdraw.html", {"application": application, "form": form}
     )
+
+
+@login_required_keeping_post
+@require_POST
+def my_data(request):
+    """The signed-in person's own export: there is no one else's to ask for here."""
+    return export_response(request.user, actor=request.user)
