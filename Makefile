@@ -60,7 +60,7 @@ format: $(STAMP)
 # Developers only (needs GNU gettext): refresh the .po files after changing strings.
 update-messages: $(STAMP)
 	$(RUN_ENV) $(BIN)/python manage.py makemessages --locale fr --locale en --no-obsolete \
-		--ignore ".venv/*" --ignore "tests/*" --ignore "staticfiles/*"
+		--ignore ".venv/*" --ignore "tests/*" --ignore "staticfiles/*" --ignore "mutants/*"
 
 # Browser tests drive Debian's Chromium; install it when we can (root), else say how.
 chromium:
