@@ -109,6 +109,7 @@ MODULES = {
         "tests/projects/test_transitions.py",
         "tests/jury/test_session.py",
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_outcomes.py",
     ],
     "jury/services/deliberation.py": [
         "tests/jury/test_services.py",
