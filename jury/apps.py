@@ -8,10 +8,14 @@ class JuryConfig(AppConfig):
 
     def ready(self):
         from jury.admin_views import next_session
+        from jury.models import JuryMember
         from programme.retention import register_role
+        from projects.rights import register_person_record
         from projects.staff.board import register_upcoming_session
 
         # The phase board (in projects) shows the next session and its agenda.
         register_upcoming_session(next_session)
         # A jury member's account is kept by the retention schedule.
         register_role("jury_memberships")
+        # A person's export holds their jury memberships, marks, withdrawals, attendance.
+        register_person_record(JuryMember, lambda user: JuryMember.objects.filter(user=user))

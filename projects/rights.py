@@ -2,8 +2,9 @@
 
 What is held about a person is found by walking the model graph, not from a list: every
 row of every installed model with a relation to their account (a foreign key, a
-many-to-many, or the audit log's generic relation) or to one of their team memberships
-(the rows of ``TeamMember`` that point to the account or carry its address). A model
+many-to-many, or the audit log's generic relation) or to one of their records: their team
+memberships (the rows of ``TeamMember`` that point to the account or carry its address),
+and the records other apps register (``register_person_record``: the jury's members). A model
 added later with such a relation is in the export without a line here.
 
 The erasure reuses retention's units (``projects.retention.anonymise_member``,
@@ -47,10 +48,21 @@ def memberships(user):
     return TeamMember.objects.filter(Q(user=user) | Q(email__iexact=user.email))
 
 
+# The models whose rows stand for the person in a role, each with how to find the
+# person's rows: team memberships here; an app above this one registers its own (the
+# jury its members, whose marks, withdrawals and attendance point to them).
+_PERSON_RECORDS = {TeamMember: memberships}
+
+
+def register_person_record(model, rows_of):
+    """``rows_of(user)``: the QuerySet of ``model``'s rows that stand for ``user``."""
+    _PERSON_RECORDS[model] = rows_of
+
+
 def person_relations():
     """``{model: [field, ...]}``: every field of an installed model that points to an
-    account or a team member (foreign keys, one-to-one, many-to-many, generic)."""
-    targets = (User, TeamMember)
+    account or to a person's record (foreign keys, one-to-one, many-to-many, generic)."""
+    targets = (User, *_PERSON_RECORDS)
     found = {}
     for model in apps.get_models():
         fields = [
@@ -68,9 +80,10 @@ def person_relations():
     return found
 
 
-def _condition(field, user, member_pks):
+def _condition(field, user, record_pks):
     if isinstance(field, GenericForeignKey):
-        people = {User: [str(user.pk)], TeamMember: [str(pk) for pk in member_pks]}
+        people = {User: [user.pk], **record_pks}
+        people = {model: [str(pk) for pk in pks] for model, pks in people.items()}
         condition = Q(pk__in=[])
         for model, pks in people.items():
             content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
@@ -78,7 +91,7 @@ def _condition(field, user, member_pks):
         return condition
     if field.related_model is User:
         return Q(**{field.name: user})
-    return Q(**{f"{field.name}__in": member_pks})
+    return Q(**{f"{field.name}__in": record_pks[field.related_model]})
 
 
 def _section(model, condition):
@@ -93,18 +106,20 @@ def _section(model, condition):
 def person_data(user):
     """Everything held about ``user``: ``{"app_label.model": [row, ...]}``, one entry for
     each model of ``person_relations`` and the account's own, rows as column values."""
-    member_pks = list(memberships(user).values_list("pk", flat=True))
-    data = {
-        "programme.user": _section(User, Q(pk=user.pk)),
-        "projects.teammember": _section(TeamMember, Q(pk__in=member_pks)),
+    record_pks = {
+        model: list(rows_of(user).values_list("pk", flat=True))
+        for model, rows_of in _PERSON_RECORDS.items()
     }
+    data = {"programme.user": _section(User, Q(pk=user.pk))}
+    for model, pks in record_pks.items():
+        data[model._meta.label_lower] = _section(model, Q(pk__in=pks))
     data["programme.user"][0]["groups"] = list(user.groups.values_list("name", flat=True))
     for model, fields in person_relations().items():
         condition = Q(pk__in=[])
         for field in fields:
-            condition |= _condition(field, user, member_pks)
-        if model is TeamMember:
-            condition |= Q(pk__in=member_pks)
+            condition |= _condition(field, user, record_pks)
+        if model in record_pks:
+            condition |= Q(pk__in=record_pks[model])
         label = model._meta.label_lower
         rows = _section(model, condition)
         known = {row["id"] for row in data.get(label, [])}

@@ -16,13 +16,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from jury.models import MinutesRecord
+from jury.models import JuryMember, MinutesRecord
 from programme import audit
 from programme.models import AuditEntry, User
 from projects.applications.services.team import add_attachment
 from projects.models import TeamMember, TimeCommitment
 from projects.rights import erase_person, export_person, person_data
 from tests.editions.factories import CallFactory
+from tests.jury.factories import JuryMemberFactory
 from tests.programme.factories import ProgrammeFactory, UserFactory
 from tests.projects import uploads
 from tests.projects.factories import (
@@ -40,16 +41,20 @@ EMAIL = "philomene.exportable@planted.test"
 FILE_NAME = "lettre-philomene.pdf"
 
 
+# What stands for a person, written separately from the export's registry.
+PERSON_MODELS = (User, TeamMember, JuryMember)
+
+
 def relations_to_a_person():
     """``(model, field)`` for every field of every installed model that points to an
-    account or a team member: the walk the export must match, written separately."""
+    account, a team member or a jury member: the walk the export must match."""
     return [
         (model, field)
         for model in apps.get_models()
         for field in model._meta.get_fields()
         if field.is_relation
         and not field.auto_created
-        and field.related_model in (User, TeamMember)
+        and field.related_model in PERSON_MODELS
         and (field.many_to_one or field.one_to_one or field.many_to_many)
     ]
 
@@ -105,13 +110,27 @@ def test_every_model_related_to_a_person_has_its_rows_in_the_export(world, perso
     until the export finds its rows (it does by itself when it walks the graph)."""
     rows_the_world_lacks(world)
     member = TeamMember.objects.filter(user=person).first()
+    juror = JuryMemberFactory(user=person)
+    targets = {User: person, TeamMember: member, JuryMember: juror}
     planted, missing = [], []
     for model, field in relations_to_a_person():
+        if model is JuryMember and field.related_model is User:
+            # The person's own jury membership points to them already (one per programme).
+            planted.append(("jury.jurymember", field.name, juror.pk))
+            continue
+        through = field.remote_field.through if field.many_to_many else None
+        if through is not None and not through._meta.auto_created:
+            # Planted through its own model's foreign key (the convocation of a session's
+            # member); the row it links must be in the export too.
+            link = through._default_manager.order_by("pk").first()
+            side = next(f for f in through._meta.concrete_fields if f.related_model is model)
+            planted.append((model._meta.label_lower, field.name, getattr(link, side.attname)))
+            continue
         row = model._default_manager.order_by("pk").first()
         if row is None:
             missing.append(model._meta.label_lower)
             continue
-        target = person if field.related_model is User else member
+        target = targets[field.related_model]
         if field.many_to_many:
             getattr(row, field.name).add(target)
         else:
