@@ -26,7 +26,8 @@ TOO_BIG = "Ce document se décompresse en plus de 100,0\xa0Mio : il n'est pas ac
 
 
 def refusal(upload):
-    """The messages and the peak memory of refusing ``upload``."""
+    """The messages and the peak memory of refusing ``upload``; every refusal is checked
+    to stay under ``PEAK_LIMIT`` (issue 15: bounded memory for every hostile file)."""
     tracemalloc.start()
     try:
         with pytest.raises(ValidationError) as error:
@@ -34,6 +35,7 @@ def refusal(upload):
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+    assert peak < PEAK_LIMIT, f"the check took {peak} bytes at its peak"
     return error.value.messages, peak
 
 
