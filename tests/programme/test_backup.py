@@ -1,5 +1,5 @@
-"""A backup of a running instance restores, table by table and file by file, into an
-empty one; and never over an instance that has data."""
+"""A backup of the demo restores, table by table and file by file, into an empty
+instance; and never over an instance that has data."""
 
 import hashlib
 import os
@@ -7,12 +7,17 @@ import sqlite3
 import subprocess
 import sys
 import uuid
+from io import StringIO
 from pathlib import Path
 
 import psycopg2
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
+from jury.enums import SessionStatus
+from jury.models import Session
+from jury.services import store_minutes_pdf
 from programme.backup import BackupError, backup, restore, table_rows
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -85,10 +90,18 @@ class EmptyInstance:
             self._maintenance(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
 
 
-def test_a_backup_restores_every_table_and_every_file_into_an_empty_instance(
-    world, settings, tmp_path_factory
+@pytest.fixture
+def demo(settings, media_root, staff):
+    """The demo of the seed story, with a file: the stored minutes of its closed session."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=StringIO())
+    store_minutes_pdf(Session.objects.filter(status=SessionStatus.CLOSED).first(), actor=staff)
+
+
+def test_a_backup_of_the_demo_restores_every_table_and_file_into_an_empty_instance(
+    demo, settings, tmp_path_factory
 ):
-    # Outside MEDIA_ROOT (the world's tmp_path), which the backup reads.
+    # Outside MEDIA_ROOT (the test's tmp_path), which the backup reads.
     tmp_path = tmp_path_factory.mktemp("backup")
     archive = tmp_path / "sauvegarde.tar.gz"
     manifest = backup(archive)
