@@ -197,13 +197,16 @@ def _drafts(cutoff, *, actor, at):
     )
 
 
+def _entered_current_state(history, subject, state):
+    """When the subject moved to the state it is in: its latest history row there."""
+    rows = history.objects.filter(**{subject: OuterRef("pk"), f"to_{state}": OuterRef(state)})
+    return Subquery(rows.order_by("-at", "-pk").values("at")[:1])
+
+
 def _unsuccessful(cutoff, *, actor, at):
-    ended_at = ApplicationTransition.objects.filter(
-        application=OuterRef("pk"), to_status=OuterRef("status")
-    ).order_by("-at", "-pk")
     applications = (
         Application.objects.filter(status__in=UNSUCCESSFUL, anonymised_at=None)
-        .annotate(ended_at=Subquery(ended_at.values("at")[:1]))
+        .annotate(ended_at=_entered_current_state(ApplicationTransition, "application", "status"))
         .filter(ended_at__lt=cutoff)
     )
     reason = str(_("Candidature non retenue : durée de conservation écoulée."))
@@ -214,12 +217,9 @@ def _unsuccessful(cutoff, *, actor, at):
 
 
 def _laureates(cutoff, *, actor, at):
-    ended_at = ProjectTransition.objects.filter(
-        project=OuterRef("pk"), to_phase=OuterRef("phase")
-    ).order_by("-at", "-pk")
     projects = (
         Project.objects.filter(phase__in=ENDED, application__anonymised_at=None)
-        .annotate(ended_at=Subquery(ended_at.values("at")[:1]))
+        .annotate(ended_at=_entered_current_state(ProjectTransition, "project", "phase"))
         .filter(ended_at__lt=cutoff)
         .select_related("application")
     )
