@@ -21,6 +21,7 @@ from jury.models import Session
 from projects.enums import ApplicationStatus
 from projects.models import Application
 from tests.browser.story_steps import (
+    PHONE_VIEWPORT,
     Story,
     admin_save,
     admin_sign_in,
@@ -135,6 +136,17 @@ def signed_in(story, key):
     return page
 
 
+def check_at_both_widths(story, page):
+    """axe and the CSP at the desktop width, then on a phone's (the tables scroll)."""
+    story.check(page)
+    own_size = page.viewport_size
+    page.set_viewport_size(PHONE_VIEWPORT)
+    try:
+        story.check(page)
+    finally:
+        page.set_viewport_size(own_size)
+
+
 def click_and_see(story, page, button, message):
     page.get_by_role("button", name=button).click()
     page.get_by_text(message).first.wait_for()
@@ -152,6 +164,7 @@ def record_attendance(story, president, session):
     assert "4 membre(s) votant(s) présent(s) ; quorum : 3." in presence
     assert "Quorum atteint" in presence
     assert f"Présidence suppléante : {name('vice')}." in presence
+    check_at_both_widths(story, president)
     story.shoot(president, "attendance")
 
 
@@ -215,6 +228,10 @@ def test_the_substitute_chairs_the_item_the_president_left_and_casts_the_tie(sto
     click_and_see(story, president, "Ouvrir la délibération", "C'est fait : Délibération.")
     ranking = president.inner_text("main")
     assert RUCHES in ranking and REPERAGE not in ranking, "no row for the item she left"
+    check_at_both_widths(story, president)
+    story.visit(president, f"/jury/seances/{session.pk}/cloture/")
+    assert "Points sans décision" in president.inner_text("main")
+    assert president.get_by_role("button", name="Clore la séance").is_disabled()
 
     # The item she withdrew from is not hers to decide: no page, no casting vote.
     refused = president.goto(f"/jury/seances/{session.pk}/points/{items[REPERAGE].pk}/decision/")
@@ -259,6 +276,7 @@ def test_the_substitute_chairs_the_item_the_president_left_and_casts_the_tie(sto
     decide(story, vice, session, items[REPERAGE], "selected", (1, 1, 1), "Utile aux quartiers.")
     vice.get_by_text("Égalité des voix : indiquez que la voix prépondérante").wait_for()
     story.check(vice)
+    check_at_both_widths(story, vice)
     story.shoot(vice, "tie-refused")
     assert f"Présidence du point : {name('vice')}." in vice.inner_text("main")
     vice.get_by_label("Voix prépondérante utilisée").check()
@@ -284,6 +302,7 @@ def test_the_substitute_chairs_the_item_the_president_left_and_casts_the_tie(sto
     # the PDF he downloads is the stored record whose fingerprint the page shows.
     story.visit(vice, f"/jury/seances/{session.pk}/proces-verbal/")
     minutes = vice.inner_text("main")
+    check_at_both_widths(story, vice)
     story.shoot(vice, "minutes")
     assert f"Présidence du point : {name('vice')}, présidence suppléante." in minutes
     assert (
@@ -299,6 +318,15 @@ def test_the_substitute_chairs_the_item_the_president_left_and_casts_the_tie(sto
     assert fingerprint.group(0) == hashlib.sha256(pdf.read_bytes()).hexdigest()
     text = pdf_text(pdf)
     assert "présidence suppléante" in text and REPERAGE in text
+
+    # Once closed, the chair's screens are read-only: the attendance as a list, the
+    # decision's fields disabled with the reason.
+    story.visit(vice, deliberation_url)
+    assert not vice.get_by_role("button", name="Enregistrer les présences").count()
+    story.visit(vice, f"/jury/seances/{session.pk}/points/{items[REPERAGE].pk}/decision/")
+    assert "La séance est close : ses décisions sont figées." in vice.inner_text("main")
+    assert vice.get_by_label("Voix prépondérante utilisée").is_checked()
+    assert vice.get_by_label("Voix prépondérante utilisée").is_disabled()
 
     # Staff read the whole record, its annex and the fingerprint on the session's admin.
     staff_area = story.new_page()
