@@ -153,7 +153,7 @@ def click_and_see(story, page, button, message):
     story.check(page)
 
 
-def record_attendance(story, president, session):
+def record_attendance(story, president):
     """Everyone's attendance on the one screen: one excused, one arrived after item 1."""
     for key in JURY:
         attendance = Attendance.EXCUSED if key == "excused" else Attendance.PRESENT
@@ -224,7 +224,7 @@ def test_the_substitute_chairs_the_item_the_president_left_and_casts_the_tie(sto
 
     # The chair records the attendance on one screen, then opens the deliberation.
     story.visit(president, deliberation_url)
-    record_attendance(story, president, session)
+    record_attendance(story, president)
     click_and_see(story, president, "Ouvrir la délibération", "C'est fait : Délibération.")
     ranking = president.inner_text("main")
     assert RUCHES in ranking and REPERAGE not in ranking, "no row for the item she left"
@@ -233,11 +233,13 @@ def test_the_substitute_chairs_the_item_the_president_left_and_casts_the_tie(sto
     assert "Points sans décision" in president.inner_text("main")
     assert president.get_by_role("button", name="Clore la séance").is_disabled()
 
-    # The item she withdrew from is not hers to decide: no page, no casting vote.
+    # The item she withdrew from is not hers to decide: no decision page (so no casting
+    # vote), and no line in the ranking she downloads.
     refused = president.goto(f"/jury/seances/{session.pk}/points/{items[REPERAGE].pk}/decision/")
     assert refused.status == 404
     assert "Page introuvable" in president.inner_text("main")
-    assert "Voix prépondérante" not in president.content()
+    ranking_csv = president.request.get(f"/jury/seances/{session.pk}/classement.csv")
+    assert RUCHES in ranking_csv.text() and REPERAGE not in ranking_csv.text()
 
     # The chair withdraws a pitch from the frozen agenda, with a reason.
     story.visit(president, deliberation_url)
