@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -320,6 +321,14 @@ def test_the_substitute_chairs_the_item_the_president_left_and_casts_the_tie(sto
     assert fingerprint.group(0) == hashlib.sha256(pdf.read_bytes()).hexdigest()
     text = pdf_text(pdf)
     assert "présidence suppléante" in text and REPERAGE in text
+    with vice.expect_download() as info:
+        vice.get_by_role("link", name="Télécharger le procès-verbal (HTML)").click()
+    # The HTML file to archive, opened on its own, is accessible too.
+    archive = story.new_page()
+    archive.set_content(Path(info.value.path()).read_text(encoding="utf-8"))
+    story.check(archive)
+    archived = archive.inner_text("body")
+    assert f"Présidence du point : {name('vice')}, présidence suppléante." in archived
 
     # Once closed, the chair's screens are read-only: the attendance as a list, the
     # decision's fields disabled with the reason.
