@@ -172,7 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "/"
+# Signed in without a page to go back to: the person's own space (applications, jury).
+LOGIN_REDIRECT_URL = "projects:team_space"
 
 # Sign-in links sent by e-mail (django-sesame): one use, a quarter of an hour. Signing in
 # (or changing the password) revokes every link sent before.
