@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,9 @@ class ProgrammeConfig(AppConfig):
         # Permissions are created by a post_migrate handler of django.contrib.auth;
         # ours runs once for the last app so that every permission exists by then.
         post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="sync_staff_group")
+        from programme.text import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions, dispatch_uid="sqlite_functions")
 
 
 class TremplinAdminConfig(admin_apps.AdminConfig):

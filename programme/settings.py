@@ -133,6 +133,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default holds a double click: WAL lets pages read while one request
+    # writes, IMMEDIATE takes the write lock as a transaction starts (two submissions of
+    # one draft queue instead of failing as « database is locked »), and a writer waits
+    # up to 20 seconds for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
@@ -160,7 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "/"
+# Signed in without a page to go back to: the person's own space (applications, jury).
+LOGIN_REDIRECT_URL = "projects:team_space"
 
 # Sign-in links sent by e-mail (django-sesame): one use, a quarter of an hour. Signing in
 # (or changing the password) revokes every link sent before.
