@@ -105,6 +105,8 @@ def _seen(session, user, now):
 
 def stamp_sign_in(sender, request, user, **kwargs):  # noqa: ARG001 (a signal receiver)
     """On ``user_logged_in``: the session's lifetime starts now."""
+    if getattr(request, "session", None) is None:
+        return  # a sign-in outside a request (a script) has no session to stamp
     now = int(time.time())
     request.session[SIGNED_IN_AT] = now
     _seen(request.session, user, now)
