@@ -4,15 +4,12 @@ Anybody may ask for a sign-in link; an address nobody has yet becomes an account
 usable password. The link signs in once, within ``SESAME_MAX_AGE`` seconds.
 """
 
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from sesame.utils import get_query_string
 
-from programme.models import Programme, User
-from programme.tasks import send_mail_later
+from programme.models import User
+from programme.tasks import link_lifetime_minutes, send_sign_in_link_mail
+
+__all__ = ["get_or_create_user", "link_lifetime_minutes", "normalise_email", "send_sign_in_link"]
 
 
 def normalise_email(address):
@@ -34,39 +31,19 @@ def get_or_create_user(email):
         return User.objects.get(email__iexact=email)
 
 
-def link_lifetime_minutes():
-    return settings.SESAME_MAX_AGE // 60
-
-
-def sign_in_link(user, next_url):
-    """The absolute, one-time link that signs ``user`` in and then goes to ``next_url``."""
-    query = get_query_string(user)
-    if next_url:
-        query += "&" + urlencode({"next": next_url})
-    return f"{settings.SITE_URL}{reverse('accounts:sign_in_link')}{query}"
-
-
 def send_sign_in_link(email, *, next_url=""):
     """Mail a sign-in link to ``email``; return the user it was sent to, or None.
 
     Side effects, in order:
 
     1. creates the account if no user has this address (no usable password);
-    2. queues the e-mail with the link, unless the account is deactivated (its link
-       would not sign in): the caller gives the same answer either way, so the page
-       tells nobody which addresses have an account.
+    2. queues the e-mail, unless the account is deactivated (its link would not sign
+       in): the caller gives the same answer either way, so the page tells nobody which
+       addresses have an account. The queue holds the account's id and ``next_url``;
+       the link is made when the mail is sent (``programme.tasks``).
     """
     user = get_or_create_user(email)
     if not user.is_active:
         return None
-    programme = Programme.objects.current()
-    send_mail_later.enqueue(
-        "programme/email/sign_in_link",
-        {
-            "link": sign_in_link(user, next_url),
-            "minutes": link_lifetime_minutes(),
-            "site_name": programme.name if programme else "Tremplin",
-        },
-        [user.email],
-    )
+    send_sign_in_link_mail.enqueue(user.pk, next_url)
     return user

@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from programme import admin_outbox  # noqa: F401 (registers the outbox on import)
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
 from programme.models import AuditEntry, NewsItem, Objective, Organisation, Programme, Theme, User

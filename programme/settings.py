@@ -84,7 +84,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "programme.apps.OutboxConfig",
     "programme",
     "editions",
     "projects",
@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "programme.middleware.SessionLimitsMiddleware",
     "programme.middleware.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -165,12 +167,28 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "sesame.backends.ModelBackend",
 ]
+# Argon2id first: new passwords are hashed with it, and a password hashed with one of the
+# others still verifies once and is then hashed again with Argon2 (Django upgrades it).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The site's own words (« tremplin », the programme's name) are the first guesses.
+    {"NAME": "programme.passwords.SiteWordsValidator", "OPTIONS": {"words": ["tremplin"]}},
 ]
+# A password-reset link works once, for an hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 LOGIN_URL = "accounts:sign_in"
 # Signed in without a page to go back to: the person's own space (applications, jury).
 LOGIN_REDIRECT_URL = "projects:team_space"
@@ -321,6 +339,47 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end two weeks after signing in; staff's, which open the admin, after 8 hours,
+# or after an hour without a request (``programme.middleware.SessionLimitsMiddleware``).
+TREMPLIN_SESSION_MAX_DAYS = int(env("TREMPLIN_SESSION_MAX_DAYS", "14"))
+TREMPLIN_STAFF_SESSION_MAX_HOURS = int(env("TREMPLIN_STAFF_SESSION_MAX_HOURS", "8"))
+TREMPLIN_STAFF_SESSION_IDLE_MINUTES = int(env("TREMPLIN_STAFF_SESSION_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = TREMPLIN_SESSION_MAX_DAYS * 24 * 60 * 60
+# Every cookie is sent on links from other sites (a link in an e-mail opens signed in),
+# never on their forms or scripts.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# A refused form (expired page, cookies off) gets the site's French page.
+CSRF_FAILURE_VIEW = "programme.views_site.csrf_failure"
+# The browser features the site never uses are off, for it and anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     # Monitoring probes may call the health endpoint over plain HTTP.

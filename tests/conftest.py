@@ -107,7 +107,7 @@ def _task_result():
         enqueued_at=now,
         run_after=get_date_max(),  # as soon as possible
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="programme.tasks.send_mail_later",
+        task_path="programme.tasks.send_sign_in_link_mail",
         backend_name="default",
         exception_class_path="",
         traceback="",
