@@ -95,7 +95,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, letting forms lead to ProConnect when it is configured.
+    "programme.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "programme.middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

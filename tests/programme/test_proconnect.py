@@ -171,10 +171,12 @@ def test_sign_out_ends_the_provider_session_so_the_next_sign_in_asks_for_the_log
     agent.sign_in(NEW_AGENT)
 
     signed_out = agent.sign_out()
+    session_after = set(agent.session().keys())
     again = agent.sign_in(NEW_AGENT)
 
     assert signed_out.url == f"{agent.site}/connexion/"
     assert "Vous êtes déconnecté·e de ce site et de ProConnect." in signed_out.text
+    assert "_auth_user_id" not in session_after
     assert again.url == f"{agent.site}/"
     assert agent.asked_for_login is True
 

@@ -137,3 +137,18 @@ def test_the_button_asks_for_a_post(client, proconnect):
     response = client.get("/connexion/proconnect/")
 
     assert response.status_code == 405
+
+
+def form_action(response):
+    policy = response.headers["Content-Security-Policy"]
+    return next(part for part in policy.split("; ") if part.startswith("form-action"))
+
+
+def test_forms_may_lead_to_the_provider_only_while_proconnect_is_configured(
+    client, proconnect, settings
+):
+    configured = form_action(client.get("/connexion/"))
+    settings.PROCONNECT = {**settings.PROCONNECT, "issuer": ""}
+    off = form_action(client.get("/connexion/"))
+
+    assert (configured, off) == (f"form-action 'self' {proconnect.issuer}", "form-action 'self'")
