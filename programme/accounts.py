@@ -125,7 +125,7 @@ def _link(claims, subject, issuer):
         )
     user = get_or_create_user(email)
     user = User.objects.select_for_update().get(pk=user.pk)
-    if ProConnectIdentity.objects.filter(user=user).exists():
+    if ProConnectIdentity.objects.filter(user=user, issuer=issuer).exists():
         raise ActionRefused(
             [
                 _(

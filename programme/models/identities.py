@@ -9,16 +9,17 @@ from django.utils.translation import gettext_lazy as _
 class ProConnectIdentity(models.Model):
     """The provider's subject (`sub`) that signs in to one account.
 
-    An account has at most one (the one-to-one), and a subject of an issuer belongs to
-    at most one account (the unique constraint): a later sign-in finds the account by
-    its subject, whatever its e-mail address has become.
+    A subject of an issuer belongs to at most one account, and an account has at most
+    one subject per issuer: a later sign-in finds the account by its subject, whatever
+    its e-mail address has become. Per issuer, because ProConnect's test and production
+    environments give the same agent different subjects.
     """
 
-    user = models.OneToOneField(
+    user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("compte"),
         on_delete=models.CASCADE,
-        related_name="proconnect_identity",
+        related_name="proconnect_identities",
     )
     issuer = models.CharField(_("fournisseur d'identité"), max_length=300)
     subject = models.CharField(_("identifiant ProConnect (sub)"), max_length=255)
@@ -30,7 +31,10 @@ class ProConnectIdentity(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["issuer", "subject"], name="proconnect_identity_subject_unique"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["user", "issuer"], name="proconnect_identity_one_per_issuer"
+            ),
         ]
 
     def __str__(self):

@@ -48,7 +48,9 @@ def test_an_agent_signs_in_with_proconnect_into_a_new_account(
 
     expect(page.get_by_text("nouvelle.agente@ville.example.fr")).to_be_visible()
     user = User.objects.get(email="nouvelle.agente@ville.example.fr")
-    assert user.proconnect_identity.subject == "sub-nouvelle-agente"
+    assert list(user.proconnect_identities.values_list("subject", flat=True)) == [
+        "sub-nouvelle-agente"
+    ]
     assert_no_csp_violation(page)
 
 
