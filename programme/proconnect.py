@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.urls import reverse
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from joserfc.jws import JWSRegistry
 
@@ -29,6 +29,9 @@ NAME = "proconnect"
 # The session keys: the ID token (for the logout's id_token_hint) and where to go next.
 ID_TOKEN_SESSION_KEY = "proconnect_id_token"
 NEXT_SESSION_KEY = "proconnect_next"
+# The userinfo's signature is checked with the provider's public keys: asymmetric
+# algorithms only (ProConnect also offers HS256: the partner space must not be set to it).
+SIGNING_ALGORITHMS = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384"}
 # What may go wrong in an exchange with the provider: the caller shows a French page.
 ERRORS = (OAuthError, JoseError, requests.RequestException, KeyError, ValueError)
 
@@ -133,9 +136,15 @@ def _userinfo(app, document, token):
     response.raise_for_status()
     if not response.headers.get("Content-Type", "").startswith("application/jwt"):
         return response.json()
-    keys = KeySet.import_key_set(app.fetch_jwk_set())
-    algorithms = document.get("userinfo_signing_alg_values_supported") or ["RS256", "ES256"]
-    decoded = jwt.decode(response.text.strip(), keys, registry=JWSRegistry(algorithms=algorithms))
+    offered = document.get("userinfo_signing_alg_values_supported") or ["RS256", "ES256"]
+    signature = JWSRegistry(algorithms=[alg for alg in offered if alg in SIGNING_ALGORITHMS])
+    try:
+        keys = KeySet.import_key_set(app.fetch_jwk_set())
+        decoded = jwt.decode(response.text.strip(), keys, registry=signature)
+    except InvalidKeyIdError:
+        # The provider rotated its keys since we read them.
+        keys = KeySet.import_key_set(app.fetch_jwk_set(force=True))
+        decoded = jwt.decode(response.text.strip(), keys, registry=signature)
     registry = jwt.JWTClaimsRegistry(
         iss={"essential": True, "value": document["issuer"]},
         aud={"essential": True, "value": settings.PROCONNECT["client_id"]},

@@ -33,9 +33,10 @@ def confirm_provider_sign_out(page):
 
 
 def test_an_agent_signs_in_with_proconnect_into_a_new_account(
-    page, live_server, assert_accessible, assert_no_csp_violation
+    page, live_server, assert_accessible, assert_no_csp_violation, save_screenshot
 ):
     page.goto("/connexion/")
+    save_screenshot(page)
     assert_accessible(page)
     assert_no_csp_violation(page)
     expect(page.get_by_role("link", name="Qu'est-ce que ProConnect ?")).to_have_attribute(
