@@ -20,6 +20,7 @@ from programme.models import ProConnectIdentity, Programme, User
 from programme.tasks import send_mail_later
 
 LINK_PROCONNECT = verb("account.link_proconnect", gettext_lazy("Compte relié à ProConnect"))
+UNLINK_PROCONNECT = verb("account.unlink_proconnect", gettext_lazy("Compte délié de ProConnect"))
 
 
 def normalise_email(address):
@@ -157,3 +158,21 @@ def _link(claims, subject, issuer):
         reason=_("Première connexion avec ProConnect, par l'adresse e-mail vérifiée."),
     )
     return user
+
+
+def unlink_proconnect(user, *, actor):
+    """Take the ProConnect identities off ``user`` (an agent whose identity changed, and
+    whose new one is refused as the account is linked); returns how many.
+
+    Side effects, in order: the identities are deleted; the audit entry
+    ``account.unlink_proconnect`` names their issuers. The next ProConnect sign-in links
+    the account again by its verified address.
+    """
+    with transaction.atomic():
+        identities = ProConnectIdentity.objects.select_for_update().filter(user=user)
+        issuers = sorted(identities.values_list("issuer", flat=True))
+        if not issuers:
+            return 0
+        identities.delete()
+        audit.record(user, UNLINK_PROCONNECT, actor=actor, changes={"proconnect": [issuers, None]})
+    return len(issuers)

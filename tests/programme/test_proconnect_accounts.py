@@ -4,7 +4,12 @@ provider, is in ``test_proconnect.py``."""
 
 import pytest
 
-from programme.accounts import LINK_PROCONNECT, account_for_proconnect
+from programme.accounts import (
+    LINK_PROCONNECT,
+    UNLINK_PROCONNECT,
+    account_for_proconnect,
+    unlink_proconnect,
+)
 from programme.lifecycles import ActionRefused
 from programme.models import AuditEntry, ProConnectIdentity, User
 from programme.retention import erase_account
@@ -82,3 +87,39 @@ def test_an_erased_account_takes_its_link_with_it():
 
     assert ProConnectIdentity.objects.filter(user_id=user.pk).count() == 0
     assert account_for_proconnect(CLAIMS, issuer=TEST_ISSUER).pk != user.pk
+
+
+def test_after_unlinking_the_new_identity_of_the_agent_links_the_account_by_its_address():
+    user = account_for_proconnect(CLAIMS, issuer=TEST_ISSUER)
+    staff = UserFactory(innovation_staff=True)
+
+    unlinked = unlink_proconnect(user, actor=staff)
+    again = account_for_proconnect({**CLAIMS, "sub": "sub-nouvelle-identite"}, issuer=TEST_ISSUER)
+
+    assert (unlinked, again) == (1, user)
+    assert list(ProConnectIdentity.objects.values_list("subject", flat=True)) == [
+        "sub-nouvelle-identite"
+    ]
+    entry = AuditEntry.objects.get(action=UNLINK_PROCONNECT)
+    assert (entry.actor, entry.changes) == (staff, {"proconnect": [[TEST_ISSUER], None]})
+
+
+def test_unlinking_an_account_without_identity_changes_nothing():
+    user = UserFactory()
+
+    assert unlink_proconnect(user, actor=user) == 0
+    assert AuditEntry.objects.count() == 0
+
+
+def test_the_user_admin_shows_the_link_and_its_action_unlinks_it(admin_client):
+    user = account_for_proconnect(CLAIMS, issuer=TEST_ISSUER)
+    page = admin_client.get(f"/admin/programme/user/{user.pk}/change/")
+
+    admin_client.post(
+        "/admin/programme/user/",
+        {"action": "unlink_proconnect", "_selected_action": [user.pk]},
+    )
+
+    assert TEST_ISSUER in page.content.decode()
+    assert ProConnectIdentity.objects.filter(user=user).count() == 0
+    assert AuditEntry.objects.filter(action=UNLINK_PROCONNECT, object_id=str(user.pk)).exists()
