@@ -63,10 +63,10 @@ class Agent:
             self.asked_for_login = False
         return response
 
-    def sign_out(self):
-        """The site's sign-out, then « yes » on the provider's logout page."""
+    def sign_out(self, path="/deconnexion/"):
+        """The site's sign-out (or the admin's), then « yes » on the provider's logout page."""
         response = self.http.post(
-            f"{self.site}/deconnexion/", data={"csrfmiddlewaretoken": self.csrf()}, timeout=10
+            f"{self.site}{path}", data={"csrfmiddlewaretoken": self.csrf()}, timeout=10
         )
         form = re.search(r'<form[^>]*action="([^"]+)"[^>]*>(.*?)</form>', response.text, re.S)
         fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form[2]))
@@ -188,3 +188,16 @@ def test_without_the_sign_out_the_provider_signs_in_again_without_asking(agent):
     agent.sign_in(NEW_AGENT)
 
     assert agent.asked_for_login is False
+
+
+def test_signing_out_of_the_admin_ends_the_provider_session_too(agent):
+    UserFactory(email="agent.existant@ville.example.fr", innovation_staff=True)
+    agent.sign_in(EXISTING_AGENT)
+
+    signed_out = agent.sign_out("/admin/logout/")
+    session_after = set(agent.session().keys())
+    again = agent.sign_in(EXISTING_AGENT)
+
+    assert signed_out.url == f"{agent.site}/connexion/"
+    assert "_auth_user_id" not in session_after
+    assert (again.url, agent.asked_for_login) == (f"{agent.site}/", True)
