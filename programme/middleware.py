@@ -1,5 +1,8 @@
 import time
+from dataclasses import replace
+from urllib.parse import urlsplit
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -8,6 +11,8 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+
+from programme import proconnect
 
 
 class FrenchFirstLocaleMiddleware:
@@ -160,3 +165,23 @@ class SessionLimitsMiddleware:
             messages.info(request, message)
         elif max_idle is not None and now - last_seen_at >= LAST_SEEN_GRANULARITY:
             _seen(session, user, now)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's, with ProConnect's origin among the form targets while it is configured.
+
+    The ProConnect button and the sign-out form post to the site, whose answer redirects
+    to the provider (its authorization and end-session endpoints, on the issuer's
+    origin); browsers apply `form-action` to those redirects too.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only or not proconnect.is_enabled():
+            return parts
+        issuer = urlsplit(settings.PROCONNECT["issuer"])
+        update = dict(parts.update or {})
+        targets = update.get("form-action", [])
+        targets = [targets] if isinstance(targets, str) else list(targets)
+        update["form-action"] = [*targets, f"{issuer.scheme}://{issuer.netloc}"]
+        return replace(parts, update=update)

@@ -96,7 +96,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, letting forms lead to ProConnect when it is configured.
+    "programme.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "programme.middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,6 +167,10 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "sesame.backends.ModelBackend",
+    # Always listed: it checks no credential (authenticate() answers None), it only
+    # loads the user of a session that the ProConnect callback opened, and refuses to
+    # while ProConnect is not configured, so that turning it off ends those sessions.
+    "programme.proconnect.ProConnectBackend",
 ]
 # Argon2id first: new passwords are hashed with it, and a password hashed with one of the
 # others still verifies once and is then hashed again with Argon2 (Django upgrades it).
@@ -197,6 +202,22 @@ LOGIN_REDIRECT_URL = "projects:team_space"
 # (or changing the password) revokes every link sent before.
 SESAME_MAX_AGE = 15 * 60
 SESAME_ONE_TIME = True
+
+# ProConnect, the State's OpenID Connect federation for public-sector agents: off unless
+# the issuer, the client id and the client secret are all given (the sign-in pages then
+# show no ProConnect button). The issuer is the one of the partner space's environment
+# (test or production); the discovery document is read at
+# `<issuer>/.well-known/openid-configuration`. ProConnect asks for the scopes below and
+# the `acr_values` eidas1; an empty TREMPLIN_PROCONNECT_ACR_VALUES asks for none.
+PROCONNECT = {
+    "issuer": env("TREMPLIN_PROCONNECT_ISSUER").rstrip("/"),
+    "client_id": env("TREMPLIN_PROCONNECT_CLIENT_ID"),
+    "client_secret": env("TREMPLIN_PROCONNECT_CLIENT_SECRET"),
+    "scopes": env("TREMPLIN_PROCONNECT_SCOPES", "openid email given_name usual_name uid siret"),
+    "acr_values": env("TREMPLIN_PROCONNECT_ACR_VALUES", "eidas1"),
+    # Seconds to wait for the provider's back-channel answers (discovery, token, keys).
+    "timeout": float(env("TREMPLIN_PROCONNECT_TIMEOUT", "10")),
+}
 
 # Rate limits (django-ratelimit) count in the default cache: set REDIS_URL in production
 # so that every worker shares the counts. Behind a reverse proxy REMOTE_ADDR is the

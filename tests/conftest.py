@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from tests.editions.factories import CallFactory
+from tests.proconnect_provider import oidc_provider, proconnect  # noqa: F401 (fixtures)
 from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
 from tests.roles import build_world
