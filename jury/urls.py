@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jury.views import agenda, chair, member, minutes
+from jury.views import agenda, chair, member, minutes, sheets
 
 app_name = "jury"
 
@@ -30,6 +30,12 @@ urlpatterns = [
         name="item_scoring",
     ),
     path("jury/seances/<int:pk>/classement.csv", chair.export_scores, name="export_scores"),
+    path(
+        "jury/seances/<int:pk>/membres/<int:member_pk>/grille-de-notation.pdf",
+        sheets.scoring_sheet,
+        name="scoring_sheet",
+    ),
+    path("jury/seances/<int:pk>/emargement.pdf", sheets.sign_in_sheet, name="sign_in_sheet"),
     path("jury/seances/<int:pk>/proces-verbal/", minutes.minutes, name="minutes"),
     path(
         "jury/seances/<int:pk>/proces-verbal.html",

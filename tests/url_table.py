@@ -270,6 +270,16 @@ URL_TABLE = {
     "jury:export_scores": Row(
         CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/classement.csv"
     ),
+    "jury:scoring_sheet": Row(
+        {"jury_member"} | CHAIR | STAFF,
+        lambda w: (
+            f"/jury/seances/{w.session.pk}/membres/{w.jury['jury_member'].pk}/"
+            "grille-de-notation.pdf"
+        ),
+    ),
+    "jury:sign_in_sheet": Row(
+        CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/emargement.pdf"
+    ),
     "jury:minutes": Row(
         CONVENED | STAFF, lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal/"
     ),

@@ -69,6 +69,13 @@ class Criterion(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def plain_weight(self):
+        """The weight without trailing zeros (2, 1.5), as a sheet prints it."""
+        if self.weight == self.weight.to_integral_value():
+            return self.weight.quantize(Decimal(1))
+        return self.weight.normalize()
+
 
 class Score(models.Model):
     """One member's mark on one criterion for one agenda item."""
