@@ -23,6 +23,7 @@ urlpatterns = [
     path("jury/seances/<int:pk>/points/<int:item_pk>/decision/", chair.decision, name="decision"),
     path("jury/seances/<int:pk>/cloture/", chair.close, name="close"),
     path("jury/seances/<int:pk>/etapes/<slug:step>/", agenda.session_step, name="step"),
+    path("jury/seances/<int:pk>/moyennes/", agenda.averaging, name="averaging"),
     path("jury/seances/<int:pk>/points/<int:item_pk>/retrait/", agenda.remove, name="remove_item"),
     path(
         "jury/seances/<int:pk>/points/<int:item_pk>/notation/",

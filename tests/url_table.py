@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 
-from jury.enums import Attendance, SessionStatus
+from jury.enums import Attendance, Averaging, SessionStatus
 from jury.models import AgendaItem, ConflictOfInterest, Convocation
 from programme.models import AuditEntry
 from projects.applications.manager_links import manager_token
@@ -115,6 +115,11 @@ def attendance_sheet(world):
 def deliberation_opened(world, user, client):
     world.scoring_session.refresh_from_db()
     return world.scoring_session.status == SessionStatus.DELIBERATION
+
+
+def averaging_normalised(world, user, client):
+    world.planned_session.refresh_from_db()
+    return world.planned_session.averaging == Averaging.NORMALISED
 
 
 def item_removed(world, user, client):
@@ -248,6 +253,14 @@ URL_TABLE = {
         "post",
         302,
         effect=deliberation_opened,
+    ),
+    "jury:averaging": Row(
+        CHAIR | STAFF,
+        lambda w: f"/jury/seances/{w.planned_session.pk}/moyennes/",
+        "post",
+        302,
+        data={"averaging": Averaging.NORMALISED},
+        effect=averaging_normalised,
     ),
     "jury:remove_item": Row(
         CHAIR | STAFF,

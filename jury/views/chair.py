@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jury.enums import SessionStatus
-from jury.forms import AttendanceSheetForm, DecisionForm, ReasonForm
+from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision, Score
 from jury.ranking import rank
 from jury.rules import is_chair
@@ -22,7 +22,7 @@ from jury.services import (
     reopen_refusals,
     session_refusals,
 )
-from jury.views.member import visible_session
+from jury.views.member import session_normalisation, visible_session
 from programme.enums import DecisionSource
 from programme.exports import csv_response
 from programme.lifecycles import Refused
@@ -58,7 +58,7 @@ def ranked_items(session, user):
         grids.setdefault(criterion.grid, []).append(criterion)
     if not user.has_perm("jury.see_marks", session):
         return items, {}, grids
-    return items, rank(items, grids), grids
+    return items, rank(items, grids, session_normalisation(session)), grids
 
 
 def attendance_sheet(session, data=None):
@@ -84,6 +84,9 @@ def deliberation(request, pk):
             "grids": grids,
             "removed": removed,
             "sheet": attendance_sheet(session),
+            "averaging_form": AveragingForm(initial={"averaging": session.averaging})
+            if session.status == SessionStatus.PLANNED
+            else None,
             "present_count": len(session.voting_members_present()),
             "quorum_reached": not session.quorum_refusals(),
             "steps": session_steps(session, source),
