@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jury.enums import SessionStatus
+from jury.exports import ranking_table
 from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision, Score
 from jury.ranking import rank
@@ -215,20 +216,5 @@ def export_scores(request, pk):
     count."""
     session = chair_session(request, pk)
     _items, ranking, _grids = ranked_items(session, request.user)
-    return csv_response(
-        f"classement-seance-{session.pk}.csv",
-        [_("objet"), _("rang"), _("point"), _("sujet"), _("moyenne /20"), _("notes"), _("déports")],
-        (
-            [
-                kind,
-                row.rank or "",
-                row.item.position,
-                row.item.subject,
-                f"{row.mean:.2f}" if row.mean is not None else "",
-                row.scorers,
-                ", ".join(row.withdrawn),
-            ]
-            for kind, rows in ranking.items()
-            for row in rows
-        ),
-    )
+    header, rows = ranking_table(session, ranking)
+    return csv_response(f"classement-seance-{session.pk}.csv", header, rows)

@@ -282,7 +282,7 @@ def test_the_ranking_export_leaves_out_withdrawn_members(client, jury, staff):
     )
 
     (row,) = [line for line in lines if "Ruches" in line]
-    assert ";20.00;1;" in row
+    assert ";20,00;0,00;1;" in row
     assert str(people["other"].user) in row
 
 
