@@ -181,6 +181,16 @@ class TestTheDeliberationTable:
         assert "<td>9,00</td>" in x_row
         assert "<td>15,00</td>" in x_row
 
+    def test_a_member_reads_the_same_normalised_means_on_the_session_page(self, client, session):
+        member = session.convocations.exclude(member=session.president).first().member
+        client.force_login(member.user)
+
+        page = client.get(f"/jury/seances/{session.pk}/").content.decode()
+
+        ranking = page[page.index("Moyenne normalisée par juré /20") :]
+        x_row = ranking[ranking.index("Projet X") : ranking.index("Projet Y")]
+        assert "<td>15,00</td>" in x_row
+
     def test_the_raw_table_has_no_normalised_column(self, client, session, staff):
         session.averaging = Averaging.RAW
         session.save(update_fields=["averaging"])
