@@ -59,6 +59,12 @@ def is_voting_member(user, obj):
 
 
 @rules.predicate
+def is_convocation_of(user, convocation):
+    """Whether ``convocation`` is ``user``'s own (their scoring sheet)."""
+    return convocation is not None and convocation.member.user_id == user.pk
+
+
+@rules.predicate
 def has_withdrawn(user, item):
     return item is not None and item.conflicts.filter(member__user=user).exists()
 
@@ -69,3 +75,7 @@ rules.add_perm("jury.see_item", is_innovation_staff | (is_convened & ~has_withdr
 rules.add_perm("jury.see_marks", is_innovation_staff | (is_convened & marks_are_open))
 rules.add_perm("jury.score_item", is_voting_member & ~has_withdrawn)
 rules.add_perm("jury.declare_conflict", is_convened & ~has_withdrawn)
+# On a convocation: the member's own scoring sheet, for them, the chair and staff.
+rules.add_perm("jury.see_scoring_sheet", is_innovation_staff | is_chair | is_convocation_of)
+# On a session: the sign-in sheet, for the chair and staff.
+rules.add_perm("jury.see_sign_in_sheet", is_innovation_staff | is_chair)

@@ -125,8 +125,9 @@ def _attach(application, name):
 def _jury_sessions(jury, project, staff):
     """A session in deliberation reviewing ``project`` (with a file): the jury member
     scored it with a comment, the withdrawn member withdrew, and the decision is recorded
-    with internal reasons; a closed session with its minutes; and a session in scoring,
-    whose deliberation the chair may open."""
+    with internal reasons; a closed session with its minutes; a session in scoring,
+    whose deliberation the chair may open; and a planned session, whose averaging the
+    chair may still choose."""
     _attach(project.application, "bilan.pdf")
     convened = {"programme": jury["president"].programme, "convened": list(jury.values())}
     session = SessionFactory(
@@ -161,6 +162,7 @@ def _jury_sessions(jury, project, staff):
     )
     return {
         "scoring_session": SessionFactory(**convened, pitches=1, scoring=True, moved_by=staff),
+        "planned_session": SessionFactory(**convened, pitches=1, moved_by=staff),
         "session": session,
         "criterion": criterion,
         "review": review,

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 
-from jury.enums import Attendance, SessionStatus
+from jury.enums import Attendance, Averaging, SessionStatus
 from jury.models import AgendaItem, ConflictOfInterest, Convocation
 from programme.models import AuditEntry
 from projects.applications.manager_links import manager_token
@@ -115,6 +115,11 @@ def attendance_sheet(world):
 def deliberation_opened(world, user, client):
     world.scoring_session.refresh_from_db()
     return world.scoring_session.status == SessionStatus.DELIBERATION
+
+
+def averaging_normalised(world, user, client):
+    world.planned_session.refresh_from_db()
+    return world.planned_session.averaging == Averaging.NORMALISED
 
 
 def item_removed(world, user, client):
@@ -256,6 +261,14 @@ URL_TABLE = {
         302,
         effect=deliberation_opened,
     ),
+    "jury:averaging": Row(
+        CHAIR | STAFF,
+        lambda w: f"/jury/seances/{w.planned_session.pk}/moyennes/",
+        "post",
+        302,
+        data={"averaging": Averaging.NORMALISED},
+        effect=averaging_normalised,
+    ),
     "jury:remove_item": Row(
         CHAIR | STAFF,
         lambda w: f"{item(w)}retrait/",
@@ -276,6 +289,16 @@ URL_TABLE = {
     "jury:close": Row(CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/cloture/"),
     "jury:export_scores": Row(
         CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/classement.csv"
+    ),
+    "jury:scoring_sheet": Row(
+        {"jury_member"} | CHAIR | STAFF,
+        lambda w: (
+            f"/jury/seances/{w.session.pk}/membres/{w.jury['jury_member'].pk}/"
+            "grille-de-notation.pdf"
+        ),
+    ),
+    "jury:sign_in_sheet": Row(
+        CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/emargement.pdf"
     ),
     "jury:minutes": Row(
         CONVENED | STAFF, lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal/"
