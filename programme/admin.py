@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from programme.admin_accounts import reset_second_factor_action
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
 from programme.models import AuditEntry, NewsItem, Objective, Organisation, Programme, Theme, User
@@ -37,6 +38,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["organisation"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["organisation"]
+    actions = [reset_second_factor_action]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Identité"), {"fields": ["first_name", "last_name", "organisation", "job_title"]}),
@@ -55,6 +57,9 @@ class UserAdmin(DjangoUserAdmin):
             },
         )
     ]
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.has_perm("programme.reset_second_factor")
 
 
 class ObjectiveInline(admin.TabularInline):

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from programme import views_accounts as views
+from programme import views_second_factor
 
 app_name = "accounts"
 
@@ -29,6 +30,12 @@ urlpatterns = [
         "connexion/mot-de-passe/nouveau/enregistre/",
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    path("connexion/second-facteur/", views_second_factor.verify, name="second_factor"),
+    path(
+        "connexion/second-facteur/activer/",
+        views_second_factor.enrol,
+        name="second_factor_enrol",
     ),
     path("deconnexion/", views.SignOutView.as_view(), name="sign_out"),
     path("compte/", views.account, name="account"),

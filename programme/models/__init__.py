@@ -1,5 +1,5 @@
 """Programme-wide models: people, the programme and its branding, organisations, themes,
-news, and the audit log."""
+news, the audit log, and sign-in records."""
 
 from programme.models.audit import AuditEntry
 from programme.models.news import NewsItem, NewsItemQuerySet
@@ -13,6 +13,7 @@ from programme.models.programme import (
     contrast_ratio,
     hex_colour_validator,
 )
+from programme.models.sign_in import SignInCooloff, SignInRecord
 
 __all__ = [
     "AuditEntry",
@@ -22,6 +23,8 @@ __all__ = [
     "Organisation",
     "Programme",
     "ProgrammeQuerySet",
+    "SignInCooloff",
+    "SignInRecord",
     "Theme",
     "User",
     "UserManager",
