@@ -98,15 +98,17 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):  # noqa: ARG002 (Django's signature)
-        user = request.user
-        if not user.is_authenticated or is_verified(user):
-            return None
+        # Exempt pages first: public pages must not read the session (they would then
+        # vary by cookie, and no shared cache could keep them).
         match = request.resolver_match
         if (
             getattr(view_func, "is_public_page", False)
             or match.namespace in EXEMPT_NAMESPACES
             or match.view_name in EXEMPT_VIEWS
         ):
+            return None
+        user = request.user
+        if not user.is_authenticated or is_verified(user):
             return None
         if not requires_second_factor(user):
             return None
