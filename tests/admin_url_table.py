@@ -26,10 +26,9 @@ EVERYONE = set(ROLES) | {UNVERIFIED_STAFF}
 # send it on to a change page, where it is refused. It sees nothing of the programme.
 ADMIN_ACCESS = STAFF | {"staff_without_permission"}
 # Staff are in already: their login page sends them to the index; staff who has not
-# passed the second factor yet, to its page.
+# passed the second factor yet, to its page (they sign out on the site, not the admin's
+# logout, which lets out only those it let in).
 IS_STAFF = {"staff": 302, "staff_without_permission": 302, UNVERIFIED_STAFF: 302}
-# Who may sign out of the admin: whoever is signed in with admin access.
-SIGNED_IN_TO_ADMIN = ADMIN_ACCESS | {UNVERIFIED_STAFF}
 
 # app_label_modelname → (status of the add page, status of the delete page) for staff.
 # Records written by the services cannot be added or deleted by hand (403); nor can
@@ -108,7 +107,7 @@ def _submitted_application(world):
 ADMIN_VIEWS = {
     "admin:index": Row(ADMIN_ACCESS, "/admin/"),
     "admin:login": Row(EVERYONE, "/admin/login/", status=IS_STAFF),
-    "admin:logout": Row(SIGNED_IN_TO_ADMIN, "/admin/logout/", "post", effect=signed_out),
+    "admin:logout": Row(ADMIN_ACCESS, "/admin/logout/", "post", effect=signed_out),
     "admin:password_change": Row(ADMIN_ACCESS, "/admin/password_change/"),
     "admin:password_change_done": Row(ADMIN_ACCESS, "/admin/password_change/done/"),
     "admin:autocomplete": Row(
@@ -187,7 +186,7 @@ ADMIN_TABLE = {
 # every workflow screen, and the pages of the objects they deal with on the site), which
 # keeps tests/test_urls.py to about a minute.
 # Staff without the second factor is refused on every page but the login (which sends
-# them to the second factor) and the logout.
+# them to the second factor).
 ROLES_ON_EVERY_ADMIN_PAGE = (
     "anonymous",
     "applicant",
