@@ -11,12 +11,15 @@ from django.conf import settings
 from django.contrib import auth
 from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from programme.enums import SignInStep
-from programme.models import SignInCooloff
+from programme.models import SignInCooloff, SignInRecord
+from programme.retention import apply_retention, erase_account
 from programme.throttle import cooloff_seconds, record_failure, wait_for
-from tests.programme.factories import UserFactory
+from tests.programme.factories import SignInCooloffFactory, SignInRecordFactory, UserFactory
 from tests.programme.test_accounts import request_link
+from tests.second_factor import authenticator
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
@@ -132,3 +135,25 @@ def test_the_wait_is_read_from_the_database_by_every_worker():
 
     assert wait_for(SignInStep.PASSWORD, "CIBLE@exemple.test", ADDRESS) is not None
     assert wait_for(SignInStep.PASSWORD, "cible@exemple.test", "198.51.100.1") is None
+
+
+def test_the_retention_run_deletes_sign_in_records_and_counts_older_than_its_duration():
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    SignInRecordFactory(at=long_ago)
+    recent = SignInRecordFactory()
+    SignInCooloffFactory(last_failure_at=long_ago)
+
+    apply_retention()
+
+    assert list(SignInRecord.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not SignInCooloff.objects.exists()
+
+
+def test_erasing_an_account_deletes_its_sign_in_log_and_devices():
+    record = SignInRecordFactory()
+    authenticator(record.user)
+
+    erase_account(record.user, actor=None)
+
+    assert not SignInRecord.objects.exists()
+    assert not TOTPDevice.objects.exists()
