@@ -15,6 +15,7 @@ from jury.enums import MemberRole
 from programme.enums import SignInStep
 from programme.models import AuditEntry, SignInCooloff, SignInRecord
 from programme.second_factor import requires_second_factor
+from projects.rights import person_data
 from tests.jury.factories import JuryMemberFactory
 from tests.programme.factories import SignInCooloffFactory, UserFactory
 from tests.programme.test_accounts import request_link
@@ -330,3 +331,13 @@ def test_a_cool_off_list_keeps_its_query_count_as_rows_grow(
 
     with django_assert_max_num_queries(len(one)):
         staff_client.get("/admin/programme/signincooloff/")
+
+
+def test_a_persons_export_holds_their_devices_without_the_secret_key():
+    staff = UserFactory(innovation_staff=True)
+    device = authenticator(staff)
+
+    rows = person_data(staff)["otp_totp.totpdevice"]
+
+    assert [row["id"] for row in rows] == [device.pk]
+    assert "key" not in rows[0]
