@@ -13,6 +13,7 @@ import rules
 from django.db.models import Q
 
 from jury.enums import MemberRole
+from jury.models import JuryMember, Session
 from programme.rules import is_innovation_staff
 
 CHAIR_ROLES = (MemberRole.PRESIDENT, MemberRole.SECRETARY)
@@ -39,6 +40,16 @@ def is_chair(user, obj):
         Q(member__role__in=CHAIR_ROLES) | Q(member_id=session.substitute_chair_id),
         member__user=user,
     ).exists()
+
+
+def chairs_a_jury(user):
+    """A president or secretary of a jury, or a session's substitute chair: the jury's
+    accounts that need a second factor (``programme.second_factor``)."""
+    return (
+        JuryMember.objects.filter(user=user, is_active=True)
+        .filter(Q(role__in=CHAIR_ROLES) | Q(pk__in=Session.objects.values("substitute_chair_id")))
+        .exists()
+    )
 
 
 @rules.predicate

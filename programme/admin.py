@@ -13,6 +13,7 @@ from programme import (
     accounts,
     admin_outbox,  # noqa: F401 (registers the outbox on import)
 )
+from programme.admin_accounts import reset_second_factor_action
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
 from programme.models import AuditEntry, NewsItem, Objective, Organisation, Programme, Theme, User
@@ -43,6 +44,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["organisation"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["organisation"]
+    actions = [reset_second_factor_action]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
@@ -99,6 +101,9 @@ class UserAdmin(DjangoUserAdmin):
             )
             % {"count": unlinked},
         )
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.has_perm("programme.reset_second_factor")
 
 
 class ObjectiveInline(admin.TabularInline):

@@ -173,6 +173,14 @@ URL_TABLE = {
     ),
     "accounts:proconnect_signed_out": Row(EVERYONE, "/deconnexion/proconnect/", status=404),
     "accounts:account": Row(SIGNED_IN, "/compte/"),
+    # Staff and chairs (signed in with both factors) go on; the others, without a
+    # device, to the enrolment, which staff and chairs (enrolled) are sent back from.
+    "accounts:second_factor": Row(SIGNED_IN, "/connexion/second-facteur/", status=302),
+    "accounts:second_factor_enrol": Row(
+        SIGNED_IN,
+        "/connexion/second-facteur/activer/",
+        status=dict.fromkeys(STAFF | CHAIR | {"staff_without_permission"}, 302),
+    ),
     "accounts:password_change": Row(SIGNED_IN, "/compte/mot-de-passe/"),
     "editions:call": Row(EVERYONE, lambda w: f"/appels/{w.call.edition.slug}/"),
     # Public pages (issue 6): the same for everyone, signed in or not.
