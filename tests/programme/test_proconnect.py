@@ -13,11 +13,13 @@ from urllib.parse import urljoin
 import pytest
 import requests
 from django.contrib.sessions.backends.db import SessionStore
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from programme import proconnect as proconnect_module
 from programme.accounts import LINK_PROCONNECT
 from programme.models import AuditEntry, ProConnectIdentity, User
 from tests.programme.factories import UserFactory
+from tests.second_factor import authenticator
 
 NEW_AGENT = "nouvelle.agente"
 EXISTING_AGENT = "agent.existant"
@@ -31,6 +33,10 @@ SIGNED_IN_SESSION_KEYS = {
     "_auth_user_backend",
     "_auth_user_hash",
     proconnect_module.ID_TOKEN_SESSION_KEY,
+    # The session's limits count from the sign-in (programme.middleware).
+    "tremplin_signed_in_at",
+    "tremplin_last_seen_at",
+    "_session_expiry",
 }
 
 
@@ -177,7 +183,7 @@ def test_sign_out_ends_the_provider_session_so_the_next_sign_in_asks_for_the_log
     assert signed_out.url == f"{agent.site}/connexion/"
     assert "Vous êtes déconnecté·e de ce site et de ProConnect." in signed_out.text
     assert "_auth_user_id" not in session_after
-    assert again.url == f"{agent.site}/"
+    assert again.url == f"{agent.site}/mon-espace/"
     assert agent.asked_for_login is True
 
 
@@ -191,8 +197,12 @@ def test_without_the_sign_out_the_provider_signs_in_again_without_asking(agent):
 
 
 def test_signing_out_of_the_admin_ends_the_provider_session_too(agent):
-    UserFactory(email="agent.existant@ville.example.fr", innovation_staff=True)
+    staff = UserFactory(email="agent.existant@ville.example.fr", innovation_staff=True)
     agent.sign_in(EXISTING_AGENT)
+    # ProConnect is the first factor: staff pass their second one before the admin.
+    session = agent.session()
+    session[DEVICE_ID_SESSION_KEY] = authenticator(staff).persistent_id
+    session.save()
 
     signed_out = agent.sign_out("/admin/logout/")
     session_after = set(agent.session().keys())
@@ -200,4 +210,8 @@ def test_signing_out_of_the_admin_ends_the_provider_session_too(agent):
 
     assert signed_out.url == f"{agent.site}/connexion/"
     assert "_auth_user_id" not in session_after
-    assert (again.url, agent.asked_for_login) == (f"{agent.site}/", True)
+    # Signed in again by ProConnect, staff are asked their second factor again.
+    assert (again.url, agent.asked_for_login) == (
+        f"{agent.site}/connexion/second-facteur/?next=%2Fmon-espace%2F",
+        True,
+    )

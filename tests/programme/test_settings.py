@@ -90,7 +90,9 @@ def test_a_bad_configuration_stops_manage_py_with_its_message_only():
 
 
 def test_every_environment_variable_of_the_settings_is_in_the_readme_table():
-    settings_source = (ROOT / "programme" / "settings.py").read_text()
+    settings_source = "".join(
+        path.read_text() for path in sorted((ROOT / "programme").glob("settings*.py"))
+    )
     variables = set(re.findall(r'\benv(?:_bool|_list)?\(\s*"([A-Z0-9_]+)"', settings_source))
     readme = (ROOT / "README.md").read_text().splitlines()
     table = [line for line in readme if line.startswith("| `")]
