@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -30,6 +31,8 @@ from programme.forms import EmailAuthenticationForm, EmailPasswordResetForm, Sig
 SIGN_IN_LINK_LIMITS = (("ip", "10/h"), ("email", "5/h"))
 PASSWORD_LOGIN_LIMITS = (("ip", "20/h"), ("email", "10/h"))
 PASSWORD_RESET_LIMITS = (("ip", "10/h"), ("email", "5/h"))
+
+SIGNED_IN = gettext_lazy("Vous êtes connecté·e.")
 
 
 def is_rate_limited(request, group, limits, email):
@@ -116,6 +119,7 @@ def sign_in_link(request):
             {"account": user, "token": token, "next": next_url},
         )
     login(request, user)
+    messages.success(request, SIGNED_IN)
     return redirect(next_url)
 
 
@@ -134,6 +138,7 @@ class PasswordLoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        messages.success(self.request, SIGNED_IN)
         return response
 
 
@@ -164,6 +169,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        messages.success(self.request, SIGNED_IN)
         return response
 
 
