@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from editions.enums import CallState, PeriodPhase
 from editions.phases import ENTRY_PHASE, PERIOD_PHASES, kind_of
+from programme.dates import format_date
 
 
 def add_months(day, months):
@@ -269,7 +269,7 @@ class Call(models.Model):
         if last is not None and closes_at < last:
             warnings.append(
                 gettext("La nouvelle clôture précède un dépôt déjà fait, le %(date)s.")
-                % {"date": date_format(timezone.localtime(last), "DATETIME_FORMAT")}
+                % {"date": format_date(timezone.localtime(last), "DATETIME_FORMAT")}
             )
         return warnings
 
@@ -297,12 +297,12 @@ class Call(models.Model):
         if state == CallState.UPCOMING:
             return [
                 gettext("L'appel à candidatures ouvre le %(date)s.")
-                % {"date": date_format(timezone.localtime(self.opens_at), "DATETIME_FORMAT")}
+                % {"date": format_date(timezone.localtime(self.opens_at), "DATETIME_FORMAT")}
             ]
         if state == CallState.CLOSED:
             return [
                 gettext("L'appel à candidatures est clos depuis le %(date)s.")
-                % {"date": date_format(timezone.localtime(self.closes_at), "DATETIME_FORMAT")}
+                % {"date": format_date(timezone.localtime(self.closes_at), "DATETIME_FORMAT")}
             ]
         return []
 

@@ -6,11 +6,11 @@ close waits for the session's start, a decision on each item left on the agenda 
 subject can still take, and the quorum on the session and on each item."""
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jury.enums import Outcome, SessionStatus
+from programme.dates import format_date
 from programme.enums import DecisionSource
 from programme.lifecycles import Lifecycle, Move
 from projects.applications.transitions import APPLICATION_LIFECYCLE
@@ -28,7 +28,7 @@ def session_has_started(session, *, at=None, **context):
     at = at or timezone.now()
     if at >= session.starts_at:
         return []
-    day = date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+    day = format_date(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
     return [
         _("La séance commence le %(date)s : elle ne peut pas être close avant.") % {"date": day}
     ]

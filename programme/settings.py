@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "programme.context_processors.branding",
             ],
+            # « 1er décembre »: the date filter of every template (programme.dates).
+            "builtins": ["programme.templatetags.french_dates"],
         },
     },
 ]

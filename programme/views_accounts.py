@@ -24,6 +24,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -44,6 +45,8 @@ def sign_in_link_limits():
 
 logger = logging.getLogger(__name__)
 PASSWORD_RESET_LIMITS = (("ip", "10/h"), ("email", "5/h"))
+
+SIGNED_IN = gettext_lazy("Vous êtes connecté·e.")
 
 
 def is_rate_limited(request, group, limits, email):
@@ -133,6 +136,7 @@ def sign_in_link(request):
     throttle.log_attempt(request, user, SignInStep.LINK, succeeded=True)
     if second_factor.requires_second_factor(user):
         return redirect(second_factor.second_factor_url(user, next_url))
+    messages.success(request, SIGNED_IN)
     return redirect(next_url)
 
 
@@ -166,6 +170,7 @@ class ThrottledLoginMixin:
         throttle.record_success(SignInStep.PASSWORD, user.email, throttle.client_ip(self.request))
         response = super().form_valid(form)
         throttle.log_attempt(self.request, user, self.step, succeeded=True)
+        messages.success(self.request, SIGNED_IN)
         return response
 
     def get_success_url(self):
@@ -214,6 +219,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        messages.success(self.request, SIGNED_IN)
         return response
 
 

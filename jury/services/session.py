@@ -4,7 +4,6 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jury.enums import Attendance, Averaging, SessionStatus
@@ -14,6 +13,7 @@ from jury.models import Criterion, Decision, Session
 from jury.transitions import SESSION_LIFECYCLE, outcome_target
 from programme import audit
 from programme.actions import verb
+from programme.dates import format_date
 from programme.enums import DecisionSource
 from programme.lifecycles import ActionRefused, MoveRefused, Refused
 from projects.applications.services import move_application
@@ -76,7 +76,7 @@ def _apply_decisions(session, *, actor, at):
     decisions = Decision.objects.filter(
         item__session=session, item__removed_at__isnull=True
     ).select_related("item__application__call", "item__project")
-    session_day = date_format(timezone.localtime(session.starts_at), "DATE_FORMAT")
+    session_day = format_date(timezone.localtime(session.starts_at), "DATE_FORMAT")
     for decision in decisions.order_by("item__position"):
         item = decision.item
         reason = _("Décision du jury, séance du %(date)s.") % {"date": session_day}

@@ -8,12 +8,12 @@ ask these tables first. The README's diagrams are drawn from them.
 """
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from editions.enums import Phase
 from programme.actions import verb
+from programme.dates import format_date
 from programme.enums import DecisionSource
 from programme.lifecycles import Lifecycle, Move
 from projects.enums import MeasurementStatus, MilestoneStatus, ReintegrationOutcome, ReportStatus
@@ -33,7 +33,7 @@ def concludes_a_started_period(_project, *, period, at, **context):
     if period.actual_start and timezone.localdate(at) < period.actual_start:
         return [
             _("La période en cours n'a pas commencé : elle débute le %(date)s.")
-            % {"date": date_format(period.actual_start, "DATE_FORMAT")}
+            % {"date": format_date(period.actual_start, "DATE_FORMAT")}
         ]
     return []
 

@@ -5,9 +5,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from programme.dates import format_date
 from projects.enums import MilestoneStatus
 from projects.laureates.transitions import MILESTONE_LIFECYCLE
 from projects.models import CoachingEntry, Milestone
@@ -68,7 +68,7 @@ class CoachingEntryForm(forms.ModelForm):
         if held_on < start:
             raise forms.ValidationError(
                 _("La période a commencé le %(start)s : la séance ne peut pas la précéder.")
-                % {"start": date_format(start, "j F Y")},
+                % {"start": format_date(start, "j F Y")},
                 code="before_period",
             )
         return held_on

@@ -14,11 +14,11 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from programme import audit
 from programme.actions import verb
+from programme.dates import format_date
 from programme.enums import DecisionSource
 from programme.lifecycles import ActionRefused, MoveRefused
 from projects.enums import MeasurementStatus, MilestoneStatus, ReportStatus
@@ -128,7 +128,7 @@ def declare_time(period, month, days_by_member, *, actor, comments=None):
         raise ActionRefused(
             [
                 _("Le mois de %(month)s n'est pas un mois passé ou en cours de cette période.")
-                % {"month": date_format(month, "F Y")}
+                % {"month": format_date(month, "F Y")}
             ]
         )
     foreign = [m for m in days_by_member if m.application_id != period.project.application_id]
@@ -161,7 +161,7 @@ def declare_time(period, month, days_by_member, *, actor, comments=None):
             DECLARE_TIME,
             actor=actor,
             changes=changes,
-            reason=date_format(month, "F Y"),
+            reason=format_date(month, "F Y"),
         )
     return written
 

@@ -14,11 +14,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from programme.dates import format_date
 from programme.decorators import form_data, login_required_keeping_post
 from programme.lifecycles import Refused
 from projects.enums import MemberKind
@@ -70,7 +70,7 @@ def _chosen_month(value, months):
     if month not in months:
         return month, _(
             "Le mois de %(month)s n'est pas un mois passé ou en cours de cette période."
-        ) % {"month": date_format(month, "F Y")}
+        ) % {"month": format_date(month, "F Y")}
     return month, None
 
 
@@ -130,7 +130,7 @@ def time_declaration(request, pk):
                 messages.success(
                     request,
                     _("Le temps de %(month)s est enregistré.")
-                    % {"month": date_format(month, "F Y")},
+                    % {"month": format_date(month, "F Y")},
                 )
             else:
                 messages.info(request, _("Aucun nombre de jours saisi : rien n'est enregistré."))
