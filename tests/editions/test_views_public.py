@@ -92,5 +92,5 @@ def test_call_page_in_english_lists_the_phases_in_english(client):
     assert "<li>Pre-incubation: 3 months, 1 day a week, with coaches.</li>" in content
     assert (
         "<li>Experimentation: 6 months, 2 days a week, with dedicated resources, "
-        "renewable by decision of the jury.</li>"
+        "renewable by the jury's decision.</li>"
     ) in content
