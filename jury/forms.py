@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 from jury.enums import OUTCOMES_BY_KIND, Attendance, Averaging, ItemKind, Outcome
@@ -23,7 +24,11 @@ class ScoreForm(forms.Form):
             score = scores.get(criterion.pk)
             self.fields[f"value_{criterion.pk}"] = forms.IntegerField(
                 label=_("%(name)s (coefficient %(weight)s) — note sur %(max)d")
-                % {"name": criterion.name, "weight": criterion.weight, "max": criterion.scale_max},
+                % {
+                    "name": criterion.name,
+                    "weight": floatformat(criterion.weight, "-2"),
+                    "max": criterion.scale_max,
+                },
                 min_value=0,
                 max_value=criterion.scale_max,
                 required=False,

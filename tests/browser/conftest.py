@@ -119,6 +119,17 @@ def phone_page(chromium, live_server, transactional_db):
     context.close()
 
 
+# The narrowest screen WCAG 1.4.10 (reflow) asks a page to fit without sideways scrolling.
+NARROW = {**PHONE, "viewport": {"width": 320, "height": 640}}
+
+
+@pytest.fixture
+def narrow_page(chromium, live_server, transactional_db):
+    context, page = _open_page(chromium, live_server, "narrow", NARROW)
+    yield page
+    context.close()
+
+
 @pytest.fixture(params=["desktop", "phone"])
 def any_page(request):
     return request.getfixturevalue("page" if request.param == "desktop" else "phone_page")

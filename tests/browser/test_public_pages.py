@@ -34,6 +34,17 @@ PAGES = [
 ]
 
 
+def test_no_public_page_scrolls_sideways_on_a_320_pixel_screen(narrow_page, demo):
+    wider = {}
+    for label, path, _heading, _title in PAGES:
+        narrow_page.goto(path)
+        width = narrow_page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wider[label] = width
+
+    assert wider == {}
+
+
 @pytest.fixture
 def demo(settings, transactional_db):
     settings.DEBUG = True

@@ -76,9 +76,9 @@ def test_call_page_lists_the_editions_phases_from_its_settings(client):
 
     content = client.get(f"/appels/{call.edition.slug}/").content.decode()
 
-    assert "<li>Pré-incubation : 4 mois, 1,5 jour(s) par semaine, avec des coachs.</li>" in content
+    assert "<li>Pré-incubation : 4 mois, 1,5 jour par semaine, avec des coachs.</li>" in content
     assert (
-        "<li>Expérimentation : 9 mois, 2 jour(s) par semaine, avec des moyens dédiés, "
+        "<li>Expérimentation : 9 mois, 2 jours par semaine, avec des moyens dédiés, "
         "renouvelable sur décision du jury.</li>"
     ) in content
     assert content.index("Pré-incubation :") < content.index("Expérimentation :")
@@ -89,8 +89,8 @@ def test_call_page_in_english_lists_the_phases_in_english(client):
 
     content = client.get(f"/en/appels/{call.edition.slug}/").content.decode()
 
-    assert "<li>Pre-incubation: 3 month(s), 1 day(s) a week, with coaches.</li>" in content
+    assert "<li>Pre-incubation: 3 months, 1 day a week, with coaches.</li>" in content
     assert (
-        "<li>Experimentation: 6 month(s), 2 day(s) a week, with dedicated resources, "
-        "renewable by decision of the jury.</li>"
+        "<li>Experimentation: 6 months, 2 days a week, with dedicated resources, "
+        "renewable by the jury's decision.</li>"
     ) in content

@@ -32,7 +32,9 @@ def test_the_first_of_the_month_is_written_1er_in_templates_and_messages(day, ex
 def test_a_format_not_starting_with_the_day_is_left_alone():
     day = datetime.date(2026, 12, 1)
 
-    assert render('{{ day|date:"F Y" }} {{ day|date:"Y-m-d" }}', day=day) == "décembre 2026 2026-12-01"
+    assert (
+        render('{{ day|date:"F Y" }} {{ day|date:"Y-m-d" }}', day=day) == "décembre 2026 2026-12-01"
+    )
 
 
 def test_english_keeps_its_own_dates():

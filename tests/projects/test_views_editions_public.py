@@ -124,8 +124,8 @@ def test_edition_page_lists_its_phases_from_its_settings(client):
 
     html = client.get("/editions/saison-4/").content.decode()
 
-    assert "<li>Pré-incubation : 3 mois, 1 jour(s) par semaine, avec des coachs.</li>" in html
+    assert "<li>Pré-incubation : 3 mois, 1 jour par semaine, avec des coachs.</li>" in html
     assert (
-        "<li>Expérimentation : 12 mois, 2 jour(s) par semaine, avec des moyens dédiés, "
+        "<li>Expérimentation : 12 mois, 2 jours par semaine, avec des moyens dédiés, "
         "renouvelable sur décision du jury.</li>"
     ) in html
