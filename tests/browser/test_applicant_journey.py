@@ -14,6 +14,7 @@ from programme.models import Programme
 from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, ManagerResponse
 from projects.models import Application
+from tests.browser.story_steps import pass_second_factor
 from tests.editions.factories import CallFactory, EditionFactory
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
 from tests.projects.factories import ApplicationFactory
@@ -61,6 +62,7 @@ def fill_project(page, check):
     page.get_by_label("Problème à résoudre").fill("Les étudiants se rencontrent peu.")
     page.get_by_label("Qui en souffre").fill("Les étudiants de première année.")
     page.get_by_label("Idée proposée").fill("Une application de rencontres culturelles.")
+    page.get_by_label("Impact attendu").fill("Des étudiants moins isolés dès la rentrée.")
     check(page)
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     page.get_by_text("Brouillon enregistré.").wait_for()
@@ -106,7 +108,7 @@ def test_a_student_team_applies_from_a_phone(
     page.get_by_role("link", name=re.compile("^Modifier")).first.click()
     page.get_by_label("Prénom").fill("Inès")
     page.locator("#id_last_name").fill("Belkacem")
-    page.get_by_label("Profil").select_option("student")
+    page.get_by_role("radio", name="Étudiant ou étudiante").check()
     page.get_by_label("École").select_option(label="La Manu")
     page.get_by_label("accepte d'être nommé·e publiquement").check()
     check(page)
@@ -136,7 +138,7 @@ def test_an_agent_team_applies_and_the_manager_agrees_by_link(
     page.goto(f"/candidatures/{application.pk}/equipe/{lead.pk}/")
     page.get_by_label("Prénom").fill("Olivier")
     page.locator("#id_last_name").fill("Petit")
-    page.get_by_label("Profil").select_option("agent")
+    page.get_by_role("radio", name="Agent de la collectivité").check()
     page.get_by_label("Direction métier").select_option(label="Direction de l'habitat")
     page.get_by_label("E-mail du ou de la responsable").fill("cheffe@agglo.test")
     page.get_by_role("button", name="Enregistrer").click()
@@ -175,6 +177,8 @@ def test_staff_screening_list_shows_the_submitted_applications(
     page.fill("#id_username", "innovation@agglo.test")
     page.fill("#id_password", "mot-de-passe-de-test")
     page.get_by_role("button", name="Connexion").click()
+    pass_second_factor(page, "innovation@agglo.test")  # enrolled at this first sign-in
+    page.locator("#user-tools").wait_for()
     page.goto(f"/admin/projects/application/?call__edition__id__exact={open_call.edition_id}")
 
     rows = page.locator("#result_list tbody tr").all_inner_texts()
