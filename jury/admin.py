@@ -3,7 +3,7 @@ read-only: they are written by ``jury.services``."""
 
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jury.admin_agenda import AgendaItemInline
@@ -22,6 +22,7 @@ from jury.models import (
     Session,
 )
 from jury.services import add_default_criteria
+from programme.admin_base import ObjectScreensMixin, RecordAdmin
 
 
 class FrozenWhenClosedMixin:
@@ -67,7 +68,7 @@ class JuryMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
     change_form_template = "admin/jury/session_change_form.html"
     list_display = ["title", "starts_at", "place", "status", "item_count"]
     list_filter = ["status"]
@@ -99,18 +100,8 @@ class SessionAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         add_default_criteria(form.instance, actor=request.user)
 
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/etape/<str:step>/",
-                self.admin_site.admin_view(self._step),
-                name="jury_session_step",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _step(self, request, pk, step):
-        return session_step(self, request, pk, step)
+    def object_screens(self):
+        return [("<int:pk>/etape/<str:step>/", session_step, "jury_session_step")]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         session = self.get_object(request, object_id)
@@ -135,19 +126,6 @@ class SessionAdmin(admin.ModelAdmin):
                 "minutes_fingerprint",
             ]
         return super().get_readonly_fields(request, obj)
-
-
-class RecordAdmin(admin.ModelAdmin):
-    """Rows written by the jury services: staff read them here, never edit them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AgendaItem)

@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from programme.admin_base import RecordAdmin
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
 from programme.models import AuditEntry, NewsItem, Objective, Organisation, Programme, Theme, User
@@ -151,7 +152,7 @@ class NewsItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(RecordAdmin):
     """The audit log, read-only: filtered by person, kind of object, action and date; an
     object's admin page links here, filtered on that object."""
 
@@ -180,15 +181,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return lookup in ("object_id", "content_type__id__exact") or super().lookup_allowed(
             lookup, value, request
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("par"), ordering="actor_label")
     def actor_display(self, entry):
