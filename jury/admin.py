@@ -6,9 +6,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from jury.admin_agenda import AgendaItemInline
+from jury.admin_agenda import AgendaItemInline, FrozenOnceScoringMixin, FrozenWhenClosedMixin
 from jury.admin_views import session_step, session_steps
-from jury.enums import SessionStatus
 from jury.exports import export_download, exports_page
 from jury.models import (
     AgendaItem,
@@ -25,37 +24,18 @@ from jury.services import add_default_criteria
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 
 
-class FrozenWhenClosedMixin:
-    """Inlines of a closed session are part of its minutes: they no longer change."""
-
-    def _session_open(self, obj):
-        return obj is None or not obj.is_closed
-
-    def has_add_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_delete_permission(request, obj)
-
-
 class ConvocationInline(FrozenWhenClosedMixin, admin.TabularInline):
     model = Convocation
     extra = 0
     autocomplete_fields = ["member"]
 
 
-class CriterionInline(FrozenWhenClosedMixin, admin.TabularInline):
+class CriterionInline(FrozenOnceScoringMixin, admin.TabularInline):
     """The grids change only before scoring opens: marks are given against them."""
 
     model = Criterion
     extra = 0
     fields = ["grid", "position", "name", "weight", "scale_max", "description"]
-
-    def _session_open(self, obj):
-        return obj is None or obj.status == SessionStatus.PLANNED
 
 
 @admin.register(JuryMember)
