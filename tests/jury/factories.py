@@ -120,6 +120,19 @@ class ConvocationFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(JuryMemberFactory)
 
 
+def convene_present(session, roles):
+    """``roles`` maps a name to a member role: a new member of the session's programme
+    per name, convened and present; returns the members by name."""
+    return {
+        name: ConvocationFactory(
+            session=session,
+            member=JuryMemberFactory(programme=session.programme, role=member_role),
+            attendance=Attendance.PRESENT,
+        ).member
+        for name, member_role in roles.items()
+    }
+
+
 class SelectionItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AgendaItem
