@@ -133,6 +133,16 @@ def convene_present(session, roles):
     }
 
 
+def deliberating(session, staff, *, present=1):
+    """``present`` new members convened and present, then the session moved through
+    scoring to deliberation by the service, as ``staff``."""
+    for _index in range(present):
+        ConvocationFactory(session=session, attendance=Attendance.PRESENT)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    return session
+
+
 class SelectionItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AgendaItem

@@ -19,6 +19,7 @@ from tests.jury.factories import (
     ReviewItemFactory,
     SelectionItemFactory,
     SessionFactory,
+    deliberating,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def session_in_deliberation(staff, *items, voters=4):
     """Move the items' session to deliberation with ``voters`` members present."""
-    session = items[0].session
-    for _index in range(voters):
-        ConvocationFactory(session=session, attendance=Attendance.PRESENT)
-    move_session(session, SessionStatus.SCORING, actor=staff)
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
-    return session
+    return deliberating(items[0].session, staff, present=voters)
 
 
 def test_closing_applies_every_decision_and_links_the_history_rows(staff):
