@@ -143,22 +143,23 @@ def deliberating(session, staff, *, present=1):
     return session
 
 
-class SelectionItemFactory(factory.django.DjangoModelFactory):
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    """An item added last to its session's agenda; its kind says what it decides."""
+
     class Meta:
         model = AgendaItem
+        abstract = True
 
     session = factory.SubFactory(SessionFactory)
     position = factory.LazyAttribute(lambda item: item.session.items.count() + 1)
+
+
+class SelectionItemFactory(AgendaItemFactory):
     kind = ItemKind.SELECTION
     application = factory.SubFactory(ApplicationFactory, shortlisted=True)
 
 
-class ReviewItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgendaItem
-
-    session = factory.SubFactory(SessionFactory)
-    position = factory.LazyAttribute(lambda item: item.session.items.count() + 1)
+class ReviewItemFactory(AgendaItemFactory):
     kind = ItemKind.REVIEW
     project = factory.SubFactory(ProjectFactory)
 
