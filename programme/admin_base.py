@@ -1,5 +1,6 @@
 """What the admin modules of every app share: the rows services write, which staff read
-and never edit, and the staff screens of one object served beside its change form."""
+and never edit; the staff screens of one object served beside its change form; the
+author of a row staff add."""
 
 from functools import partial
 
@@ -37,3 +38,12 @@ class ObjectScreensMixin:
             path(route, self.admin_site.admin_view(partial(view, self)), name=name)
             for route, view, name in self.object_screens()
         ] + super().get_urls()
+
+
+class CreatedByStaffMixin:
+    """A row staff add in the admin is written as theirs (``created_by``)."""
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)

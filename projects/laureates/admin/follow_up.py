@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from programme.admin_base import ObjectScreensMixin, RecordAdmin
+from programme.admin_base import CreatedByStaffMixin, ObjectScreensMixin, RecordAdmin
 from projects.admin_base import ReadOnlyInline
 from projects.enums import MeasurementStatus
 from projects.laureates.admin import reporting as admin_review
@@ -212,7 +212,7 @@ class MeasurementInline(ReadOnlyInline):
 
 
 @admin.register(ImpactIndicator)
-class ImpactIndicatorAdmin(admin.ModelAdmin):
+class ImpactIndicatorAdmin(CreatedByStaffMixin, admin.ModelAdmin):
     list_display = ["name", "project", "unit", "baseline", "target", "is_published", "to_review"]
     list_filter = ["is_published", EDITION]
     list_select_related = ["project"]
@@ -250,11 +250,6 @@ class ImpactIndicatorAdmin(admin.ModelAdmin):
         if obj is not None:
             return [*self.readonly_fields, "project"]
         return self.readonly_fields
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Measurement)
