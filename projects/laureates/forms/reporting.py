@@ -134,23 +134,11 @@ class PhaseReportForm(forms.ModelForm):
 
     class Meta:
         model = PhaseReport
-        fields = [
-            "problem",
-            "tested",
-            "results",
-            "indicators_comment",
-            "recommendation",
-            "recommendation_reasons",
-        ]
+        fields = PhaseReport.TEAM_FIELDS
         widgets = {
             name: forms.Textarea(attrs={"rows": 5})
-            for name in (
-                "problem",
-                "tested",
-                "results",
-                "indicators_comment",
-                "recommendation_reasons",
-            )
+            for name in PhaseReport.TEAM_FIELDS
+            if name != "recommendation"
         }
 
     def __init__(self, *args, **kwargs):
