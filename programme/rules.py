@@ -1,5 +1,7 @@
 """Permission predicates about people, shared by the apps above."""
 
+from functools import wraps
+
 import rules
 
 from programme.roles import is_innovation_staff as _is_innovation_staff
@@ -8,3 +10,16 @@ from programme.roles import is_innovation_staff as _is_innovation_staff
 @rules.predicate
 def is_innovation_staff(user):
     return _is_innovation_staff(user)
+
+
+def signed_in_on_object(test):
+    """A predicate on a person and an object: « no » for an anonymous visitor or without
+    an object (a view that found nothing), else what ``test(user, obj)`` says."""
+
+    @wraps(test)
+    def predicate(user, obj):
+        if obj is None or not user.is_authenticated:
+            return False
+        return test(user, obj)
+
+    return rules.predicate(predicate)
