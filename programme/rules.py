@@ -3,6 +3,7 @@
 from functools import wraps
 
 import rules
+from django.core.exceptions import PermissionDenied
 
 from programme.roles import is_innovation_staff as _is_innovation_staff
 
@@ -23,3 +24,11 @@ def signed_in_on_object(test):
         return test(user, obj)
 
     return rules.predicate(predicate)
+
+
+def require_perm(user, permission, obj=None):
+    """``obj`` if ``user`` holds ``permission`` (on it, when there is one); else
+    ``PermissionDenied``, a 403: the check a view makes on what it has loaded."""
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied
+    return obj

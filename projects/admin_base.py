@@ -8,7 +8,6 @@ staff cannot make.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.enums import DecisionSource
+from programme.rules import require_perm
 
 STAFF = DecisionSource.STAFF
 
@@ -74,8 +74,7 @@ class MoveForm(forms.Form):
 
 
 def require_permission(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+    require_perm(request.user, permission)
 
 
 def move_or_404(lifecycle, source, target):
