@@ -284,6 +284,15 @@ def test_manager_link_stops_working_when_the_team_names_another_manager(client, 
     assert "Ce lien ne fonctionne plus" in response.content.decode()
 
 
+def test_team_space_title_is_its_name_and_its_page_offers_the_data_download_once(client):
+    client.force_login(UserFactory())
+
+    html = client.get(url("team_space")).content.decode()
+
+    assert "<title>Mon espace — Tremplin</title>" in html
+    assert html.count("Télécharger mes données") == 1
+
+
 def test_team_space_query_count_stays_flat_as_applications_grow(client, open_call):
     user = UserFactory()
     ApplicationFactory(call=open_call, created_by=user, submitted=False)
