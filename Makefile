@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test bench mutation lint format messages update-messages chromium clamav pdf clean lock
+.PHONY: run test bench mutation lint format messages update-messages chromium clamav pdf oidc-provider clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ run: messages
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: messages chromium clamav pdf
+test: messages chromium clamav pdf oidc-provider
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Benchmarks of the pages that grow with the programme: timings and query counts.
@@ -83,5 +83,18 @@ pdf:
 	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); \
 	    else echo "The PDF minutes need: sudo apt-get install $(PDF_PACKAGES)" >&2; exit 1; fi; }
 
+# The ProConnect tests sign in against a real OpenID Connect provider started by the tests
+# (node's oidc-provider, in tests/oidc_provider): Debian's Node.js when npm is missing,
+# then the locked packages (npm ci), again only when the lock changes.
+OIDC_PROVIDER := tests/oidc_provider
+oidc-provider: $(OIDC_PROVIDER)/node_modules/.package-lock.json
+
+$(OIDC_PROVIDER)/node_modules/.package-lock.json: $(OIDC_PROVIDER)/package.json $(OIDC_PROVIDER)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
+	    else echo "The ProConnect tests need Node.js: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
+	cd $(OIDC_PROVIDER) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts
+	rm -rf $(VENV) staticfiles test-artifacts $(OIDC_PROVIDER)/node_modules

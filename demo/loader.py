@@ -15,6 +15,7 @@ from demo import story, teams
 from demo.dates import paris
 from demo.follow_up import FollowUpLoader
 from demo.juries import SessionHolder
+from demo.pitches import attach_pitch
 from editions.models import Call, Edition, RequiredDocument
 from editions.services import add_default_phases
 from jury.enums import ItemKind, Outcome
@@ -183,6 +184,8 @@ class StoryLoader:
             self._team_member(
                 application, index, *member, user=lead if index == 0 else None, on=submitted_on
             )
+        for document in edition.call.required_documents.filter(is_mandatory=True):
+            attach_pitch(application, document, by=lead, on=submitted_on)
         for member in application.team_members.filter(kind=MemberKind.AGENT):
             record_manager_response(
                 member, ManagerResponse.AGREED, at=submitted_on - datetime.timedelta(days=3)

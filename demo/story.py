@@ -175,7 +175,7 @@ CALL_TEXTS = {
     "eligibility": "Les agents de la Communauté urbaine, avec l'accord de leur responsable "
     "pour consacrer un jour par semaine au projet, et les acteurs du territoire : "
     "associations, entreprises, étudiantes et étudiants.",
-    "rules": "Une équipe de deux à six personnes, dont un porteur ou une porteuse de projet. "
+    "rules": "Une équipe d'une à six personnes, dont un porteur ou une porteuse de projet. "
     "Les candidatures sont examinées par l'équipe innovation, puis les équipes "
     "présélectionnées présentent leur projet devant le jury.",
 }

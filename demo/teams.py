@@ -102,7 +102,7 @@ EDITION_2_LAUREATES = [
         "bees",
         "Les populations d'abeilles déclinent sur le territoire.",
         "Cartographier les ressources mellifères et accompagner apiculteurs et communes pour "
-        "enrayer le déclin des pollinisateurs.",
+        "enrayer le déclin des abeilles et des autres pollinisateurs.",
         [
             (
                 "Guillaume",

@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from editions.forms import CallForm
 from editions.models import Call, Edition, EditionPhase, RequiredDocument
 from editions.phases import PERIOD_PHASES, kind_of
-from editions.services import add_default_phases
+from editions.services import add_default_phases, save_call
 
 
 class RequiredDocumentInline(admin.TabularInline):
@@ -20,6 +21,10 @@ class CallAdmin(admin.ModelAdmin):
     search_fields = ["title", "edition__name"]
     autocomplete_fields = ["edition"]
     inlines = [RequiredDocumentInline]
+    form = CallForm
+
+    def save_model(self, request, obj, form, change):
+        save_call(obj, actor=request.user, warnings=getattr(form, "closing_warnings", ()))
 
     @admin.display(description=_("état"))
     def state(self, call):
@@ -29,8 +34,22 @@ class CallAdmin(admin.ModelAdmin):
 class CallInline(admin.StackedInline):
     model = Call
     extra = 0
-    fields = ["title", "opens_at", "closes_at", "max_team_size", "is_published"]
+    fields = [
+        "title",
+        "opens_at",
+        "closes_at",
+        "min_team_size",
+        "max_team_size",
+        "is_published",
+    ]
     show_change_link = True
+
+    def get_readonly_fields(self, request, obj=None):
+        # Once the call exists its dates change on its own page, which asks to confirm a
+        # closing moved into the past or before a submission and records it.
+        if obj is not None and Call.objects.filter(edition=obj).exists():
+            return ["opens_at", "closes_at"]
+        return []
 
 
 class EditionPhaseInline(admin.TabularInline):

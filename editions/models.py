@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -190,6 +191,12 @@ class Call(models.Model):
     )
     eligibility = models.TextField(_("qui peut candidater"), blank=True)
     rules = models.TextField(_("règlement"), blank=True)
+    min_team_size = models.PositiveSmallIntegerField(
+        _("taille minimale d'une équipe"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Porteur ou porteuse compris·e."),
+    )
     max_team_size = models.PositiveSmallIntegerField(
         _("taille maximale d'une équipe"),
         default=6,
@@ -215,10 +222,56 @@ class Call(models.Model):
             models.CheckConstraint(
                 condition=models.Q(max_team_size__gte=1), name="call_max_team_size_gte_1"
             ),
+            models.CheckConstraint(
+                condition=models.Q(min_team_size__gte=1)
+                & models.Q(min_team_size__lte=models.F("max_team_size")),
+                name="call_team_size_range",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = gettext("La clôture doit venir après l'ouverture.")
+        if self.min_team_size and self.max_team_size and self.min_team_size > self.max_team_size:
+            errors["min_team_size"] = gettext(
+                "La taille minimale d'une équipe ne peut pas dépasser sa taille maximale."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def closing_change_warnings(self, closes_at, moment=None):
+        """Why moving the closing to ``closes_at`` needs a confirmation: French sentences.
+
+        Moving it into the past closes the call at once; moving it before a submission
+        makes that submission late. Empty for a new call or an unchanged closing.
+        """
+        if self.pk is None or closes_at is None:
+            return []
+        stored = type(self).objects.filter(pk=self.pk).values_list("closes_at", flat=True).first()
+        if stored is None or closes_at == stored:
+            return []
+        warnings = []
+        moment = moment or timezone.now()
+        if closes_at < moment:
+            warnings.append(
+                gettext("La nouvelle clôture est déjà passée : l'appel sera clos aussitôt.")
+            )
+        last = (
+            self.applications.exclude(submitted_at=None)
+            .order_by("-submitted_at")
+            .values_list("submitted_at", flat=True)
+            .first()
+        )
+        if last is not None and closes_at < last:
+            warnings.append(
+                gettext("La nouvelle clôture précède un dépôt déjà fait, le %(date)s.")
+                % {"date": date_format(timezone.localtime(last), "DATETIME_FORMAT")}
+            )
+        return warnings
 
     def state_at(self, moment=None):
         moment = moment or timezone.now()

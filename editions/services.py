@@ -1,9 +1,10 @@
-"""Setting up an edition: the rows of its phase settings."""
+"""Setting up an edition: the rows of its phase settings, and its call's dates."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from editions.models import Edition, EditionPhase
+from editions.models import Call, Edition, EditionPhase
 from editions.phases import PERIOD_PHASES
 from programme import audit
 from programme.actions import verb
@@ -11,6 +12,44 @@ from programme.actions import verb
 ADD_DEFAULT_PHASES = verb(
     "edition.add_default_phases", _("Phases créées avec leurs valeurs par défaut")
 )
+
+
+MOVE_CLOSING = verb("call.move_closing", _("Clôture de l'appel déplacée"))
+
+
+def save_call(call, *, actor, warnings=()):
+    """Save ``call`` as staff changed it; record a moved closing with its confirmations.
+
+    Side effects, in order:
+    1. saves the call (inside one transaction);
+    2. if its closing moved, writes one audit entry with the closing before and after,
+       and as reason the warnings staff confirmed (a closing in the past, before a
+       submission: ``Call.closing_change_warnings``).
+    """
+    with transaction.atomic():
+        before = None
+        if call.pk is not None:
+            before = (
+                Call.objects.select_for_update()
+                .filter(pk=call.pk)
+                .values_list("closes_at", flat=True)
+                .first()
+            )
+        call.save()
+        if before is not None and before != call.closes_at:
+            audit.record(
+                call,
+                MOVE_CLOSING,
+                actor=actor,
+                changes={
+                    "closes_at": [
+                        timezone.localtime(before).isoformat(),
+                        timezone.localtime(call.closes_at).isoformat(),
+                    ]
+                },
+                reason=" ".join(str(warning) for warning in warnings),
+            )
+    return call
 
 
 def add_default_phases(edition, *, actor):

@@ -21,7 +21,9 @@ from jury.models import (
     Session,
 )
 from jury.services import add_default_criteria
+from jury.tasks import send_session_invitation
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
+from programme.admin_outbox import label_mail
 
 
 class ConvocationInline(FrozenWhenClosedMixin, admin.TabularInline):
@@ -170,3 +172,5 @@ admin.site.register_view(
     permission="projects.view_project",
     listed=False,
 )
+
+label_mail(send_session_invitation, _("Convocation à une séance du jury"))

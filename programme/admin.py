@@ -2,11 +2,17 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from programme import (
+    accounts,
+    admin_outbox,  # noqa: F401 (registers the outbox on import)
+)
 from programme.admin_base import RecordAdmin
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
@@ -40,7 +46,10 @@ class UserAdmin(DjangoUserAdmin):
     autocomplete_fields = ["organisation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Identité"), {"fields": ["first_name", "last_name", "organisation", "job_title"]}),
+        (
+            _("Identité"),
+            {"fields": ["first_name", "last_name", "organisation", "job_title", "proconnect"]},
+        ),
         (
             _("Droits"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
@@ -56,6 +65,41 @@ class UserAdmin(DjangoUserAdmin):
             },
         )
     ]
+    readonly_fields = ["proconnect"]
+    actions = ["unlink_proconnect"]
+
+    @admin.display(description=_("ProConnect"))
+    def proconnect(self, user):
+        identities = user.proconnect_identities.order_by("linked_at")
+        if not identities:
+            return _("Non relié")
+        return format_html_join(
+            ", ",
+            "{} ({})",
+            (
+                (identity.issuer, date_format(timezone.localtime(identity.linked_at)))
+                for identity in identities
+            ),
+        )
+
+    @admin.action(
+        description=_("Délier ProConnect des comptes sélectionnés"), permissions=["change"]
+    )
+    def unlink_proconnect(self, request, queryset):
+        unlinked = sum(
+            1 for user in queryset if accounts.unlink_proconnect(user, actor=request.user)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d compte délié de ProConnect : sa prochaine connexion ProConnect le "
+                "reliera par son adresse e-mail vérifiée.",
+                "%(count)d comptes déliés de ProConnect : leur prochaine connexion ProConnect "
+                "les reliera par leur adresse e-mail vérifiée.",
+                unlinked,
+            )
+            % {"count": unlinked},
+        )
 
 
 class ObjectiveInline(admin.TabularInline):

@@ -9,11 +9,16 @@ Apps add panels to the index page (the staff dashboard) with
 context, shown to staff holding the panel's permission.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+
+from programme import proconnect
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,21 @@ class TremplinAdminSite(admin.AdminSite):
         super().__init__(*args, **kwargs)
         self._staff_views = []
         self._panels = []
+
+    def logout(self, request, extra_context=None):
+        """Django's, then, for a staff member signed in with ProConnect, the end of the
+        ProConnect session too (as the site's sign-out does)."""
+        id_token = request.session.get(proconnect.ID_TOKEN_SESSION_KEY)
+        response = super().logout(request, extra_context)
+        if request.method != "POST" or not id_token or not proconnect.is_enabled():
+            return response
+        try:
+            return proconnect.logout_redirect(
+                request, id_token, proconnect.site_url("accounts:proconnect_signed_out")
+            )
+        except (*proconnect.ERRORS, proconnect.ProConnectError):
+            logger.warning("ProConnect: the logout request failed", exc_info=True)
+            return response
 
     def register_view(self, route, view, *, name, label, description="", permission, listed=True):
         """Serve ``view`` at ``/admin/<route>`` for staff holding ``permission``."""

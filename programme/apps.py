@@ -1,7 +1,10 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.contrib.auth.signals import user_logged_in
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 def _sync_staff_group(sender, **kwargs):
@@ -19,6 +22,12 @@ class ProgrammeConfig(AppConfig):
         # Permissions are created by a post_migrate handler of django.contrib.auth;
         # ours runs once for the last app so that every permission exists by then.
         post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="sync_staff_group")
+        from programme.middleware import stamp_sign_in
+        from programme.text import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions, dispatch_uid="sqlite_functions")
+        # Session plumbing, not business logic: the session's lifetime starts at sign-in.
+        user_logged_in.connect(stamp_sign_in, dispatch_uid="stamp_sign_in")
 
 
 class TremplinAdminConfig(admin_apps.AdminConfig):
@@ -26,3 +35,11 @@ class TremplinAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "programme.admin_site.TremplinAdminSite"
+
+
+class OutboxConfig(TasksAppConfig):
+    """django-tasks-db's queue (its task results are the e-mail outbox), named in French
+    in the admin; the same app, label and migrations."""
+
+    default = False
+    verbose_name = _("Boîte d'envoi")

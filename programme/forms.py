@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from programme.accounts import normalise_email
-from programme.tasks import send_mail_later
+from programme.tasks import send_password_reset_mail
 
 
 def email_input(*, autofocus=False):
@@ -49,22 +49,16 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class EmailPasswordResetForm(PasswordResetForm):
-    """Django's password reset form, mailed in French like the site's other e-mails."""
+    """Django's password reset form, mailed in French like the site's other e-mails.
+
+    The queue holds only the account's id: the reset token is made when the mail is
+    sent (``programme.tasks``), so that no row of the queue can reset a password.
+    """
 
     email = forms.EmailField(label=_("Adresse e-mail"), max_length=254, widget=email_input())
 
-    # Django's signature; our mail has its own templates and sender.
-    def send_mail(
-        self,
-        subject_template_name,  # noqa: ARG002
-        email_template_name,  # noqa: ARG002
-        context,
-        from_email,  # noqa: ARG002
-        to_email,
-        html_email_template_name=None,  # noqa: ARG002
-    ):
-        send_mail_later.enqueue(
-            "programme/email/password_reset",
-            {"uid": context["uid"], "token": context["token"]},
-            [to_email],
-        )
+    # Django's view passes the options of its own mail (templates, domain, token
+    # generator...); ours has its own templates and makes its token at send time.
+    def save(self, **_options):
+        for user in self.get_users(self.cleaned_data["email"]):
+            send_password_reset_mail.enqueue(user.pk)

@@ -31,7 +31,7 @@ from django_tasks_db.models import DBTaskResult
 from programme import audit
 from programme.actions import verb
 from programme.copies import forget
-from programme.models import User
+from programme.models import ProConnectIdentity, User
 
 ERASE_ACCOUNT = verb("account.erase", _("Compte effacé"))
 # Anonymised addresses end here: a reserved domain (RFC 2606) that no mail reaches.
@@ -146,8 +146,8 @@ def erase_account(user, *, actor, at=None, reason=""):
     included) and the finished task results; the audit entry on the account; then
     either the account is deleted or, when the record needs it (it created an
     application, made a decision), it keeps its row with an anonymous address, no
-    name, no password, no last sign-in, and is deactivated. Returns ``True``, or
-    ``False`` for an account already anonymised.
+    name, no password, no last sign-in, no ProConnect identity, and is deactivated.
+    Returns ``True``, or ``False`` for an account already anonymised.
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -162,6 +162,8 @@ def erase_account(user, *, actor, at=None, reason=""):
         user.last_login = None
         user.set_unusable_password()
         user.save()
+        # Its ProConnect subject would sign the anonymised account in again.
+        ProConnectIdentity.objects.filter(user=user).delete()
         audit.record(user, ERASE_ACCOUNT, actor=actor, reason=reason, at=at)
         forget(values, objects=[user], fields=("email", "first_name", "last_name"))
         user.audit_entries.update(actor_label=str(user))

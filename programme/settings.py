@@ -84,7 +84,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "programme.apps.OutboxConfig",
     "programme",
     "editions",
     "projects",
@@ -94,14 +94,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, letting forms lead to ProConnect when it is configured.
+    "programme.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "programme.middleware.FrenchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "programme.middleware.SessionLimitsMiddleware",
     "programme.middleware.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -133,6 +136,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default holds a double click: WAL lets pages read while one request
+    # writes, IMMEDIATE takes the write lock as a transaction starts (two submissions of
+    # one draft queue instead of failing as « database is locked »), and a writer waits
+    # up to 20 seconds for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
@@ -152,20 +167,57 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "sesame.backends.ModelBackend",
+    # Always listed: it checks no credential (authenticate() answers None), it only
+    # loads the user of a session that the ProConnect callback opened, and refuses to
+    # while ProConnect is not configured, so that turning it off ends those sessions.
+    "programme.proconnect.ProConnectBackend",
+]
+# Argon2id first: new passwords are hashed with it, and a password hashed with one of the
+# others still verifies once and is then hashed again with Argon2 (Django upgrades it).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The site's own words (« tremplin », the programme's name) are the first guesses.
+    {"NAME": "programme.passwords.SiteWordsValidator", "OPTIONS": {"words": ["tremplin"]}},
 ]
+# A password-reset link works once, for an hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "/"
+# Signed in without a page to go back to: the person's own space (applications, jury).
+LOGIN_REDIRECT_URL = "projects:team_space"
 
 # Sign-in links sent by e-mail (django-sesame): one use, a quarter of an hour. Signing in
 # (or changing the password) revokes every link sent before.
 SESAME_MAX_AGE = 15 * 60
 SESAME_ONE_TIME = True
+
+# ProConnect, the State's OpenID Connect federation for public-sector agents: off unless
+# the issuer, the client id and the client secret are all given (the sign-in pages then
+# show no ProConnect button). The issuer is the one of the partner space's environment
+# (test or production); the discovery document is read at
+# `<issuer>/.well-known/openid-configuration`. ProConnect asks for the scopes below and
+# the `acr_values` eidas1; an empty TREMPLIN_PROCONNECT_ACR_VALUES asks for none.
+PROCONNECT = {
+    "issuer": env("TREMPLIN_PROCONNECT_ISSUER").rstrip("/"),
+    "client_id": env("TREMPLIN_PROCONNECT_CLIENT_ID"),
+    "client_secret": env("TREMPLIN_PROCONNECT_CLIENT_SECRET"),
+    "scopes": env("TREMPLIN_PROCONNECT_SCOPES", "openid email given_name usual_name uid siret"),
+    "acr_values": env("TREMPLIN_PROCONNECT_ACR_VALUES", "eidas1"),
+    # Seconds to wait for the provider's back-channel answers (discovery, token, keys).
+    "timeout": float(env("TREMPLIN_PROCONNECT_TIMEOUT", "10")),
+}
 
 # Rate limits (django-ratelimit) count in the default cache: set REDIS_URL in production
 # so that every worker shares the counts. Behind a reverse proxy REMOTE_ADDR is the
@@ -308,6 +360,47 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end two weeks after signing in; staff's, which open the admin, after 8 hours,
+# or after an hour without a request (``programme.middleware.SessionLimitsMiddleware``).
+TREMPLIN_SESSION_MAX_DAYS = int(env("TREMPLIN_SESSION_MAX_DAYS", "14"))
+TREMPLIN_STAFF_SESSION_MAX_HOURS = int(env("TREMPLIN_STAFF_SESSION_MAX_HOURS", "8"))
+TREMPLIN_STAFF_SESSION_IDLE_MINUTES = int(env("TREMPLIN_STAFF_SESSION_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = TREMPLIN_SESSION_MAX_DAYS * 24 * 60 * 60
+# Every cookie is sent on links from other sites (a link in an e-mail opens signed in),
+# never on their forms or scripts.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# A refused form (expired page, cookies off) gets the site's French page.
+CSRF_FAILURE_VIEW = "programme.views_site.csrf_failure"
+# The browser features the site never uses are off, for it and anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     # Monitoring probes may call the health endpoint over plain HTTP.

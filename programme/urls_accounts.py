@@ -3,6 +3,7 @@
 from django.urls import path
 
 from programme import views_accounts as views
+from programme import views_proconnect
 
 app_name = "accounts"
 
@@ -30,7 +31,10 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("connexion/proconnect/", views_proconnect.sign_in, name="proconnect_sign_in"),
+    path("connexion/proconnect/retour/", views_proconnect.callback, name="proconnect_callback"),
     path("deconnexion/", views.SignOutView.as_view(), name="sign_out"),
+    path("deconnexion/proconnect/", views_proconnect.signed_out, name="proconnect_signed_out"),
     path("compte/", views.account, name="account"),
     path("compte/mot-de-passe/", views.PasswordChangeView.as_view(), name="password_change"),
 ]

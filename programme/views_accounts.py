@@ -6,6 +6,7 @@ send e-mail or check a password are rate-limited per IP address and per e-mail a
 a limited request gets its form back with a 429 and is not processed at all.
 """
 
+import logging
 from http import HTTPStatus
 
 from django.conf import settings
@@ -23,8 +24,10 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 from sesame.utils import get_user
 
-from programme import accounts
+from programme import accounts, proconnect
 from programme.forms import EmailAuthenticationForm, EmailPasswordResetForm, SignInLinkForm
+
+logger = logging.getLogger(__name__)
 
 # (what to count by, rate): every request that sends an e-mail or checks a password.
 SIGN_IN_LINK_LIMITS = (("ip", "10/h"), ("email", "5/h"))
@@ -205,7 +208,25 @@ class SignOutView(auth_views.LogoutView):
 
     def post(self, request, *args, **kwargs):
         was_signed_in = request.user.is_authenticated
+        id_token = request.session.get(proconnect.ID_TOKEN_SESSION_KEY)
         response = super().post(request, *args, **kwargs)
+        if id_token and proconnect.is_enabled():
+            # Signed in with ProConnect: its session ends too, through the provider's
+            # end_session_endpoint, which comes back to accounts:proconnect_signed_out.
+            try:
+                return proconnect.logout_redirect(
+                    request, id_token, proconnect.site_url("accounts:proconnect_signed_out")
+                )
+            except (*proconnect.ERRORS, proconnect.ProConnectError):
+                logger.warning("ProConnect: the logout request failed", exc_info=True)
+                messages.warning(
+                    request,
+                    _(
+                        "ProConnect ne répond pas : vous êtes déconnecté·e de ce site, "
+                        "mais peut-être pas de ProConnect."
+                    ),
+                )
+                return response
         if was_signed_in:
             messages.info(request, _("Vous êtes déconnecté·e."))
         return response

@@ -1,5 +1,6 @@
 """The pages every public site owes (legal notice, personal data, accessibility
-statement), the language switch, and the health endpoint for monitoring."""
+statement), the language switch, the page of a refused form, and the health endpoint
+for monitoring."""
 
 from urllib.parse import urlsplit
 
@@ -84,6 +85,12 @@ def switch_language(request, code):
     )
     add_never_cache_headers(response)
     return response
+
+
+def csrf_failure(request, reason=""):  # noqa: ARG001 (Django's signature; not shown)
+    """``CSRF_FAILURE_VIEW``: a form refused for its missing or stale CSRF token, in the
+    site's French page rather than Django's English one."""
+    return render(request, "403_csrf.html", status=403)
 
 
 @require_safe

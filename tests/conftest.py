@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from tests.editions.factories import CallFactory
+from tests.proconnect_provider import oidc_provider, proconnect  # noqa: F401 (fixtures)
 from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
 from tests.roles import build_world
@@ -107,7 +108,7 @@ def _task_result():
         enqueued_at=now,
         run_after=get_date_max(),  # as soon as possible
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="programme.tasks.send_mail_later",
+        task_path="programme.tasks.send_sign_in_link_mail",
         backend_name="default",
         exception_class_path="",
         traceback="",

@@ -1,11 +1,14 @@
 """Every admin screen staff use renders, shows statuses read-only, and keeps a flat
 query count as rows grow."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
@@ -14,6 +17,7 @@ from jury.services import declare_conflict, move_session, record_decision, recor
 from programme.enums import NewsStatus
 from programme.models import NewsItem
 from programme.services import move_news_item
+from programme.tasks import send_sign_in_link_mail
 from projects.enums import ApplicationStatus
 from projects.models import Application, Project, TimeCommitment
 from tests.jury.factories import (
@@ -74,6 +78,10 @@ def follow_up(project):
     MeasurementFactory(indicator=indicator)
     MeasurementFactory(indicator=indicator, validated=True)
     PhaseReportFactory(period=period, submitted=True)
+
+
+def escape_free(html):
+    return html.replace("&#x27;", "'")
 
 
 def changelist(model):
@@ -180,7 +188,31 @@ def test_admin_action_publishes_news_through_the_service(staff_client):
     assert "1 actualité mise à jour." in response.content.decode()
 
 
-def test_staff_reads_the_outbox_of_background_tasks(staff_client):
-    response = staff_client.get(changelist(DBTaskResult))
+def test_staff_read_the_outbox_of_background_tasks_in_french(staff_client):
+    user = UserFactory(email="agent@exemple.test")
+    DBTaskResult.objects.create(
+        run_after=timezone.now() + datetime.timedelta(hours=1),
+        args_kwargs={"args": [user.pk, ""], "kwargs": {}},
+        task_path=send_sign_in_link_mail.module_path,
+        backend_name="default",
+        exception_class_path="",
+        traceback="",
+    )
 
-    assert response.status_code == 200
+    listing = staff_client.get(changelist(DBTaskResult)).content.decode()
+    row = DBTaskResult.objects.get()
+    detail = staff_client.get(
+        reverse("admin:django_tasks_database_dbtaskresult_change", args=[row.pk])
+    ).content.decode()
+
+    assert "objet envoi en arrière-plan à afficher | Tremplin</title>" in listing
+    assert "Boîte d'envoi" in escape_free(listing)
+    assert ">Lien de connexion</a>" in listing
+    assert ">En attente<" in listing
+    for label in ("E-mail", "État", "Mis en file le", "Terminé le", "Priorité"):
+        assert f'">{label}</a></div>' in listing, label
+    for label in ("Arguments", "Trace de l'erreur", "À envoyer après", "Type d'erreur"):
+        assert f"<label>{label}\N{NO-BREAK SPACE}:</label>" in escape_free(detail), label
+    assert "<title>Lien de connexion, mis en file le " in detail
+    for english in ("Task Result", "DBTaskResult", "Enqueued", "Traceback", ">Ready<"):
+        assert english not in listing + detail, english

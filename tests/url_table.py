@@ -160,6 +160,13 @@ URL_TABLE = {
         EVERYONE, "/connexion/mot-de-passe/nouveau/enregistre/"
     ),
     "accounts:sign_out": Row(EVERYONE, "/deconnexion/", "post", 302, effect=signed_out),
+    # ProConnect is off in the test settings: its pages answer 404 to everyone (the
+    # tests/programme/test_proconnect*.py tests run them against a real provider).
+    "accounts:proconnect_sign_in": Row(EVERYONE, "/connexion/proconnect/", "post", 404),
+    "accounts:proconnect_callback": Row(
+        EVERYONE, "/connexion/proconnect/retour/?state=x&code=y", status=404
+    ),
+    "accounts:proconnect_signed_out": Row(EVERYONE, "/deconnexion/proconnect/", status=404),
     "accounts:account": Row(SIGNED_IN, "/compte/"),
     "accounts:password_change": Row(SIGNED_IN, "/compte/mot-de-passe/"),
     "editions:call": Row(EVERYONE, lambda w: f"/appels/{w.call.edition.slug}/"),

@@ -73,7 +73,12 @@ def deliberation(request, pk):
     session = chair_session(request, pk)
     items, ranking, grids = ranked_items(session, request.user)
     source = decided_by(request, session)
-    removed = session.items.filter(removed_at__isnull=False).order_by("position")
+    removed = (
+        AgendaItem.objects.visible_to(request.user)
+        .filter(session=session, removed_at__isnull=False)
+        .select_related("application", "project")
+        .order_by("position")
+    )
     return render(
         request,
         "jury/deliberation.html",

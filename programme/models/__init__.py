@@ -2,6 +2,7 @@
 news, and the audit log."""
 
 from programme.models.audit import AuditEntry
+from programme.models.identities import ProConnectIdentity
 from programme.models.news import NewsItem, NewsItemQuerySet
 from programme.models.people import User, UserManager
 from programme.models.programme import (
@@ -20,6 +21,7 @@ __all__ = [
     "NewsItemQuerySet",
     "Objective",
     "Organisation",
+    "ProConnectIdentity",
     "Programme",
     "ProgrammeQuerySet",
     "Theme",

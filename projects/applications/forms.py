@@ -60,6 +60,17 @@ class ApplicationForm(forms.ModelForm):
             submit_label=_("Enregistrer le brouillon"),
         )
 
+    def close(self):
+        """Show what is written, read-only, with no button: the draft can no longer change.
+
+        Read-only rather than disabled, so that text sent after the deadline is shown
+        back as typed and can be copied.
+        """
+        for field in self.fields.values():
+            field.widget.attrs.update({"readonly": True, "aria-readonly": "true"})
+        self.fields["theme"].widget.attrs["disabled"] = True
+        self.helper.inputs = []
+
 
 class TeamMemberForm(forms.ModelForm):
     """A member's details. Only the person themself may consent to be named publicly."""
@@ -86,10 +97,21 @@ class TeamMemberForm(forms.ModelForm):
             ),
         }
 
+    # The details each profile asks; the others are cleared when the profile changes.
+    KIND_FIELDS = {
+        MemberKind.AGENT: ("department", "manager_name", "manager_email"),
+        MemberKind.STUDENT: ("school",),
+        MemberKind.LOCAL_ACTOR: ("organisation",),
+    }
+
     def __init__(self, *args, may_consent, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].required = True
-        self.fields["kind"].choices = MemberKind.choices
+        # No profile is chosen for the person: radio buttons, none ticked for a new member.
+        self.fields["kind"] = forms.ChoiceField(
+            label=self.fields["kind"].label,
+            choices=MemberKind.choices,
+            widget=forms.RadioSelect(attrs={"data-member-kind": "choice"}),
+        )
         self.fields["department"].queryset = Organisation.objects.filter(
             kind=OrganisationKind.DEPARTMENT
         )
@@ -117,12 +139,37 @@ class TeamMemberForm(forms.ModelForm):
                 "department",
                 "manager_name",
                 "manager_email",
+                data_member_kind_fields=MemberKind.AGENT,
             ),
-            Fieldset(_("Étudiant ou étudiante"), "school"),
-            Fieldset(_("Acteur du territoire"), "organisation"),
+            Fieldset(
+                _("Étudiant ou étudiante"), "school", data_member_kind_fields=MemberKind.STUDENT
+            ),
+            Fieldset(
+                _("Acteur du territoire"),
+                "organisation",
+                data_member_kind_fields=MemberKind.LOCAL_ACTOR,
+            ),
             *([Fieldset(_("Publication"), "public_name_consent")] if may_consent else []),
             submit_label=_("Enregistrer"),
         )
+
+    def clean(self):
+        """Keep only the details of the chosen profile: a student has no line manager."""
+        cleaned_data = super().clean()
+        kind = cleaned_data.get("kind")
+        self.cleared = []
+        if kind:
+            for other, names in self.KIND_FIELDS.items():
+                if other != kind:
+                    for name in names:
+                        cleaned_data[name] = "" if name.startswith("manager_") else None
+                        self.cleared.append(name)
+        return cleaned_data
+
+    def changed_fields(self):
+        """What the service is to change: the fields edited and the details cleared."""
+        names = {*self.changed_data, *self.cleared} - {"email"}
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
 
 
 class AttachmentForm(forms.Form):

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from programme.roles import is_innovation_staff
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
@@ -104,29 +105,58 @@ class Application(models.Model):
     def members_waiting_for_manager(self):
         return [member for member in self.team_members.all() if member.is_waiting_for_manager]
 
+    # The texts a submission needs (the title is required from the start).
+    REQUIRED_TEXTS = ("problem", "target_users", "proposed_solution", "expected_impact")
+
     def team_refusals(self):
         """Why the team cannot submit yet, as French sentences (empty when it can)."""
         members = list(self.team_members.all())
         refusals = []
         if not any(member.role == MemberRole.LEAD for member in members):
             refusals.append(_("L'équipe n'a pas de porteur ou porteuse de projet."))
-        if len(members) > self.call.max_team_size:
+        count, call = len(members), self.call
+        if count < call.min_team_size:
+            refusals.append(
+                ngettext(
+                    "L'équipe compte %(count)d membre, l'appel en demande au moins %(min)d.",
+                    "L'équipe compte %(count)d membres, l'appel en demande au moins %(min)d.",
+                    count,
+                )
+                % {"count": count, "min": call.min_team_size}
+            )
+        if count > call.max_team_size:
             refusals.append(
                 _("L'équipe compte %(count)d membres, l'appel en autorise %(max)d au plus.")
-                % {"count": len(members), "max": self.call.max_team_size}
+                % {"count": count, "max": call.max_team_size}
             )
         for member in members:
             if member.manager_response == ManagerResponse.DECLINED:
                 refusals.append(
                     _("%(name)s : son ou sa responsable a refusé de donner son accord.")
-                    % {"name": member.full_name}
+                    % {"name": member.display_name}
                 )
             missing = member.missing_details()
             if missing:
                 refusals.append(
                     _("%(name)s : renseignez %(fields)s.")
-                    % {"name": member.full_name, "fields": ", ".join(str(f) for f in missing)}
+                    % {"name": member.display_name, "fields": ", ".join(str(f) for f in missing)}
                 )
+        return refusals
+
+    def content_refusals(self):
+        """The texts and the mandatory documents still missing, by name (French)."""
+        refusals = [
+            _("Le champ « %(field)s » est à remplir.")
+            % {"field": self._meta.get_field(name).verbose_name}
+            for name in ("title", *self.REQUIRED_TEXTS)
+            if not getattr(self, name).strip()
+        ]
+        attached = {attachment.required_document_id for attachment in self.attachments.all()}
+        refusals += [
+            _("Pièce obligatoire manquante : « %(document)s ».") % {"document": document.name}
+            for document in self.call.required_documents.all()
+            if document.is_mandatory and document.pk not in attached
+        ]
         return refusals
 
     def team_status(self):
@@ -245,6 +275,11 @@ class TeamMember(models.Model):
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def display_name(self):
+        """The name, or the address while the name is not given yet."""
+        return self.full_name or self.email
 
     @property
     def is_waiting_for_manager(self):

@@ -28,6 +28,10 @@ def team_is_complete(application, **context):
     return application.team_refusals()
 
 
+def application_is_complete(application, **context):
+    return application.content_refusals()
+
+
 def call_is_closed(application, *, at, **context):
     if application.call.is_closed(at):
         return []
@@ -57,7 +61,7 @@ APPLICATION_LIFECYCLE = Lifecycle(
             S.SUBMITTED,
             gettext_lazy("Déposer"),
             frozenset({TEAM}),
-            guards=(call_accepts_submissions, team_is_complete),
+            guards=(call_accepts_submissions, application_is_complete, team_is_complete),
         ),
         Move("withdraw", S.SUBMITTED, S.WITHDRAWN, gettext_lazy("Retirer"), frozenset({TEAM})),
         Move(

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from jury.enums import Attendance, Outcome, SessionStatus
 from jury.models import AgendaItem, Convocation, Decision
 from jury.services import (
+    declare_conflict,
     move_session,
     record_decision,
     remove_item,
@@ -255,6 +256,24 @@ def test_the_chair_withdraws_an_item_from_the_agenda_with_a_reason(client, presi
     assert "Retirer le point" in page
     assert "Indiquez le motif." in empty
     assert item.removal_reason == "Candidature retirée par l'équipe."
+
+
+def test_an_item_withdrawn_from_the_agenda_stays_out_of_the_page_of_a_chair_who_left_it(
+    client, sitting, staff
+):
+    session, people, (left, _kept) = sitting
+    declare_conflict(left, member=people["president"], actor=people["president"].user)
+    remove_item(left, reason="Motif planté du retrait.", actor=staff)
+    path = f"/jury/seances/{session.pk}/deliberation/"
+
+    client.force_login(people["president"].user)
+    president_page = text(client.get(path))
+    client.force_login(people["vice"].user)
+    vice_page = text(client.get(path))
+
+    assert "Motif planté du retrait." in vice_page and str(left.subject) in vice_page
+    assert "Motif planté du retrait." not in president_page
+    assert str(left.subject) not in president_page
 
 
 def test_an_item_of_a_planned_session_is_not_withdrawn_from_the_jury_area(client, president, staff):

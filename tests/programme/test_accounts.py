@@ -170,7 +170,7 @@ def test_link_post_refuses_a_next_off_this_site(client, next_url):
 
     response = client.post("/connexion/lien/", {"sesame": get_token(user), "next": next_url})
 
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/mon-espace/"
     assert auth.get_user(client) == user
 
 

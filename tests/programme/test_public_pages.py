@@ -215,7 +215,7 @@ def test_health_endpoint_reports_the_age_of_the_oldest_task_waiting_for_the_work
     now = timezone.now()
     for minutes in (3, 1):
         queued = DBTaskResult.objects.create(
-            task_path="programme.tasks.send_mail_later",
+            task_path="programme.tasks.send_sign_in_link_mail",
             args_kwargs={"args": [], "kwargs": {}},
             backend_name="default",
         )

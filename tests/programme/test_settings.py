@@ -1,6 +1,7 @@
 """Production mode is the default, and it refuses to start half-configured."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,13 @@ def test_a_bad_configuration_stops_manage_py_with_its_message_only():
     assert result.returncode == 1
     assert result.stderr.startswith("Configuration error: DJANGO_SECRET_KEY is not set.")
     assert "Traceback" not in result.stderr
+
+
+def test_every_environment_variable_of_the_settings_is_in_the_readme_table():
+    settings_source = (ROOT / "programme" / "settings.py").read_text()
+    variables = set(re.findall(r'\benv(?:_bool|_list)?\(\s*"([A-Z0-9_]+)"', settings_source))
+    readme = (ROOT / "README.md").read_text().splitlines()
+    table = [line for line in readme if line.startswith("| `")]
+    documented = {name for line in table for name in re.findall(r"`([A-Z0-9_]+)`", line)}
+
+    assert variables - documented == set()

@@ -97,7 +97,9 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Projet {n}")
     theme = factory.SubFactory(ThemeFactory)
     problem = "Un problème rencontré par les usagers."
+    target_users = "Les usagers du service."
     proposed_solution = "Une idée pour le résoudre."
+    expected_impact = "Moins d'attente au guichet."
     created_by = factory.SubFactory(UserFactory)
     lead = factory.RelatedFactory(
         TeamMemberFactory,

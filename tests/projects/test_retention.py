@@ -102,7 +102,7 @@ def mail_result(email, finished_at):
         finished_at=finished_at,
         run_after=get_date_max(),
         args_kwargs={"args": ["projects/email/invitation", {}, [email]], "kwargs": {}},
-        task_path="programme.tasks.send_mail_later",
+        task_path="programme.tasks.send_sign_in_link_mail",
         backend_name="default",
         exception_class_path="",
         traceback="",

@@ -208,6 +208,21 @@ def test_list_search_stems_french_words_on_postgresql(client):
         assert titles(html) == []
 
 
+@pytest.mark.parametrize("typed", ["mellifere", "MELLIFÈRES", "Mellifères", "pollinisateurs"])
+def test_list_search_ignores_accents_and_case_on_every_database(client, typed):
+    bees = ThemeFactory(name="Biodiversité et pollinisateurs", slug="pollinisateurs")
+    ProjectFactory(
+        application__title="Ruches de l'estuaire",
+        application__theme=bees,
+        application__proposed_solution="Cartographier les ressources mellifères.",
+    )
+    ProjectFactory(application__title="Repérage solidaire")
+
+    html = client.get("/laureats/", {"q": typed}).content.decode()
+
+    assert titles(html) == ["Ruches de l&#x27;estuaire"]
+
+
 def test_list_ignores_a_wrong_filter_value_and_says_so(client):
     ProjectFactory(application__title="Ruches")
 

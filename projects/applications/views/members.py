@@ -41,7 +41,7 @@ def member_form(request, pk, member_pk=None):
     may_consent = member is not None and member.user_id == request.user.pk
     form = TeamMemberForm(form_data(request), instance=member, may_consent=may_consent)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.changed_data if name != "email"}
+        fields = form.changed_fields()
         if "public_name_consent" in fields:
             fields["public_name_consent_at"] = (
                 timezone.now() if fields["public_name_consent"] else None

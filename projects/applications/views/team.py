@@ -99,6 +99,7 @@ def detail(request, pk):
             if application.is_draft
             else [],
             "waiting_managers": [m for m in members if m.is_waiting_for_manager],
+            "call_closed": application.call.is_closed(),
             "can_edit": request.user.has_perm("projects.edit_application", application)
             and not edit_refusals(application),
             "can_withdraw": request.user.has_perm("projects.withdraw_application", application),
@@ -115,16 +116,22 @@ def edit(request, pk):
         return redirect("projects:application_detail", application.pk)
     refusals = edit_refusals(application)
     form = ApplicationForm(form_data(request), instance=application)
-    if request.method == "POST" and not refusals and form.is_valid():
+    if refusals:
+        # After the deadline the page reads as closed; what was just sent is shown back.
+        form.close()
+    elif request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Brouillon enregistré."))
         return redirect("projects:application_edit", application.pk)
-    for reason in refusals:
-        form.add_error(None, reason)
     return render(
         request,
         "projects/team/edit.html",
-        {"application": application, "form": form, "refusals": refusals},
+        {
+            "application": application,
+            "form": form,
+            "refusals": refusals,
+            "sent_too_late": bool(refusals) and form.is_bound,
+        },
     )
 
 
@@ -163,6 +170,7 @@ def submit(request, pk):
             "members": members,
             "attachments": application.attachments.select_related("required_document"),
             "refusals": refusals,
+            "call_closed": application.call.is_closed(),
         },
     )
 

@@ -6,8 +6,9 @@ everyone, loading what it shows in a fixed number of queries.
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from editions.models import Edition
+from editions.models import Call, Edition
 from programme.models import NewsItem, Theme
 from programme.public_pages import public_page
 from projects.models import Project
@@ -36,6 +37,11 @@ def home(request):
         "editions": Edition.objects.published().select_related("call").order_by("-number")[:3],
         "laureates": laureate_cards().order_by("-created_at", "-pk")[:6],
         "news": NewsItem.objects.public().order_by("-published_at", "-pk")[:3],
+        "open_call": Call.objects.filter(is_published=True, edition__is_published=True)
+        .open_at(timezone.now())
+        .select_related("edition")
+        .order_by("closes_at")
+        .first(),
     }
     return render(request, "projects/public/home.html", context)
 
