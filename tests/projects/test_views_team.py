@@ -18,17 +18,6 @@ from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def draft(open_call):
-    return ApplicationFactory(call=open_call, title="Ruches de l'estuaire")
-
-
-@pytest.fixture
-def lead_client(client, draft):
-    client.force_login(draft.created_by)
-    return client
-
-
 def url(name, *args):
     return reverse(f"projects:{name}", args=args)
 
