@@ -56,12 +56,15 @@ class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["title", "place"]
     date_hierarchy = "starts_at"
-    readonly_fields = ["status", "closed_at", "closed_by", "minutes_fingerprint"]
+    readonly_fields = ["status", "averaging", "closed_at", "closed_by", "minutes_fingerprint"]
     inlines = [ConvocationInline, AgendaItemInline, CriterionInline]
     autocomplete_fields = ["substitute_chair"]
     fieldsets = [
         (None, {"fields": ["programme", "title", "starts_at", "place"]}),
-        (_("Règles"), {"fields": ["quorum", "casting_vote_enabled", "substitute_chair"]}),
+        (
+            _("Règles"),
+            {"fields": ["quorum", "casting_vote_enabled", "substitute_chair", "averaging"]},
+        ),
         (_("Statut"), {"fields": ["status", "closed_at", "closed_by", "minutes_fingerprint"]}),
     ]
 

@@ -9,7 +9,9 @@ class JuryConfig(AppConfig):
     def ready(self):
         from jury.admin_views import next_session
         from jury.models import JuryMember
+        from jury.rules import chairs_a_jury
         from programme.retention import register_role
+        from programme.second_factor import register_second_factor_requirement
         from projects.rights import register_person_record
         from projects.staff.board import register_upcoming_session
 
@@ -19,3 +21,5 @@ class JuryConfig(AppConfig):
         register_role("jury_memberships")
         # A person's export holds their jury memberships, marks, withdrawals, attendance.
         register_person_record(JuryMember, lambda user: JuryMember.objects.filter(user=user))
+        # Presidents, secretaries and substitute chairs pass a second factor.
+        register_second_factor_requirement(chairs_a_jury)

@@ -21,6 +21,13 @@ class SessionStatus(models.TextChoices):
     CLOSED = "closed", pgettext_lazy("statut d'une séance", "Close")
 
 
+class Averaging(models.TextChoices):
+    """How the deliberation's table averages the marks (``jury.normalisation``)."""
+
+    RAW = "raw", _("Moyenne brute")
+    NORMALISED = "normalised", _("Moyenne normalisée par juré")
+
+
 class Attendance(models.TextChoices):
     CONVENED = "convened", _("Convoqué·e")
     PRESENT = "present", _("Présent·e")

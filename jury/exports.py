@@ -1,11 +1,13 @@
 """Staff exports, in the admin: the « Exports » screen and its CSV and XLSX downloads of
-applications, projects, indicator measurements and jury scores.
+applications, projects, indicator measurements and jury scores; and the ranking of a
+session (``ranking_table``), the chair's « classement.csv ».
 
 It lives in ``jury``, the top app, because the scores are the jury's and ``projects``
 never imports ``jury``; the other tables come from ``projects.exports``.
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -20,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from editions.models import Edition
+from jury.enums import ItemKind
 from jury.models import ConflictOfInterest, Score
 from programme.exports import csv_response, local_datetime, xlsx_response
 from projects.applications.exports import applications_table
@@ -40,6 +43,71 @@ SCORE_HEADER = [
     gettext_lazy("note"),
     gettext_lazy("note maximale"),
 ]
+
+
+def french_decimal(value):
+    """« 14,25 »: two decimals and a decimal comma, as French spreadsheets read a number
+    in a CSV separated by semicolons; rounded half up as the pages show it (Django's
+    ``floatformat``); empty for no value."""
+    if value is None:
+        return ""
+    rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return str(rounded).replace(".", ",")
+
+
+def ranking_table(session, ranking):
+    """The ranked table of ``session`` (``jury.ranking.rank`` as the reader may see it):
+    one row per item, with French labels (kind, status, decision), never codes, and
+    French decimals; the mean normalised per juror beside the raw one when chosen."""
+    header = [
+        gettext_lazy("objet"),
+        gettext_lazy("rang"),
+        gettext_lazy("ex æquo"),
+        gettext_lazy("point"),
+        gettext_lazy("sujet"),
+        gettext_lazy("statut du sujet"),
+        gettext_lazy("moyenne brute /20"),
+        *([gettext_lazy("moyenne normalisée par juré /20")] if session.is_normalised else []),
+        gettext_lazy("écart /20"),
+        gettext_lazy("notes"),
+        gettext_lazy("déports"),
+        gettext_lazy("décision"),
+    ]
+    rows = [
+        [
+            ItemKind(kind).label,
+            row.rank or "",
+            _("oui") if row.tied else "",
+            row.item.position,
+            str(row.item.subject),
+            _subject_status(row.item),
+            french_decimal(row.mean),
+            *([french_decimal(row.normalised_mean)] if session.is_normalised else []),
+            french_decimal(row.spread),
+            row.scorers,
+            ", ".join(row.withdrawn),
+            _decision_label(row.item),
+        ]
+        for kind, rows in ranking.items()
+        for row in rows
+    ]
+    return header, rows
+
+
+def _subject_status(item):
+    if item.application_id:
+        return item.application.get_status_display()
+    return item.project.get_phase_display()
+
+
+def _decision_label(item):
+    decision = getattr(item, "decision", None)
+    if decision is None:
+        return ""
+    label = decision.get_outcome_display()
+    if decision.reintegration_outcome:
+        label = f"{label} ({decision.get_reintegration_outcome_display()})"
+    return label
 
 
 def scores_table(edition=None):

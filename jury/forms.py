@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jury.enums import OUTCOMES_BY_KIND, Attendance, ItemKind, Outcome
+from jury.enums import OUTCOMES_BY_KIND, Attendance, Averaging, ItemKind, Outcome
 from jury.models import Decision
 from projects.enums import ReintegrationOutcome
 
@@ -157,4 +157,18 @@ class ReasonForm(forms.Form):
         label=_("Motif"),
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Indiquez le motif.")},
+    )
+
+
+class AveragingForm(forms.Form):
+    """How the deliberation's table averages the marks, chosen before scoring opens."""
+
+    averaging = forms.ChoiceField(
+        label=_("Calcul des moyennes"),
+        choices=Averaging.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        error_messages={
+            "required": _("Choisissez un calcul des moyennes."),
+            "invalid_choice": _("Ce calcul des moyennes n'existe pas."),
+        },
     )

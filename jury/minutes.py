@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from jury.enums import Attendance, ItemKind, MemberRole, Outcome
+from jury.enums import Attendance, Averaging, ItemKind, MemberRole, Outcome
 from programme.models import AuditEntry
 from programme.roles import is_innovation_staff
 from projects.enums import ReintegrationOutcome
@@ -28,9 +28,10 @@ DATE_KEYS = ("scoring_opened_at", "deliberation_opened_at", "closed_at")
 
 def build_minutes(session):
     """Who sat (present, from which item on; excused; absent), when the session opened
-    and closed, the quorum reached, and each item: its deliberation number, who chaired
-    it, who withdrew, the voting members it counted, the outcome, vote, casting vote and
-    reasons; the items withdrawn from the agenda with their reason; who signs, where.
+    and closed, how the marks were averaged, the quorum reached, and each item: its
+    deliberation number, who chaired it, who withdrew, the voting members it counted,
+    the outcome, vote, casting vote and reasons; the items withdrawn from the agenda
+    with their reason; who signs, where.
 
     Reads a fixed number of queries, whatever the number of items.
     """
@@ -54,6 +55,7 @@ def build_minutes(session):
             "place": session.place,
         },
         **_times(session),
+        "averaging": session.averaging,
         "quorum": {"required": session.quorum, "present": len(voting_present)},
         "present": [_person(c.member) | {"arrived_after": c.arrived_after} for c in present],
         "excused": [_person(c.member) for c in _attending(convocations, Attendance.EXCUSED)],
@@ -216,6 +218,8 @@ def _readable(minutes):
         for role, person in (minutes.get("signatories") or {}).items()
     }
     minutes["items"] = [_labelled(item) for item in minutes["items"]]
+    # Minutes frozen before the averaging was recorded in them say nothing of it.
+    minutes["averaging_label"] = _label(Averaging, minutes.get("averaging"))
     return minutes
 
 

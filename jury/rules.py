@@ -13,6 +13,7 @@ import rules
 from django.db.models import Q
 
 from jury.enums import MemberRole
+from jury.models import JuryMember, Session
 from programme.rules import is_innovation_staff, signed_in_on_object
 
 CHAIR_ROLES = (MemberRole.PRESIDENT, MemberRole.SECRETARY)
@@ -37,6 +38,16 @@ def is_chair(user, obj):
     ).exists()
 
 
+def chairs_a_jury(user):
+    """A president or secretary of a jury, or a session's substitute chair: the jury's
+    accounts that need a second factor (``programme.second_factor``)."""
+    return (
+        JuryMember.objects.filter(user=user, is_active=True)
+        .filter(Q(role__in=CHAIR_ROLES) | Q(pk__in=Session.objects.values("substitute_chair_id")))
+        .exists()
+    )
+
+
 @rules.predicate
 def marks_are_open(user, obj):
     return obj is not None and _session(obj).marks_are_open
@@ -53,6 +64,12 @@ def is_voting_member(user, obj):
 
 
 @rules.predicate
+def is_convocation_of(user, convocation):
+    """Whether ``convocation`` is ``user``'s own (their scoring sheet)."""
+    return convocation is not None and convocation.member.user_id == user.pk
+
+
+@rules.predicate
 def has_withdrawn(user, item):
     return item is not None and item.conflicts.filter(member__user=user).exists()
 
@@ -63,3 +80,7 @@ rules.add_perm("jury.see_item", is_innovation_staff | (is_convened & ~has_withdr
 rules.add_perm("jury.see_marks", is_innovation_staff | (is_convened & marks_are_open))
 rules.add_perm("jury.score_item", is_voting_member & ~has_withdrawn)
 rules.add_perm("jury.declare_conflict", is_convened & ~has_withdrawn)
+# On a convocation: the member's own scoring sheet, for them, the chair and staff.
+rules.add_perm("jury.see_scoring_sheet", is_innovation_staff | is_chair | is_convocation_of)
+# On a session: the sign-in sheet, for the chair and staff.
+rules.add_perm("jury.see_sign_in_sheet", is_innovation_staff | is_chair)

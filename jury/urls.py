@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jury.views import agenda, chair, member, minutes
+from jury.views import agenda, chair, member, minutes, sheets
 
 app_name = "jury"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("jury/seances/<int:pk>/points/<int:item_pk>/decision/", chair.decision, name="decision"),
     path("jury/seances/<int:pk>/cloture/", chair.close, name="close"),
     path("jury/seances/<int:pk>/etapes/<slug:step>/", agenda.session_step, name="step"),
+    path("jury/seances/<int:pk>/moyennes/", agenda.averaging, name="averaging"),
     path("jury/seances/<int:pk>/points/<int:item_pk>/retrait/", agenda.remove, name="remove_item"),
     path(
         "jury/seances/<int:pk>/points/<int:item_pk>/notation/",
@@ -30,6 +31,12 @@ urlpatterns = [
         name="item_scoring",
     ),
     path("jury/seances/<int:pk>/classement.csv", chair.export_scores, name="export_scores"),
+    path(
+        "jury/seances/<int:pk>/membres/<int:member_pk>/grille-de-notation.pdf",
+        sheets.scoring_sheet,
+        name="scoring_sheet",
+    ),
+    path("jury/seances/<int:pk>/emargement.pdf", sheets.sign_in_sheet, name="sign_in_sheet"),
     path("jury/seances/<int:pk>/proces-verbal/", minutes.minutes, name="minutes"),
     path(
         "jury/seances/<int:pk>/proces-verbal.html",

@@ -13,6 +13,7 @@ from programme import (
     accounts,
     admin_outbox,  # noqa: F401 (registers the outbox on import)
 )
+from programme.admin_accounts import reset_second_factor_action
 from programme.admin_base import RecordAdmin
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
@@ -44,6 +45,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["organisation"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["organisation"]
+    actions = [reset_second_factor_action]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
@@ -100,6 +102,9 @@ class UserAdmin(DjangoUserAdmin):
             )
             % {"count": unlinked},
         )
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.has_perm("programme.reset_second_factor")
 
 
 class ObjectiveInline(admin.TabularInline):

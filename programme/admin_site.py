@@ -4,6 +4,10 @@ Apps register their staff screens with ``admin.site.register_view``; the site wr
 in ``admin_view`` (signed-in, active staff only), serves them under ``/admin/`` and lists
 them on the index page (unless ``listed=False``: a download behind a listed screen).
 
+Only accounts that passed their second factor are let in (``has_permission``); one that
+has not is sent to its page, and the login form counts wrong passwords like the site's
+(``programme.throttle``).
+
 Apps add panels to the index page (the staff dashboard) with
 ``admin.site.register_panel``: a template and a function of the request giving its
 context, shown to staff holding the panel's permission.
@@ -13,10 +17,12 @@ import logging
 from dataclasses import dataclass
 
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from programme import proconnect
+from programme import proconnect, second_factor
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +70,40 @@ class TremplinAdminSite(admin.AdminSite):
         except (*proconnect.ERRORS, proconnect.ProConnectError):
             logger.warning("ProConnect: the logout request failed", exc_info=True)
             return response
+
+    def has_permission(self, request):
+        return super().has_permission(request) and second_factor.is_verified(request.user)
+
+    def login(self, request, extra_context=None):
+        """Django's login page, counting wrong passwords; an account with admin access
+        signed in without its second factor goes to the second-factor page."""
+        user = request.user
+        if user.is_active and user.is_staff and not second_factor.is_verified(user):
+            next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse(f"{self.name}:index")
+            return redirect(second_factor.second_factor_url(user, next_url))
+        if request.method == "GET" and self.has_permission(request):
+            return redirect(f"{self.name}:index")
+
+        from django.contrib.admin.forms import AdminAuthenticationForm
+
+        from programme.views_accounts import AdminLoginView
+
+        context = {
+            **self.each_context(request),
+            "title": _("Connexion"),
+            "subtitle": None,
+            "app_path": request.get_full_path(),
+            "username": user.get_username(),
+        }
+        if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+            context[REDIRECT_FIELD_NAME] = reverse(f"{self.name}:index")
+        context.update(extra_context or {})
+        request.current_app = self.name
+        return AdminLoginView.as_view(
+            extra_context=context,
+            authentication_form=self.login_form or AdminAuthenticationForm,
+            template_name=self.login_template or "admin/login.html",
+        )(request)
 
     def register_view(self, route, view, *, name, label, description="", permission, listed=True):
         """Serve ``view`` at ``/admin/<route>`` for staff holding ``permission``."""

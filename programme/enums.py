@@ -36,3 +36,12 @@ class AccessibilityStatus(models.TextChoices):
     COMPLIANT = "compliant", _("totalement conforme")
     PARTIAL = "partial", _("partiellement conforme")
     NOT_COMPLIANT = "not_compliant", _("non conforme")
+
+
+class SignInStep(models.TextChoices):
+    """The form a sign-in attempt went through."""
+
+    PASSWORD = "password", _("Mot de passe")
+    ADMIN_PASSWORD = "admin_password", _("Mot de passe (administration)")
+    LINK = "link", _("Lien reçu par e-mail")
+    SECOND_FACTOR = "second_factor", _("Second facteur")

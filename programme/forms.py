@@ -62,3 +62,23 @@ class EmailPasswordResetForm(PasswordResetForm):
     def save(self, **_options):
         for user in self.get_users(self.cleaned_data["email"]):
             send_password_reset_mail.enqueue(user.pk)
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code à usage unique"),
+        max_length=20,
+        help_text=_(
+            "Les six chiffres affichés par votre application d'authentification, ou l'un "
+            "de vos codes de secours."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "text",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)

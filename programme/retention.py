@@ -26,12 +26,13 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp import devices_for_user
 from django_tasks_db.models import DBTaskResult
 
 from programme import audit
 from programme.actions import verb
 from programme.copies import forget
-from programme.models import ProConnectIdentity, User
+from programme.models import ProConnectIdentity, SignInCooloff, SignInRecord, User
 
 ERASE_ACCOUNT = verb("account.erase", _("Compte effacé"))
 # Anonymised addresses end here: a reserved domain (RFC 2606) that no mail reaches.
@@ -164,6 +165,10 @@ def erase_account(user, *, actor, at=None, reason=""):
         user.save()
         # Its ProConnect subject would sign the anonymised account in again.
         ProConnectIdentity.objects.filter(user=user).delete()
+        # Its sign-in log (addresses) and second-factor devices go with the person.
+        user.sign_in_records.all().delete()
+        for device in devices_for_user(user, confirmed=None):
+            device.delete()
         audit.record(user, ERASE_ACCOUNT, actor=actor, reason=reason, at=at)
         forget(values, objects=[user], fields=("email", "first_name", "last_name"))
         user.audit_entries.update(actor_label=str(user))
@@ -176,10 +181,12 @@ def erase_account(user, *, actor, at=None, reason=""):
 
 
 def _sign_in_traces(cutoff, *, actor, at):
-    """Delete the expired sessions; erase the accounts without any role whose last
-    sign-in (or creation, if they never signed in) is older than ``cutoff``. Counts the
-    accounts."""
+    """Delete the expired sessions, the sign-in log and the counts of failed attempts
+    older than ``cutoff``; erase the accounts without any role whose last sign-in (or
+    creation, if they never signed in) is older than ``cutoff``. Counts the accounts."""
     Session.objects.filter(expire_date__lt=at).delete()
+    SignInRecord.objects.filter(at__lt=cutoff).delete()
+    SignInCooloff.objects.filter(last_failure_at__lt=cutoff).delete()
     idle = without_role(User.objects.exclude(email__endswith=f"@{ANONYMOUS_DOMAIN}")).filter(
         Q(last_login__lt=cutoff) | Q(last_login=None, date_joined__lt=cutoff)
     )

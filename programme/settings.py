@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "programme.apps.OutboxConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "programme",
     "editions",
     "projects",
@@ -103,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "programme.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "programme.middleware.SessionLimitsMiddleware",
     "programme.middleware.RequestSizeLimitMiddleware",
@@ -224,6 +229,25 @@ PROCONNECT = {
 # proxy's address for everyone: name the header the proxy sets to the visitor's address
 # (e.g. HTTP_X_REAL_IP), or every visitor shares one counter.
 RATELIMIT_IP_META_KEY = env("DJANGO_RATELIMIT_IP_META_KEY") or None
+
+# Second factor and sign-in throttling (programme.second_factor, programme.throttle).
+# Staff and jury chairs pass a one-time code (an authenticator app, or one of their
+# recovery codes) after their password or e-mailed link; the issuer names the site in
+# the authenticator app.
+OTP_TOTP_ISSUER = env("TREMPLIN_OTP_ISSUER", "Tremplin")
+TREMPLIN_RECOVERY_CODES = 10
+# Failed sign-ins (a wrong password, a wrong code) are counted in the database, which
+# every worker shares, per account and address, and per address. Past the limit, that
+# pair (or that address) waits, first TREMPLIN_LOGIN_COOLOFF_SECONDS, then twice as
+# long at each new failure, up to TREMPLIN_LOGIN_COOLOFF_MAX_SECONDS. A count is
+# forgotten after a day without failure, or at a successful sign-in (the pair's).
+TREMPLIN_LOGIN_FAILURES_PER_ACCOUNT = int(env("TREMPLIN_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+TREMPLIN_LOGIN_FAILURES_PER_IP = int(env("TREMPLIN_LOGIN_FAILURES_PER_IP", "20"))
+TREMPLIN_LOGIN_COOLOFF_SECONDS = int(env("TREMPLIN_LOGIN_COOLOFF_SECONDS", "60"))
+TREMPLIN_LOGIN_COOLOFF_MAX_SECONDS = int(env("TREMPLIN_LOGIN_COOLOFF_MAX_SECONDS", "3600"))
+# Requests for a sign-in link, per hour: a class of 30 behind one school address must
+# each get theirs.
+TREMPLIN_SIGN_IN_LINKS_PER_IP = env("TREMPLIN_SIGN_IN_LINKS_PER_IP", "200/h")
 
 # French first: the site speaks French unless the visitor picks English.
 LANGUAGE_CODE = "fr"

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from programme import views_accounts as views
-from programme import views_proconnect
+from programme import views_proconnect, views_second_factor
 
 app_name = "accounts"
 
@@ -33,6 +33,12 @@ urlpatterns = [
     ),
     path("connexion/proconnect/", views_proconnect.sign_in, name="proconnect_sign_in"),
     path("connexion/proconnect/retour/", views_proconnect.callback, name="proconnect_callback"),
+    path("connexion/second-facteur/", views_second_factor.verify, name="second_factor"),
+    path(
+        "connexion/second-facteur/activer/",
+        views_second_factor.enrol,
+        name="second_factor_enrol",
+    ),
     path("deconnexion/", views.SignOutView.as_view(), name="sign_out"),
     path("deconnexion/proconnect/", views_proconnect.signed_out, name="proconnect_signed_out"),
     path("compte/", views.account, name="account"),

@@ -2,8 +2,12 @@
 
 The link does not sign in when it is opened: mail scanners open links too. It leads to a
 page with a button, and only that button's POST uses the one-time token. Requests that
-send e-mail or check a password are rate-limited per IP address and per e-mail address;
-a limited request gets its form back with a 429 and is not processed at all.
+send e-mail are rate-limited per IP address and per e-mail address; a limited request
+gets its form back with a 429 and is not processed at all. Wrong passwords slow down the
+address they come from (``programme.throttle``), never the account for everyone.
+
+An account that needs a second factor (``programme.second_factor``) goes on to its page
+after the password or the link: neither is enough on its own.
 """
 
 import logging
@@ -15,6 +19,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,14 +29,20 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 from sesame.utils import get_user
 
-from programme import accounts, proconnect
+from programme import accounts, proconnect, second_factor, throttle
+from programme.enums import SignInStep
 from programme.forms import EmailAuthenticationForm, EmailPasswordResetForm, SignInLinkForm
+from programme.models import User
+
+
+# (what to count by, rate): every request that sends an e-mail. Per address, enough for
+# a class behind one school network; per e-mail, each request still mails its owner a
+# working link, so a flood for someone else's address locks nobody out.
+def sign_in_link_limits():
+    return (("ip", settings.TREMPLIN_SIGN_IN_LINKS_PER_IP), ("email", "5/h"))
+
 
 logger = logging.getLogger(__name__)
-
-# (what to count by, rate): every request that sends an e-mail or checks a password.
-SIGN_IN_LINK_LIMITS = (("ip", "10/h"), ("email", "5/h"))
-PASSWORD_LOGIN_LIMITS = (("ip", "20/h"), ("email", "10/h"))
 PASSWORD_RESET_LIMITS = (("ip", "10/h"), ("email", "5/h"))
 
 
@@ -72,7 +83,7 @@ def sign_in(request):
 
     email = request.POST.get("email", "")
     next_url = request.POST.get("next", "")
-    if is_rate_limited(request, "accounts:sign_in_link", SIGN_IN_LINK_LIMITS, email):
+    if is_rate_limited(request, "accounts:sign_in_link", sign_in_link_limits(), email):
         form = SignInLinkForm(initial={"email": email, "next": next_url})
         return render(
             request,
@@ -119,25 +130,61 @@ def sign_in_link(request):
             {"account": user, "token": token, "next": next_url},
         )
     login(request, user)
+    throttle.log_attempt(request, user, SignInStep.LINK, succeeded=True)
+    if second_factor.requires_second_factor(user):
+        return redirect(second_factor.second_factor_url(user, next_url))
     return redirect(next_url)
 
 
-class PasswordLoginView(auth_views.LoginView):
-    template_name = "programme/accounts/password_login.html"
-    authentication_form = EmailAuthenticationForm
+class ThrottledLoginMixin:
+    """A login view whose wrong passwords are counted (``programme.throttle``): past the
+    limit, the form comes back with a 429 and when to retry, the password unchecked.
+    An account that needs a second factor goes on to its page."""
+
+    step = SignInStep.PASSWORD
 
     def post(self, request, *args, **kwargs):
         email = request.POST.get("username", "")
-        if is_rate_limited(request, "accounts:password_login", PASSWORD_LOGIN_LIMITS, email):
+        wait = throttle.wait_for(SignInStep.PASSWORD, email, throttle.client_ip(request))
+        if wait is not None:
             # An unbound form: a bound one would check the password while rendering.
             form = self.get_form_class()(request, initial={"username": email})
-            context = self.get_context_data(form=form, rate_limited=True)
+            context = self.get_context_data(form=form, wait=wait)
             return self.render_to_response(context, status=HTTPStatus.TOO_MANY_REQUESTS)
         return super().post(request, *args, **kwargs)
 
+    def form_invalid(self, form):
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            email = accounts.normalise_email(form.data.get("username", ""))
+            throttle.record_failure(SignInStep.PASSWORD, email, throttle.client_ip(self.request))
+            user = User.objects.filter(email__iexact=email).first()
+            throttle.log_attempt(self.request, user, self.step, succeeded=False)
+        return super().form_invalid(form)
+
     def form_valid(self, form):
+        user = form.get_user()
+        throttle.record_success(SignInStep.PASSWORD, user.email, throttle.client_ip(self.request))
         response = super().form_valid(form)
+        throttle.log_attempt(self.request, user, self.step, succeeded=True)
         return response
+
+    def get_success_url(self):
+        url = super().get_success_url()
+        user = self.request.user
+        if second_factor.requires_second_factor(user) and not second_factor.is_verified(user):
+            return second_factor.second_factor_url(user, url)
+        return url
+
+
+class PasswordLoginView(ThrottledLoginMixin, auth_views.LoginView):
+    template_name = "programme/accounts/password_login.html"
+    authentication_form = EmailAuthenticationForm
+
+
+class AdminLoginView(ThrottledLoginMixin, auth_views.LoginView):
+    """The admin's login page (``TremplinAdminSite.login`` gives its form and context)."""
+
+    step = SignInStep.ADMIN_PASSWORD
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -39,8 +39,9 @@ EXPORT_PERSON = verb("person.export", _("Données d'une personne exportées"))
 ERASE_PERSON = verb("person.erase", _("Personne effacée"))
 # The export is written to memory up to this size, then to a temporary file.
 IN_MEMORY_BYTES = 8 * 1024 * 1024
-# What the export leaves out of the account: a hash is no data about the person.
-SECRET_FIELDS = {"password"}
+# What the export leaves out, by model: a password's hash, an authenticator's secret key,
+# are no data about the person, and would let the export's reader sign in as them.
+SECRET_FIELDS = {"programme.user": {"password"}, "otp_totp.totpdevice": {"key"}}
 
 
 def memberships(user):
@@ -98,7 +99,7 @@ def _section(model, condition):
     names = [
         field.attname
         for field in model._meta.concrete_fields
-        if field.name not in SECRET_FIELDS or model is not User
+        if field.name not in SECRET_FIELDS.get(model._meta.label_lower, ())
     ]
     return list(model._default_manager.filter(condition).distinct().order_by("pk").values(*names))
 

@@ -16,17 +16,19 @@ from django.contrib.contenttypes.models import ContentType
 
 from editions.enums import Phase
 from projects.enums import ApplicationStatus
-from tests.roles import ROLES
+from tests.roles import ROLES, UNVERIFIED_STAFF
 from tests.url_table import STAFF, Row, signed_out
 
-EVERYONE = set(ROLES)
+EVERYONE = set(ROLES) | {UNVERIFIED_STAFF}
 # Django's admin lets in any active account with admin access (``is_staff``) and shows it
 # what its permissions allow: an account given admin access and no permission (or only
 # some, say the news) reaches the index, its own password pages and the shortcuts that
 # send it on to a change page, where it is refused. It sees nothing of the programme.
 ADMIN_ACCESS = STAFF | {"staff_without_permission"}
-# Staff are in already: their login page sends them to the index.
-IS_STAFF = {"staff": 302, "staff_without_permission": 302}
+# Staff are in already: their login page sends them to the index; staff who has not
+# passed the second factor yet, to its page (they sign out on the site, not the admin's
+# logout, which lets out only those it let in).
+IS_STAFF = {"staff": 302, "staff_without_permission": 302, UNVERIFIED_STAFF: 302}
 
 # app_label_modelname → (status of the add page, status of the delete page) for staff.
 # Records written by the services cannot be added or deleted by hand (403); nor can
@@ -42,6 +44,8 @@ ADMIN_MODELS = {
     "programme_theme": (200, 200),
     "programme_newsitem": (200, 200),
     "programme_auditentry": (403, 403),  # the audit log is read-only
+    "programme_signinrecord": (403, 403),  # so is the log of sign-ins
+    "programme_signincooloff": (403, 403),  # lifted by an action, never edited
     "editions_call": (200, 200),
     "editions_edition": (200, 200),
     "projects_phaseperiod": (403, 403),
@@ -181,7 +185,15 @@ ADMIN_TABLE = {
 # roles hold no admin access either: they are checked on a sample of pages (the index,
 # every workflow screen, and the pages of the objects they deal with on the site), which
 # keeps tests/test_urls.py to about a minute.
-ROLES_ON_EVERY_ADMIN_PAGE = ("anonymous", "applicant", "staff_without_permission", "staff")
+# Staff without the second factor is refused on every page but the login (which sends
+# them to the second factor).
+ROLES_ON_EVERY_ADMIN_PAGE = (
+    "anonymous",
+    "applicant",
+    "staff_without_permission",
+    "staff",
+    UNVERIFIED_STAFF,
+)
 ADMIN_SAMPLE = {
     "admin:index",
     "admin:login",

@@ -2,21 +2,29 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from tests.editions.factories import CallFactory
 from tests.proconnect_provider import oidc_provider, proconnect  # noqa: F401 (fixtures)
-from tests.programme.factories import UserFactory
+from tests.programme.factories import SignInCooloffFactory, SignInRecordFactory, UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
-from tests.roles import build_world
+from tests.roles import UNVERIFIED_STAFF, build_world
+from tests.second_factor import force_login_with_second_factor, sign_in_first_factor_only
 
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Hashing is slow on purpose; the tests do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def signed_in_with_both_factors(monkeypatch):
+    """``client.force_login(user)`` passes the second factor of those who need one
+    (``tests/second_factor.py``), so every test signs staff and chairs fully in."""
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
 
 
 @pytest.fixture
@@ -60,7 +68,8 @@ def client_as(client, world):
 @pytest.fixture(scope="module")
 def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
     """The world, plus what only admin pages need (a task result, a submitted application,
-    a submitted report), built once for a module of tests that only read it (GET).
+    a submitted report, a sign-in record and a cool-off), built once for a module of
+    tests that only read it (GET).
 
     Building it for each of the ~1,500 (role, page) cases would take minutes. It is built
     in a transaction rolled back after the module; each test still runs in its own
@@ -79,6 +88,8 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
             submitted_report=PhaseReportFactory(
                 period=world.other_project.periods.get(), submitted=True
             ),
+            sign_in_record=SignInRecordFactory(),
+            sign_in_cooloff=SignInCooloffFactory(),
         )
         try:
             yield world
@@ -95,7 +106,9 @@ def shared_client_as(db, client, shared_world):
 def _signing_in(client, world):
     def sign_in(role):
         user = world.users[role]
-        if user is not None:
+        if role == UNVERIFIED_STAFF:
+            sign_in_first_factor_only(client, user)
+        elif user is not None:
             client.force_login(user)
         return client
 

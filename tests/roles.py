@@ -37,6 +37,10 @@ ROLES = (
     "staff",
     "staff_without_permission",
 )
+# Staff signed in by password or link who has not passed the second factor: refused on
+# every admin page (``tests/admin_url_table.py``). Not one of ``ROLES``: on the site it
+# is checked by ``tests/programme/test_second_factor.py``.
+UNVERIFIED_STAFF = "staff_without_second_factor"
 # The members convened to both sessions, and the role of each on the jury.
 JURY_ROLES = {
     "jury_member": MemberRole.ELECTED_OFFICIAL,
@@ -59,8 +63,9 @@ def build_world():
     the applicant on its team, and its follow-up (a coaching entry, a milestone, an
     unpublished indicator with a measurement to check, a draft report); another project
     with its own coach; a published news item; a jury of four convened to a session in
-    deliberation (one of them withdrew from its item) and to a closed session; staff, and
-    a person with admin access but no staff group."""
+    deliberation (one of them withdrew from its item) and to a closed session; staff (and
+    staff who has not passed the second factor), and a person with admin access but no
+    staff group."""
     call = CallFactory(open_now=True)
     draft = ApplicationFactory(call=call, title="Candidature confidentielle")
     other_draft = ApplicationFactory(call=call, title="Brouillon d'une autre équipe")
@@ -107,6 +112,7 @@ def build_world():
             "other_coach": other_coach,
             "staff": staff,
             "staff_without_permission": UserFactory(is_staff=True),
+            UNVERIFIED_STAFF: UserFactory(innovation_staff=True),
         },
     )
 
@@ -125,8 +131,9 @@ def _attach(application, name):
 def _jury_sessions(jury, project, staff):
     """A session in deliberation reviewing ``project`` (with a file): the jury member
     scored it with a comment, the withdrawn member withdrew, and the decision is recorded
-    with internal reasons; a closed session with its minutes; and a session in scoring,
-    whose deliberation the chair may open."""
+    with internal reasons; a closed session with its minutes; a session in scoring,
+    whose deliberation the chair may open; and a planned session, whose averaging the
+    chair may still choose."""
     _attach(project.application, "bilan.pdf")
     convened = {"programme": jury["president"].programme, "convened": list(jury.values())}
     session = SessionFactory(
@@ -161,6 +168,7 @@ def _jury_sessions(jury, project, staff):
     )
     return {
         "scoring_session": SessionFactory(**convened, pitches=1, scoring=True, moved_by=staff),
+        "planned_session": SessionFactory(**convened, pitches=1, moved_by=staff),
         "session": session,
         "criterion": criterion,
         "review": review,

@@ -26,7 +26,12 @@ from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
 )
-from tests.programme.factories import NewsItemFactory, UserFactory
+from tests.programme.factories import (
+    NewsItemFactory,
+    SignInCooloffFactory,
+    SignInRecordFactory,
+    UserFactory,
+)
 from tests.projects.factories import (
     CoachingEntryFactory,
     ImpactIndicatorFactory,
@@ -64,6 +69,8 @@ def build_world(size, staff):
         follow_up(item.application.project)
     for _ in range(size):
         move_news_item(NewsItemFactory(), NewsStatus.PUBLISHED, actor=staff)
+        SignInRecordFactory()
+        SignInCooloffFactory()
 
 
 def follow_up(project):

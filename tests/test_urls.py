@@ -13,7 +13,7 @@ from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.admin_url_table import ADMIN_SAMPLE, ADMIN_TABLE, ROLES_ON_EVERY_ADMIN_PAGE
-from tests.roles import ROLES, SECRETS
+from tests.roles import ROLES, SECRETS, UNVERIFIED_STAFF
 from tests.url_table import URL_TABLE
 
 TABLE = URL_TABLE | ADMIN_TABLE
@@ -34,8 +34,10 @@ def named_patterns(resolver=None, namespace="", prefix=""):
 
 
 def roles_for(name):
-    if not name.startswith("admin:") or name in ADMIN_SAMPLE:
+    if not name.startswith("admin:"):
         return ROLES
+    if name in ADMIN_SAMPLE:
+        return (*ROLES, UNVERIFIED_STAFF)
     return ROLES_ON_EVERY_ADMIN_PAGE
 
 
@@ -97,14 +99,20 @@ def _body(response):
 
 
 def _is_refusal(response):
-    """A 403, a 404, the sign-in page, or the admin's own refusal to sign out someone it
-    never let in (a redirect to its index, which asks them to sign in)."""
+    """A 403, a 404, the sign-in page, the second-factor page, or the admin's own refusal
+    to sign out someone it never let in (a redirect to its index, which asks them to sign
+    in)."""
     location = response.headers.get("Location", "")
     return (
         response.status_code in (403, 404)
         or _is_login_redirect(response)
+        or (response.status_code == 302 and location.startswith(SECOND_FACTOR_PAGES))
         or (response.status_code == 302 and location == "/admin/")
     )
+
+
+# Where an account that needs a second factor and has not passed it is sent.
+SECOND_FACTOR_PAGES = ("/connexion/second-facteur/", "/connexion/second-facteur/activer/")
 
 
 def _is_login_redirect(response):

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 
-from jury.enums import Attendance, SessionStatus
+from jury.enums import Attendance, Averaging, SessionStatus
 from jury.models import AgendaItem, ConflictOfInterest, Convocation
 from programme.models import AuditEntry
 from projects.applications.manager_links import manager_token
@@ -117,6 +117,11 @@ def deliberation_opened(world, user, client):
     return world.scoring_session.status == SessionStatus.DELIBERATION
 
 
+def averaging_normalised(world, user, client):
+    world.planned_session.refresh_from_db()
+    return world.planned_session.averaging == Averaging.NORMALISED
+
+
 def item_removed(world, user, client):
     return AgendaItem.objects.filter(
         pk=world.review.pk, removed_by=user, removal_reason=REMOVAL_REASON
@@ -168,6 +173,14 @@ URL_TABLE = {
     ),
     "accounts:proconnect_signed_out": Row(EVERYONE, "/deconnexion/proconnect/", status=404),
     "accounts:account": Row(SIGNED_IN, "/compte/"),
+    # Staff and chairs (signed in with both factors) go on; the others, without a
+    # device, to the enrolment, which staff and chairs (enrolled) are sent back from.
+    "accounts:second_factor": Row(SIGNED_IN, "/connexion/second-facteur/", status=302),
+    "accounts:second_factor_enrol": Row(
+        SIGNED_IN,
+        "/connexion/second-facteur/activer/",
+        status=dict.fromkeys(STAFF | CHAIR | {"staff_without_permission"}, 302),
+    ),
     "accounts:password_change": Row(SIGNED_IN, "/compte/mot-de-passe/"),
     "editions:call": Row(EVERYONE, lambda w: f"/appels/{w.call.edition.slug}/"),
     # Public pages (issue 6): the same for everyone, signed in or not.
@@ -256,6 +269,14 @@ URL_TABLE = {
         302,
         effect=deliberation_opened,
     ),
+    "jury:averaging": Row(
+        CHAIR | STAFF,
+        lambda w: f"/jury/seances/{w.planned_session.pk}/moyennes/",
+        "post",
+        302,
+        data={"averaging": Averaging.NORMALISED},
+        effect=averaging_normalised,
+    ),
     "jury:remove_item": Row(
         CHAIR | STAFF,
         lambda w: f"{item(w)}retrait/",
@@ -276,6 +297,16 @@ URL_TABLE = {
     "jury:close": Row(CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/cloture/"),
     "jury:export_scores": Row(
         CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/classement.csv"
+    ),
+    "jury:scoring_sheet": Row(
+        {"jury_member"} | CHAIR | STAFF,
+        lambda w: (
+            f"/jury/seances/{w.session.pk}/membres/{w.jury['jury_member'].pk}/"
+            "grille-de-notation.pdf"
+        ),
+    ),
+    "jury:sign_in_sheet": Row(
+        CHAIR | STAFF, lambda w: f"/jury/seances/{w.session.pk}/emargement.pdf"
     ),
     "jury:minutes": Row(
         CONVENED | STAFF, lambda w: f"/jury/seances/{w.closed_session.pk}/proces-verbal/"

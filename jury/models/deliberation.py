@@ -69,6 +69,25 @@ class Criterion(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def plain_weight(self):
+        """The weight without trailing zeros (2, 1.5), as a sheet prints it."""
+        if self.weight == self.weight.to_integral_value():
+            return self.weight.quantize(Decimal(1))
+        return self.weight.normalize()
+
+
+class ScoreQuerySet(models.QuerySet):
+    def counted_in(self, session):
+        """The marks that count in ``session``: on items still on its agenda, and never
+        a member's mark on an item they withdrew from (even one given before)."""
+        withdrawn = ConflictOfInterest.objects.filter(
+            item=models.OuterRef("item"), member=models.OuterRef("member")
+        )
+        return self.filter(item__session=session, item__removed_at__isnull=True).exclude(
+            models.Exists(withdrawn)
+        )
+
 
 class Score(models.Model):
     """One member's mark on one criterion for one agenda item."""
@@ -89,6 +108,8 @@ class Score(models.Model):
     comment = models.TextField(_("commentaire"), blank=True)
     created_at = models.DateTimeField(_("notée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = ScoreQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("note")

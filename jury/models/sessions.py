@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jury.enums import (
     Attendance,
+    Averaging,
     MemberRole,
     SessionStatus,
 )
@@ -115,6 +116,18 @@ class Session(models.Model):
             "déportée, ou en son absence, et y tient la voix prépondérante."
         ),
     )
+    averaging = models.CharField(
+        _("calcul des moyennes"),
+        max_length=20,
+        choices=Averaging.choices,
+        default=Averaging.RAW,
+        editable=False,
+        help_text=_(
+            "Choisi avant l'ouverture de la notation. La moyenne normalisée par juré "
+            "corrige les jurés sévères ou indulgents ; elle s'affiche à côté de la "
+            "moyenne brute et ordonne le classement."
+        ),
+    )
     closed_at = models.DateTimeField(_("close le"), null=True, blank=True, editable=False)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -144,6 +157,11 @@ class Session(models.Model):
                 violation_error_message=_("Ce statut de séance n'existe pas."),
             ),
             models.CheckConstraint(
+                condition=Q(averaging__in=Averaging.values),
+                name="session_averaging_valid",
+                violation_error_message=_("Ce calcul des moyennes n'existe pas."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(status=SessionStatus.CLOSED)
                 | Q(closed_at__isnull=False, minutes__isnull=False),
                 name="session_closed_has_minutes",
@@ -157,6 +175,10 @@ class Session(models.Model):
     @property
     def is_closed(self):
         return self.status == SessionStatus.CLOSED
+
+    @property
+    def is_normalised(self):
+        return self.averaging == Averaging.NORMALISED
 
     @property
     def marks_are_open(self):

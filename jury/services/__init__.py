@@ -3,7 +3,7 @@
 - ``deliberation``: conflicts, scores, decisions;
 - ``attendance``: who sits, from which item on;
 - ``agenda``: an item withdrawn from the frozen agenda, an item's scoring reopened;
-- ``session``: the session's lifecycle, closing applies the decisions;
+- ``session``: the session's lifecycle, closing applies the decisions; its averaging;
 - ``minutes``: the official PDF of a closed session's minutes, stored once;
 - ``publication``: invitations, and decisions told to teams and the public.
 """
@@ -26,10 +26,18 @@ from jury.services.deliberation import (
 )
 from jury.services.minutes import store_minutes_pdf
 from jury.services.publication import invite_members, publish_decisions
-from jury.services.session import add_default_criteria, move_session, session_refusals
+from jury.services.session import (
+    add_default_criteria,
+    averaging_refusals,
+    choose_averaging,
+    move_session,
+    session_refusals,
+)
 
 __all__ = [
     "add_default_criteria",
+    "averaging_refusals",
+    "choose_averaging",
     "decision_refusals",
     "decision_state_refusals",
     "declare_conflict",

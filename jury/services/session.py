@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from jury.enums import Attendance, SessionStatus
+from jury.enums import Attendance, Averaging, SessionStatus
 from jury.grids import DEFAULT_GRIDS, DEFAULT_SCALE
 from jury.minutes import build_minutes
 from jury.models import Criterion, Decision, Session
@@ -15,11 +15,12 @@ from jury.transitions import SESSION_LIFECYCLE, outcome_target
 from programme import audit
 from programme.actions import verb
 from programme.enums import DecisionSource
-from programme.lifecycles import MoveRefused, Refused
+from programme.lifecycles import ActionRefused, MoveRefused, Refused
 from projects.applications.services import move_application
 from projects.laureates.services import move_project
 
 ADD_DEFAULT_CRITERIA = verb("session.add_default_criteria", _("Grilles par défaut ajoutées"))
+CHOOSE_AVERAGING = verb("session.choose_averaging", _("Calcul des moyennes choisi"))
 
 
 def session_refusals(session, target, *, decided_by, at=None):
@@ -154,3 +155,45 @@ def add_default_criteria(session, *, actor):
             changes={"criteria": [None, [criterion.name for criterion in criteria]]},
         )
     return criteria
+
+
+def averaging_refusals(session, averaging=None):
+    """Why the averaging of ``session`` cannot be chosen now (``averaging``: the one asked
+    for, checked when given): French sentences, empty if it can."""
+    if averaging is not None and averaging not in Averaging.values:
+        return [_("Ce calcul des moyennes n'existe pas.")]
+    if session.status != SessionStatus.PLANNED:
+        return [
+            _(
+                "Le calcul des moyennes se choisit avant l'ouverture de la notation : il ne "
+                "change plus une fois que les membres notent."
+            )
+        ]
+    return []
+
+
+def choose_averaging(session, averaging, *, actor):
+    """Choose how the deliberation's table averages the marks: the raw weighted mean, or
+    the mean normalised per juror beside it (``jury.normalisation``). Returns the session,
+    or ``None`` if it had that averaging already.
+
+    Side effects, in order:
+    1. locks the session row; returns ``None`` if nothing changes;
+    2. raises ``ActionRefused`` once scoring has opened, or for an unknown averaging;
+    3. saves the averaging and writes the audit entry ``session.choose_averaging``.
+    """
+    with transaction.atomic():
+        locked = Session.objects.select_for_update().get(pk=session.pk)
+        if locked.averaging == averaging:
+            return None
+        refusals = averaging_refusals(locked, averaging)
+        if refusals:
+            raise ActionRefused(refusals)
+        before = locked.averaging
+        locked.averaging = averaging
+        locked.save(update_fields=["averaging"])
+        audit.record(
+            locked, CHOOSE_AVERAGING, actor=actor, changes={"averaging": [before, averaging]}
+        )
+    session.averaging = averaging
+    return locked

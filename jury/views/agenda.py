@@ -1,5 +1,6 @@
-"""The chair runs the day from the jury area: opens the scoring and the deliberation,
-withdraws an item from the frozen agenda with a reason, reopens an item's scoring."""
+"""The chair runs the day from the jury area: chooses the averaging before scoring, opens
+the scoring and the deliberation, withdraws an item from the frozen agenda with a
+reason, reopens an item's scoring."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jury.enums import SessionStatus
-from jury.forms import ReasonForm
+from jury.forms import AveragingForm, ReasonForm
 from jury.models import AgendaItem
 from jury.services import (
+    choose_averaging,
     freeze_item_scoring,
     move_session,
     removal_refusals,
@@ -53,6 +55,30 @@ def session_step(request, pk, step):
             messages.info(request, _("C'était déjà fait : rien n'a changé."))
         else:
             messages.success(request, _("C'est fait : %(status)s.") % {"status": target.label})
+    return redirect("jury:deliberation", session.pk)
+
+
+@login_required
+@require_POST
+def averaging(request, pk):
+    """Choose the raw mean or the mean normalised per juror, before scoring opens."""
+    session = chair_session(request, pk)
+    form = AveragingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["averaging"]))
+        return redirect("jury:deliberation", session.pk)
+    try:
+        done = choose_averaging(session, form.cleaned_data["averaging"], actor=request.user)
+    except Refused as refused:
+        messages.error(request, " ".join(refused.reasons))
+    else:
+        if done is None:
+            messages.info(request, _("C'était déjà fait : rien n'a changé."))
+        else:
+            messages.success(
+                request,
+                _("Calcul des moyennes : %(label)s.") % {"label": session.get_averaging_display()},
+            )
     return redirect("jury:deliberation", session.pk)
 
 

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jury.enums import SessionStatus
-from jury.forms import AttendanceSheetForm, DecisionForm, ReasonForm
+from jury.exports import ranking_table
+from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision, Score
 from jury.ranking import rank
 from jury.rules import is_chair
@@ -22,7 +23,7 @@ from jury.services import (
     reopen_refusals,
     session_refusals,
 )
-from jury.views.member import visible_session
+from jury.views.member import session_normalisation, visible_session
 from programme.enums import DecisionSource
 from programme.exports import csv_response
 from programme.lifecycles import Refused
@@ -58,7 +59,7 @@ def ranked_items(session, user):
         grids.setdefault(criterion.grid, []).append(criterion)
     if not user.has_perm("jury.see_marks", session):
         return items, {}, grids
-    return items, rank(items, grids), grids
+    return items, rank(items, grids, session_normalisation(session)), grids
 
 
 def attendance_sheet(session, data=None):
@@ -89,6 +90,9 @@ def deliberation(request, pk):
             "grids": grids,
             "removed": removed,
             "sheet": attendance_sheet(session),
+            "averaging_form": AveragingForm(initial={"averaging": session.averaging})
+            if session.status == SessionStatus.PLANNED
+            else None,
             "present_count": len(session.voting_members_present()),
             "quorum_reached": not session.quorum_refusals(),
             "steps": session_steps(session, source),
@@ -217,20 +221,5 @@ def export_scores(request, pk):
     count."""
     session = chair_session(request, pk)
     _items, ranking, _grids = ranked_items(session, request.user)
-    return csv_response(
-        f"classement-seance-{session.pk}.csv",
-        [_("objet"), _("rang"), _("point"), _("sujet"), _("moyenne /20"), _("notes"), _("déports")],
-        (
-            [
-                kind,
-                row.rank or "",
-                row.item.position,
-                row.item.subject,
-                f"{row.mean:.2f}" if row.mean is not None else "",
-                row.scorers,
-                ", ".join(row.withdrawn),
-            ]
-            for kind, rows in ranking.items()
-            for row in rows
-        ),
-    )
+    header, rows = ranking_table(session, ranking)
+    return csv_response(f"classement-seance-{session.pk}.csv", header, rows)

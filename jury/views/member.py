@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
+from jury.normalisation import normalise
 from jury.ranking import rank
 from jury.services import declare_conflict, record_score
 from programme.files import private_file_response
@@ -49,6 +50,18 @@ def my_membership(request, session):
         session.convocations.select_related("member").filter(member__user=request.user).first()
     )
     return convocation.member if convocation else None
+
+
+def session_normalisation(session):
+    """The session's marks normalised per juror when it chose that averaging, else
+    ``None``: over every mark that counts in the session (whoever reads), so that every
+    reader sees the same figures. One query."""
+    if not session.is_normalised:
+        return None
+    return normalise(Score.objects.counted_in(session).only(*NORMALISED_FIELDS))
+
+
+NORMALISED_FIELDS = ("item_id", "member_id", "criterion_id", "value", "scale_max")
 
 
 @login_required
@@ -91,7 +104,8 @@ def session_detail(request, pk):
         for criterion in criteria:
             grids.setdefault(criterion.grid, []).append(criterion)
         hidden = {row["item"].pk for row in rows if row["withdrawn"] or row["item"].is_removed}
-        context["ranking"] = rank([i for i in items if i.pk not in hidden], grids)
+        visible = [i for i in items if i.pk not in hidden]
+        context["ranking"] = rank(visible, grids, session_normalisation(session))
     return render(request, "jury/session.html", context)
 
 

@@ -1,5 +1,5 @@
 """Programme-wide models: people, the programme and its branding, organisations, themes,
-news, and the audit log."""
+news, the audit log, and sign-in records."""
 
 from programme.models.audit import AuditEntry
 from programme.models.identities import ProConnectIdentity
@@ -14,6 +14,7 @@ from programme.models.programme import (
     contrast_ratio,
     hex_colour_validator,
 )
+from programme.models.sign_in import SignInCooloff, SignInRecord
 
 __all__ = [
     "AuditEntry",
@@ -24,6 +25,8 @@ __all__ = [
     "ProConnectIdentity",
     "Programme",
     "ProgrammeQuerySet",
+    "SignInCooloff",
+    "SignInRecord",
     "Theme",
     "User",
     "UserManager",

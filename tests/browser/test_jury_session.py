@@ -7,6 +7,7 @@ from jury.enums import Attendance, MemberRole, SessionStatus
 from jury.services import move_session
 from programme.models import Programme
 from projects.enums import ApplicationStatus
+from tests.browser.story_steps import password_sign_in
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -48,10 +49,7 @@ def session(transactional_db):
 
 
 def sign_in(page, email):
-    page.goto("/connexion/mot-de-passe/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    password_sign_in(page, email)
 
 
 def test_member_withdraws_scores_and_the_president_decides_and_closes(

@@ -1,9 +1,18 @@
 """Invitations, and decisions told to teams only when staff publish them."""
 
+import datetime
+
 import pytest
+from icalendar import Calendar
 
 from jury.enums import Outcome, SessionStatus
-from jury.services import invite_members, move_session, publish_decisions, record_decision
+from jury.services import (
+    declare_conflict,
+    invite_members,
+    move_session,
+    publish_decisions,
+    record_decision,
+)
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus
 from tests.jury.factories import (
@@ -122,3 +131,52 @@ def test_publishing_counts_each_decision_of_this_session_only(
     assert (published, mailoutbox) == (2, [])
     assert other.transitions.get(to_status=ApplicationStatus.SELECTED).published_at is None
     assert publish_decisions(other_session, actor=staff, notify=False) == 1
+
+
+def test_the_convocation_gives_each_items_planned_time_and_the_link_to_its_file(
+    staff, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://tremplin.example"
+    session = SessionFactory(title="Jury du 15 mars")
+    first = SelectionItemFactory(
+        session=session,
+        application__title="Ruches de l'estuaire",
+        scheduled_time=datetime.time(14, 30),
+    )
+    second = SelectionItemFactory(session=session, application__title="Vélos partagés")
+    ConvocationFactory(session=session)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_members(session, actor=staff)
+
+    (message,) = mailoutbox
+    event = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")[0]
+    first_url = f"https://tremplin.example/jury/seances/{session.pk}/points/{first.pk}/"
+    second_url = f"https://tremplin.example/jury/seances/{session.pk}/points/{second.pk}/"
+    assert f"14:30 — 1. Ruches de l'estuaire\n   Dossier : {first_url}\n" in message.body
+    assert f"2. Vélos partagés\n   Dossier : {second_url}\n" in message.body
+    assert str(event["description"]) == (
+        f"14:30 — 1. Ruches de l'estuaire\n{first_url}\n2. Vélos partagés\n{second_url}"
+    )
+    assert str(event["url"]) == f"https://tremplin.example/jury/seances/{session.pk}/"
+
+
+def test_the_convocation_of_a_member_who_withdrew_leaves_that_item_out(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory()
+    left = SelectionItemFactory(session=session, application__title="Dossier du cousin")
+    SelectionItemFactory(session=session, application__title="Vélos partagés")
+    convocation = ConvocationFactory(session=session)
+    declare_conflict(left, member=convocation.member, actor=convocation.member.user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_members(session, actor=staff)
+
+    (message,) = mailoutbox
+    event = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")[0]
+    description = str(event["description"])
+    assert "Dossier du cousin" not in message.body
+    assert "Dossier du cousin" not in description
+    assert "2. Vélos partagés" in message.body
+    assert "2. Vélos partagés" in description

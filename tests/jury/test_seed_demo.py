@@ -32,6 +32,7 @@ from projects.models import (
     Resource,
     TimeDeclaration,
 )
+from tests.second_factor import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +151,7 @@ def test_demo_accounts_are_printed_and_the_staff_one_reaches_the_admin(demo, cli
     assert "tremplin-demo" in demo
     assert is_innovation_staff(staff)
     assert client.login(email="innovation@tremplin.test", password="tremplin-demo")
+    pass_second_factor(client, staff)
     assert "Pilotage du programme" in client.get("/admin/").content.decode()
 
 
@@ -277,6 +279,7 @@ def test_the_jury_reads_the_submitted_report_on_the_15_march_review_item(demo, c
         session__starts_at__date="2022-03-15", project__title="Pierre2vies"
     )
     client.login(email="jury@tremplin.test", password="tremplin-demo")
+    pass_second_factor(client, User.objects.get(email="jury@tremplin.test"))
 
     html = client.get(f"/jury/seances/{item.session_id}/points/{item.pk}/").content.decode()
 

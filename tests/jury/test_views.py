@@ -8,9 +8,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from jury.enums import CriterionGrid, MemberRole, Outcome, SessionStatus
+from jury.enums import Averaging, CriterionGrid, MemberRole, Outcome, SessionStatus
 from jury.models import Decision, Score
-from jury.services import declare_conflict, move_session, record_decision, record_score
+from jury.services import (
+    choose_averaging,
+    declare_conflict,
+    move_session,
+    record_decision,
+    record_score,
+)
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus, MilestoneStatus
 from tests.editions.factories import paris
@@ -273,18 +279,23 @@ def test_the_ranking_export_leaves_out_withdrawn_members(client, jury, staff):
     )
 
     (row,) = [line for line in lines if "Ruches" in line]
-    assert ";20.00;1;" in row
+    assert ";20,00;0,00;1;" in row
     assert str(people["other"].user) in row
 
 
-@pytest.mark.parametrize("page", ["session", "deliberation"])
-def test_session_pages_keep_a_flat_query_count_from_1_to_30_items(client, staff, page):
+@pytest.mark.parametrize("averaging", [Averaging.RAW, Averaging.NORMALISED])
+@pytest.mark.parametrize("page", ["session", "deliberation", "export"])
+def test_session_pages_keep_a_flat_query_count_from_1_to_30_items(client, staff, page, averaging):
     president = JuryMemberFactory(president=True)
-    session = SessionFactory(pitches=1, convened=[president], deliberation=True, moved_by=staff)
+    session = SessionFactory(pitches=1, convened=[president], moved_by=staff)
+    choose_averaging(session, averaging, actor=staff)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
     criterion = CriterionFactory(session=session)
     path = {
         "session": f"/jury/seances/{session.pk}/",
         "deliberation": f"/jury/seances/{session.pk}/deliberation/",
+        "export": f"/jury/seances/{session.pk}/classement.csv",
     }[page]
 
     def fill(item):

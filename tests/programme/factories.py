@@ -3,8 +3,17 @@ from zoneinfo import ZoneInfo
 
 import factory
 
-from programme.enums import NewsStatus
-from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
+from programme.enums import NewsStatus, SignInStep
+from programme.models import (
+    NewsItem,
+    Objective,
+    Organisation,
+    Programme,
+    SignInCooloff,
+    SignInRecord,
+    Theme,
+    User,
+)
 from programme.roles import sync_staff_group
 from programme.services import move_news_item
 
@@ -105,3 +114,31 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
         archived = factory.Trait(
             published=True, to_archived=_move_news(NewsStatus.ARCHIVED, NEWS_ARCHIVED_AT)
         )
+
+
+class SignInRecordFactory(factory.django.DjangoModelFactory):
+    """A staff member's failed password from a documentation address."""
+
+    class Meta:
+        model = SignInRecord
+
+    user = factory.SubFactory(UserFactory, innovation_staff=True)
+    ip_address = factory.Sequence(lambda n: f"192.0.2.{n % 250 + 1}")
+    step = SignInStep.PASSWORD
+    succeeded = False
+
+
+class SignInCooloffFactory(factory.django.DjangoModelFactory):
+    """Five wrong passwords for one account from one address: it waits a minute."""
+
+    class Meta:
+        model = SignInCooloff
+
+    scope = SignInStep.PASSWORD
+    account = factory.Sequence(lambda n: f"cible{n}@exemple.test")
+    ip_address = factory.Sequence(lambda n: f"198.51.100.{n % 250 + 1}")
+    failures = 5
+    last_failure_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    blocked_until = factory.LazyAttribute(
+        lambda row: row.last_failure_at + datetime.timedelta(minutes=1)
+    )

@@ -253,7 +253,17 @@ def test_link_requests_beyond_five_per_address_answer_429_in_french(client, mail
     assert len(mailoutbox) == 5
 
 
-def test_link_requests_beyond_ten_per_ip_answer_429_in_french(client, mailoutbox):
+def test_thirty_students_behind_one_school_address_each_get_their_link(client, mailoutbox):
+    responses = [request_link(client, f"eleve{number}@lycee.test") for number in range(30)]
+
+    assert [response.status_code for response in responses] == [200] * 30
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted(
+        f"eleve{number}@lycee.test" for number in range(30)
+    )
+
+
+def test_link_requests_beyond_the_limit_per_ip_answer_429_in_french(client, mailoutbox, settings):
+    settings.TREMPLIN_SIGN_IN_LINKS_PER_IP = "10/h"
     for number in range(10):
         request_link(client, f"personne{number}@exemple.test")
 
@@ -265,7 +275,8 @@ def test_link_requests_beyond_ten_per_ip_answer_429_in_french(client, mailoutbox
     assert not User.objects.filter(email="onzieme@exemple.test").exists()
 
 
-def test_link_requests_from_another_ip_are_counted_apart(client, mailoutbox):
+def test_link_requests_from_another_ip_are_counted_apart(client, mailoutbox, settings):
+    settings.TREMPLIN_SIGN_IN_LINKS_PER_IP = "10/h"
     for number in range(10):
         request_link(client, f"personne{number}@exemple.test")
 

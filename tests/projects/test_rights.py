@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from jury.models import JuryMember, MinutesRecord
 from programme import audit
@@ -24,7 +25,7 @@ from projects.models import TeamMember, TimeCommitment
 from projects.rights import erase_person, export_person, person_data
 from tests.editions.factories import CallFactory
 from tests.jury.factories import JuryMemberFactory
-from tests.programme.factories import ProgrammeFactory, UserFactory
+from tests.programme.factories import ProgrammeFactory, SignInRecordFactory, UserFactory
 from tests.projects import uploads
 from tests.projects.factories import (
     ApplicationFactory,
@@ -33,6 +34,7 @@ from tests.projects.factories import (
     TimeDeclarationFactory,
 )
 from tests.projects.test_retention import everything
+from tests.second_factor import authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +63,12 @@ def relations_to_a_person():
 
 def rows_the_world_lacks(world):
     """A row of each model that relates to a person and that the world of the roles has
-    none of: an admin history entry, a time commitment and declaration, stored minutes."""
+    none of: an admin history entry, a time commitment and declaration, stored minutes,
+    second-factor devices and a sign-in record."""
     period = world.project.periods.get()
+    authenticator(world.users["staff"])
+    StaticDevice.objects.create(user=world.users["staff"], name="Codes de secours")
+    SignInRecordFactory(user=world.users["staff"])
     LogEntry.objects.create(
         user=world.users["staff"],
         content_type=ContentType.objects.get_for_model(User),
