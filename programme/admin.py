@@ -45,7 +45,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["organisation"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["organisation"]
-    actions = [reset_second_factor_action]
+    actions = [reset_second_factor_action, "unlink_proconnect"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
@@ -68,7 +68,6 @@ class UserAdmin(DjangoUserAdmin):
         )
     ]
     readonly_fields = ["proconnect"]
-    actions = ["unlink_proconnect"]
 
     @admin.display(description=_("ProConnect"))
     def proconnect(self, user):
