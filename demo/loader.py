@@ -50,6 +50,11 @@ def member_email(first, last):
 
 
 @transaction.atomic
+def picked(data, *names):
+    """The story's values of ``names``, to create a row with them as its fields."""
+    return {name: data[name] for name in names}
+
+
 def load():
     """Load the whole story. The caller checks ``is_loaded()`` first."""
     loader = StoryLoader()
@@ -131,12 +136,8 @@ class StoryLoader:
     def _edition(self, data):
         edition = Edition.objects.create(
             programme=self.programme,
-            number=data["number"],
-            name=data["name"],
-            year=data["year"],
-            slug=data["slug"],
-            summary=data["summary"],
             is_published=True,
+            **picked(data, "number", "name", "year", "slug", "summary"),
         )
         add_default_phases(edition, actor=self.people["staff"])
         for phase, values in story.EDITION_PHASES.items():
@@ -337,11 +338,7 @@ class StoryLoader:
         for data in story.NEWS:
             item = NewsItem.objects.create(
                 programme=self.programme,
-                slug=data["slug"],
-                title=data["title"],
-                category=data["category"],
-                summary=data["summary"],
-                body=data["body"],
+                **picked(data, "slug", "title", "category", "summary", "body"),
             )
             if data["published_at"]:
                 move_news_item(

@@ -3,12 +3,11 @@ read-only: they are written by ``jury.services``."""
 
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from jury.admin_agenda import AgendaItemInline
+from jury.admin_agenda import AgendaItemInline, FrozenOnceScoringMixin, FrozenWhenClosedMixin
 from jury.admin_views import session_step, session_steps
-from jury.enums import SessionStatus
 from jury.exports import export_download, exports_page
 from jury.models import (
     AgendaItem,
@@ -23,23 +22,8 @@ from jury.models import (
 )
 from jury.services import add_default_criteria
 from jury.tasks import send_session_invitation
+from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.admin_outbox import label_mail
-
-
-class FrozenWhenClosedMixin:
-    """Inlines of a closed session are part of its minutes: they no longer change."""
-
-    def _session_open(self, obj):
-        return obj is None or not obj.is_closed
-
-    def has_add_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_delete_permission(request, obj)
 
 
 class ConvocationInline(FrozenWhenClosedMixin, admin.TabularInline):
@@ -48,15 +32,12 @@ class ConvocationInline(FrozenWhenClosedMixin, admin.TabularInline):
     autocomplete_fields = ["member"]
 
 
-class CriterionInline(FrozenWhenClosedMixin, admin.TabularInline):
+class CriterionInline(FrozenOnceScoringMixin, admin.TabularInline):
     """The grids change only before scoring opens: marks are given against them."""
 
     model = Criterion
     extra = 0
     fields = ["grid", "position", "name", "weight", "scale_max", "description"]
-
-    def _session_open(self, obj):
-        return obj is None or obj.status == SessionStatus.PLANNED
 
 
 @admin.register(JuryMember)
@@ -69,7 +50,7 @@ class JuryMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
     change_form_template = "admin/jury/session_change_form.html"
     list_display = ["title", "starts_at", "place", "status", "item_count"]
     list_filter = ["status"]
@@ -104,18 +85,8 @@ class SessionAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         add_default_criteria(form.instance, actor=request.user)
 
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/etape/<str:step>/",
-                self.admin_site.admin_view(self._step),
-                name="jury_session_step",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _step(self, request, pk, step):
-        return session_step(self, request, pk, step)
+    def object_screens(self):
+        return [("<int:pk>/etape/<str:step>/", session_step, "jury_session_step")]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         session = self.get_object(request, object_id)
@@ -140,19 +111,6 @@ class SessionAdmin(admin.ModelAdmin):
                 "minutes_fingerprint",
             ]
         return super().get_readonly_fields(request, obj)
-
-
-class RecordAdmin(admin.ModelAdmin):
-    """Rows written by the jury services: staff read them here, never edit them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AgendaItem)

@@ -1,6 +1,7 @@
 """The agenda in the session's admin page: a picker offering only what may be decided,
 each subject labelled with its edition and status, and an agenda frozen once scoring
-opens (items then leave it from the deliberation screen, with a reason)."""
+opens (items then leave it from the deliberation screen, with a reason); the mixins that
+freeze a session's inlines."""
 
 from django import forms
 from django.contrib import admin
@@ -12,6 +13,29 @@ from jury.enums import SessionStatus
 from jury.models import AgendaItem
 from jury.models.agenda import DECIDABLE_APPLICATIONS
 from projects.models import Application, Project
+
+
+class FrozenWhenClosedMixin:
+    """Inlines of a closed session are part of its minutes: they no longer change."""
+
+    def _session_open(self, obj):
+        return obj is None or not obj.is_closed
+
+    def has_add_permission(self, request, obj=None):
+        return self._session_open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._session_open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._session_open(obj) and super().has_delete_permission(request, obj)
+
+
+class FrozenOnceScoringMixin(FrozenWhenClosedMixin):
+    """Inlines that change only before scoring opens: marks hang on them."""
+
+    def _session_open(self, obj):
+        return obj is None or obj.status == SessionStatus.PLANNED
 
 
 class ApplicationChoiceField(forms.ModelChoiceField):
@@ -59,22 +83,10 @@ class AgendaItemForm(forms.ModelForm):
         )
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(FrozenOnceScoringMixin, admin.TabularInline):
     """The agenda changes only before scoring opens: marks and withdrawals hang on it."""
 
     model = AgendaItem
     form = AgendaItemForm
     extra = 0
     fields = ["position", "scheduled_time", "kind", "application", "project"]
-
-    def _session_open(self, obj):
-        return obj is None or obj.status == SessionStatus.PLANNED
-
-    def has_add_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._session_open(obj) and super().has_delete_permission(request, obj)

@@ -80,16 +80,7 @@ class ConflictForm(forms.Form):
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = [
-            "outcome",
-            "reintegration_outcome",
-            "public_reasons",
-            "private_reasons",
-            "votes_for",
-            "votes_against",
-            "votes_abstain",
-            "casting_vote_used",
-        ]
+        fields = Decision.ENTERED_FIELDS
         widgets = {
             "public_reasons": forms.Textarea(attrs={"rows": 3}),
             "private_reasons": forms.Textarea(attrs={"rows": 3}),

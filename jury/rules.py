@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from jury.enums import MemberRole
 from jury.models import JuryMember, Session
-from programme.rules import is_innovation_staff
+from programme.rules import is_innovation_staff, signed_in_on_object
 
 CHAIR_ROLES = (MemberRole.PRESIDENT, MemberRole.SECRETARY)
 
@@ -23,18 +23,14 @@ def _session(obj):
     return getattr(obj, "session", obj)
 
 
-@rules.predicate
+@signed_in_on_object
 def is_convened(user, obj):
-    if obj is None or not user.is_authenticated:
-        return False
     return _session(obj).convocations.filter(member__user=user).exists()
 
 
-@rules.predicate
+@signed_in_on_object
 def is_chair(user, obj):
     """The president, the secretary, or the session's substitute chair."""
-    if obj is None or not user.is_authenticated:
-        return False
     session = _session(obj)
     return session.convocations.filter(
         Q(member__role__in=CHAIR_ROLES) | Q(member_id=session.substitute_chair_id),
@@ -57,10 +53,8 @@ def marks_are_open(user, obj):
     return obj is not None and _session(obj).marks_are_open
 
 
-@rules.predicate
+@signed_in_on_object
 def is_voting_member(user, obj):
-    if obj is None or not user.is_authenticated:
-        return False
     return (
         _session(obj)
         .convocations.filter(member__user=user)

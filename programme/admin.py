@@ -14,6 +14,7 @@ from programme import (
     admin_outbox,  # noqa: F401 (registers the outbox on import)
 )
 from programme.admin_accounts import reset_second_factor_action
+from programme.admin_base import RecordAdmin
 from programme.enums import NewsStatus
 from programme.lifecycles import MoveRefused
 from programme.models import AuditEntry, NewsItem, Objective, Organisation, Programme, Theme, User
@@ -44,7 +45,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["organisation"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["organisation"]
-    actions = [reset_second_factor_action]
+    actions = [reset_second_factor_action, "unlink_proconnect"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
@@ -67,7 +68,6 @@ class UserAdmin(DjangoUserAdmin):
         )
     ]
     readonly_fields = ["proconnect"]
-    actions = ["unlink_proconnect"]
 
     @admin.display(description=_("ProConnect"))
     def proconnect(self, user):
@@ -200,7 +200,7 @@ class NewsItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(RecordAdmin):
     """The audit log, read-only: filtered by person, kind of object, action and date; an
     object's admin page links here, filtered on that object."""
 
@@ -229,15 +229,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return lookup in ("object_id", "content_type__id__exact") or super().lookup_allowed(
             lookup, value, request
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("par"), ordering="actor_label")
     def actor_display(self, entry):

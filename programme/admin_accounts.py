@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from programme.admin_base import RecordAdmin
 from programme.models import SignInCooloff, SignInRecord
 from programme.second_factor import reset_second_factor
 from programme.throttle import lift_cooloff
@@ -21,19 +22,8 @@ for device_model in (TOTPDevice, StaticDevice):
         admin.site.unregister(device_model)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(SignInRecord)
-class SignInRecordAdmin(ReadOnlyAdmin):
+class SignInRecordAdmin(RecordAdmin):
     list_display = ["at", "user", "ip_address", "step", "succeeded"]
     list_filter = ["succeeded", "step", "at"]
     list_select_related = ["user"]
@@ -43,7 +33,7 @@ class SignInRecordAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SignInCooloff)
-class SignInCooloffAdmin(ReadOnlyAdmin):
+class SignInCooloffAdmin(RecordAdmin):
     list_display = [
         "account",
         "ip_address",

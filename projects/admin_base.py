@@ -8,16 +8,17 @@ staff cannot make.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.enums import DecisionSource
+from programme.rules import require_perm
 
 STAFF = DecisionSource.STAFF
 
@@ -35,35 +36,20 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class TimelineMixin:
+class TimelineMixin(ObjectScreensMixin):
     """A history page and a confirmation page per move, beside the change form."""
 
     timeline_view = None
     move_view = None
     change_form_template = "admin/projects/change_form_with_timeline.html"
 
-    def get_urls(self):
+    def object_screens(self):
         opts = self.model._meta
         prefix = f"{opts.app_label}_{opts.model_name}"
         return [
-            path(
-                "<int:pk>/historique/",
-                self.admin_site.admin_view(self._timeline),
-                name=f"{prefix}_timeline",
-            ),
-            path(
-                "<int:pk>/changer/<str:target>/",
-                self.admin_site.admin_view(self._move),
-                name=f"{prefix}_move",
-            ),
-            *super().get_urls(),
+            ("<int:pk>/historique/", self.timeline_view, f"{prefix}_timeline"),
+            ("<int:pk>/changer/<str:target>/", self.move_view, f"{prefix}_move"),
         ]
-
-    def _timeline(self, request, pk):
-        return self.timeline_view(self, request, pk)
-
-    def _move(self, request, pk, target):
-        return self.move_view(self, request, pk, target)
 
     @admin.display(description=gettext_lazy("historique"))
     def timeline_link(self, obj):
@@ -72,20 +58,11 @@ class TimelineMixin:
         return format_html('<a href="{}">{}</a>', url, _("Historique et décisions"))
 
 
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(RecordAdmin):
     """The whole history, read-only."""
 
     date_hierarchy = "at"
     list_filter = ["decided_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class MoveForm(forms.Form):
@@ -97,8 +74,7 @@ class MoveForm(forms.Form):
 
 
 def require_permission(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+    require_perm(request.user, permission)
 
 
 def move_or_404(lifecycle, source, target):

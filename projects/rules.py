@@ -6,7 +6,7 @@ views load through it, so what a user may not see is a 404 before any rule runs.
 
 import rules
 
-from programme.rules import is_innovation_staff
+from programme.rules import is_innovation_staff, signed_in_on_object
 from projects.applications.transitions import APPLICATION_LIFECYCLE
 
 
@@ -14,10 +14,8 @@ def _application(obj):
     return getattr(obj, "application", obj)
 
 
-@rules.predicate
+@signed_in_on_object
 def is_team_member(user, obj):
-    if obj is None or not user.is_authenticated:
-        return False
     return _application(obj).team_members.filter(user=user).exists()
 
 
@@ -29,17 +27,13 @@ def _project(obj):
     return getattr(obj, "project", obj)
 
 
-@rules.predicate
+@signed_in_on_object
 def is_project_coach(user, obj):
-    if obj is None or not user.is_authenticated:
-        return False
     return _project(obj).periods.filter(coaches=user).exists()
 
 
-@rules.predicate
+@signed_in_on_object
 def is_project_team(user, obj):
-    if obj is None or not user.is_authenticated:
-        return False
     return _project(obj).application.team_members.filter(user=user).exists()
 
 

@@ -13,19 +13,29 @@ from tests.projects.factories import ApplicationFactory, MilestoneFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    ("trait", "status"),
-    [
-        ("scoring", SessionStatus.SCORING),
-        ("deliberation", SessionStatus.DELIBERATION),
-        ("closed", SessionStatus.CLOSED),
-    ],
-)
-def test_a_session_trait_moves_the_session_to_its_stage(trait, status):
-    session = SessionFactory(pitches=1, convened=1, decisions=[Outcome.SELECTED], **{trait: True})
+# A session needs an item, a member and its decision to reach its later stages.
+SESSION = {"pitches": 1, "convened": 1, "decisions": [Outcome.SELECTED]}
 
-    session.refresh_from_db()
-    assert session.status == status
+
+STAGE_TRAITS = [
+    (SessionFactory, SESSION, "scoring", SessionStatus.SCORING),
+    (SessionFactory, SESSION, "deliberation", SessionStatus.DELIBERATION),
+    (SessionFactory, SESSION, "closed", SessionStatus.CLOSED),
+    (MilestoneFactory, {}, "in_progress", MilestoneStatus.IN_PROGRESS),
+    (MilestoneFactory, {}, "reached", MilestoneStatus.REACHED),
+    (MilestoneFactory, {}, "dropped", MilestoneStatus.DROPPED),
+]
+
+
+@pytest.mark.parametrize(
+    ("factory", "made_with", "trait", "status"),
+    [pytest.param(*case, id=f"{case[0]._meta.model.__name__} {case[2]}") for case in STAGE_TRAITS],
+)
+def test_a_stage_trait_moves_its_object_to_that_stage(factory, made_with, trait, status):
+    made = factory(**made_with, **{trait: True})
+
+    made.refresh_from_db()
+    assert made.status == status
 
 
 def test_a_closed_session_applied_its_decisions_and_froze_its_minutes():
@@ -34,21 +44,6 @@ def test_a_closed_session_applied_its_decisions_and_froze_its_minutes():
     session.refresh_from_db()
     assert session.items.get().decision.applied_at == session.closed_at
     assert session.minutes is not None
-
-
-@pytest.mark.parametrize(
-    ("trait", "status"),
-    [
-        ("in_progress", MilestoneStatus.IN_PROGRESS),
-        ("reached", MilestoneStatus.REACHED),
-        ("dropped", MilestoneStatus.DROPPED),
-    ],
-)
-def test_a_milestone_trait_moves_the_milestone_to_its_stage(trait, status):
-    milestone = MilestoneFactory(**{trait: True})
-
-    milestone.refresh_from_db()
-    assert milestone.status == status
 
 
 @pytest.mark.parametrize(

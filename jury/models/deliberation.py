@@ -173,6 +173,18 @@ class Decision(models.Model):
     caused when the session closed and applied it.
     """
 
+    # What the chair enters: the outcome, its reasons and the vote.
+    ENTERED_FIELDS = (
+        "outcome",
+        "reintegration_outcome",
+        "public_reasons",
+        "private_reasons",
+        "votes_for",
+        "votes_against",
+        "votes_abstain",
+        "casting_vote_used",
+    )
+
     item = models.OneToOneField(
         AgendaItem, verbose_name=_("point"), on_delete=models.PROTECT, related_name="decision"
     )

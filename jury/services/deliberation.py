@@ -16,17 +16,7 @@ from projects.enums import ReintegrationOutcome
 DECLARE_CONFLICT = verb("jury.declare_conflict", _("Déport déclaré"))
 RECORD_SCORE = verb("jury.record_score", _("Note enregistrée"))
 RECORD_DECISION = verb("jury.record_decision", _("Décision enregistrée"))
-DECISION_FIELDS = (
-    "outcome",
-    "reintegration_outcome",
-    "public_reasons",
-    "private_reasons",
-    "votes_for",
-    "votes_against",
-    "votes_abstain",
-    "casting_vote_used",
-    "chaired_by",
-)
+DECISION_FIELDS = (*Decision.ENTERED_FIELDS, "chaired_by")
 
 
 def declare_conflict(item, *, member, actor, reason=""):

@@ -1,7 +1,6 @@
 """Forms of the team's pages. They validate input and nothing else."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Fieldset
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -10,14 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from programme.enums import OrganisationKind
 from programme.models import Organisation, Theme
 from projects.enums import MemberKind
+from projects.form_helpers import form_helper
 from projects.models import Application, TeamMember
-
-
-def _helper(submit_label, *layout):
-    helper = FormHelper()
-    helper.layout = Layout(*layout)
-    helper.add_input(Submit("submit", submit_label))
-    return helper
 
 
 class StartApplicationForm(forms.Form):
@@ -29,7 +22,7 @@ class StartApplicationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Commencer ma candidature"), "title")
+        self.helper = form_helper("title", submit_label=_("Commencer ma candidature"))
 
 
 class ApplicationForm(forms.ModelForm):
@@ -60,11 +53,11 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.order_by("name")
         self.fields["theme"].required = False
-        self.helper = _helper(
-            _("Enregistrer le brouillon"),
+        self.helper = form_helper(
             Fieldset(_("Le projet"), "title", "theme"),
             Fieldset(_("Le problème"), "problem", "target_users"),
             Fieldset(_("Votre idée"), "proposed_solution", "expected_impact"),
+            submit_label=_("Enregistrer le brouillon"),
         )
 
     def close(self):
@@ -132,8 +125,7 @@ class TeamMemberForm(forms.ModelForm):
             self.fields["email"].disabled = True
         if not may_consent:
             del self.fields["public_name_consent"]
-        self.helper = _helper(
-            _("Enregistrer"),
+        self.helper = form_helper(
             Fieldset(_("La personne"), "first_name", "last_name", "email", "kind", "job_title"),
             Fieldset(
                 _("Agent de la collectivité"),
@@ -158,6 +150,7 @@ class TeamMemberForm(forms.ModelForm):
                 data_member_kind_fields=MemberKind.LOCAL_ACTOR,
             ),
             *([Fieldset(_("Publication"), "public_name_consent")] if may_consent else []),
+            submit_label=_("Enregistrer"),
         )
 
     def clean(self):
@@ -191,7 +184,7 @@ class AttachmentForm(forms.Form):
         self.fields["file"].help_text = _(
             "PDF, OpenDocument, Word, Excel, PowerPoint ou image ; %(limit)s au plus."
         ) % {"limit": filesizeformat(settings.TREMPLIN_UPLOAD_MAX_BYTES)}
-        self.helper = _helper(_("Ajouter la pièce"), "required_document", "file")
+        self.helper = form_helper("required_document", "file", submit_label=_("Ajouter la pièce"))
         self.helper.form_tag = True
         self.helper.attrs = {"enctype": "multipart/form-data"}
 
@@ -205,4 +198,4 @@ class WithdrawForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Retirer la candidature"), "reason")
+        self.helper = form_helper("reason", submit_label=_("Retirer la candidature"))

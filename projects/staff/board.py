@@ -8,7 +8,6 @@ session through ``register_upcoming_session`` (see ``jury.apps``).
 from dataclasses import dataclass, field
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from editions.enums import Phase
 from editions.models import Edition
+from programme.rules import require_perm
 from projects.models import PhasePeriod, Project
 
 
@@ -68,8 +68,7 @@ def board_columns(projects, *, today, on_agenda):
 
 
 def phase_board(request):
-    if not request.user.has_perm("projects.view_project"):
-        raise PermissionDenied
+    require_perm(request.user, "projects.view_project")
     editions = list(Edition.objects.order_by("-number"))
     chosen = next((e for e in editions if e.slug == request.GET.get("edition")), None)
     projects = (

@@ -3,7 +3,6 @@ erase them, each behind a confirmation page (``projects.rights`` does the work).
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from programme.models import User
+from programme.rules import require_perm
 from projects.rights import erase_person, export_response
 
 EXPORT_PERMISSION = "programme.view_user"
@@ -27,8 +27,7 @@ class EraseForm(forms.Form):
 
 
 def _person(request, pk, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+    require_perm(request.user, permission)
     return get_object_or_404(User, pk=pk)
 
 

@@ -3,15 +3,10 @@ folder of their own for the stored minutes."""
 
 import pytest
 
-from jury.enums import Attendance, MemberRole, SessionStatus
+from jury.enums import MemberRole, SessionStatus
 from jury.services import move_session
 from tests.editions.factories import paris
-from tests.jury.factories import (
-    ConvocationFactory,
-    JuryMemberFactory,
-    SelectionItemFactory,
-    SessionFactory,
-)
+from tests.jury.factories import SelectionItemFactory, SessionFactory, convene_present
 
 STARTS_AT = paris(2022, 3, 15, 14, 0)
 
@@ -21,20 +16,16 @@ def sitting(staff):
     """A session of 15 March 2022 in deliberation on two pitches: a president, a
     substitute chair (vice-president), two members and a secretary, all present."""
     session = SessionFactory(starts_at=STARTS_AT, quorum=3)
-    people = {
-        role: ConvocationFactory(
-            session=session,
-            member=JuryMemberFactory(programme=session.programme, role=member_role),
-            attendance=Attendance.PRESENT,
-        ).member
-        for role, member_role in [
-            ("president", MemberRole.PRESIDENT),
-            ("vice", MemberRole.ELECTED_OFFICIAL),
-            ("member", MemberRole.ELECTED_OFFICIAL),
-            ("other", MemberRole.QUALIFIED_PERSON),
-            ("secretary", MemberRole.SECRETARY),
-        ]
-    }
+    people = convene_present(
+        session,
+        {
+            "president": MemberRole.PRESIDENT,
+            "vice": MemberRole.ELECTED_OFFICIAL,
+            "member": MemberRole.ELECTED_OFFICIAL,
+            "other": MemberRole.QUALIFIED_PERSON,
+            "secretary": MemberRole.SECRETARY,
+        },
+    )
     session.substitute_chair = people["vice"]
     session.save()
     pitches = [SelectionItemFactory(session=session) for _index in range(2)]

@@ -120,22 +120,46 @@ class ConvocationFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(JuryMemberFactory)
 
 
-class SelectionItemFactory(factory.django.DjangoModelFactory):
+def convene_present(session, roles):
+    """``roles`` maps a name to a member role: a new member of the session's programme
+    per name, convened and present; returns the members by name."""
+    return {
+        name: ConvocationFactory(
+            session=session,
+            member=JuryMemberFactory(programme=session.programme, role=member_role),
+            attendance=Attendance.PRESENT,
+        ).member
+        for name, member_role in roles.items()
+    }
+
+
+def deliberating(session, staff, *, present=1):
+    """``present`` new members convened and present, then the session moved through
+    scoring to deliberation by the service, as ``staff``."""
+    for _index in range(present):
+        ConvocationFactory(session=session, attendance=Attendance.PRESENT)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    return session
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    """An item added last to its session's agenda; its kind says what it decides."""
+
     class Meta:
         model = AgendaItem
+        abstract = True
 
     session = factory.SubFactory(SessionFactory)
     position = factory.LazyAttribute(lambda item: item.session.items.count() + 1)
+
+
+class SelectionItemFactory(AgendaItemFactory):
     kind = ItemKind.SELECTION
     application = factory.SubFactory(ApplicationFactory, shortlisted=True)
 
 
-class ReviewItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgendaItem
-
-    session = factory.SubFactory(SessionFactory)
-    position = factory.LazyAttribute(lambda item: item.session.items.count() + 1)
+class ReviewItemFactory(AgendaItemFactory):
     kind = ItemKind.REVIEW
     project = factory.SubFactory(ProjectFactory)
 

@@ -18,7 +18,6 @@ from jury.services import (
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from programme.models import AuditEntry
-from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
 from tests.editions.factories import paris
 from tests.jury.factories import (
@@ -26,6 +25,7 @@ from tests.jury.factories import (
     SessionFactory,
 )
 from tests.projects.factories import ApplicationFactory
+from tests.projects.helpers import decide_application
 
 pytestmark = pytest.mark.django_db
 STARTS_AT = paris(2022, 3, 15, 14, 0)
@@ -38,6 +38,8 @@ def refusals(call):
 
 
 TIE = {"votes_for": 2, "votes_against": 2, "casting_vote_used": True}
+# A tie among the members left on an item the president withdrew from.
+TIE_WITHOUT_THE_PRESIDENT = {"votes_for": 1, "votes_against": 1, "casting_vote_used": True}
 
 
 # Who chairs, and the casting vote -------------------------------------------------------
@@ -61,9 +63,7 @@ def test_a_casting_vote_by_a_withdrawn_president_is_refused(sitting, staff):
             outcome=Outcome.SELECTED,
             actor=staff,
             casting_vote_by=people["president"],
-            votes_for=1,
-            votes_against=1,
-            casting_vote_used=True,
+            **TIE_WITHOUT_THE_PRESIDENT,
         )
     )
 
@@ -83,9 +83,7 @@ def test_the_substitute_chair_takes_the_casting_vote_on_an_item_the_president_le
         outcome=Outcome.SELECTED,
         actor=staff,
         casting_vote_by=people["vice"],
-        votes_for=1,
-        votes_against=1,
-        casting_vote_used=True,
+        **TIE_WITHOUT_THE_PRESIDENT,
     )
     on_the_other = record_decision(other, outcome=Outcome.SELECTED, actor=staff, votes_for=4)
 
@@ -106,9 +104,7 @@ def test_without_a_substitute_chair_a_tie_on_an_item_the_president_left_is_voted
             pitch,
             outcome=Outcome.SELECTED,
             actor=staff,
-            votes_for=1,
-            votes_against=1,
-            casting_vote_used=True,
+            **TIE_WITHOUT_THE_PRESIDENT,
         )
     )
 
@@ -349,11 +345,8 @@ def test_the_agenda_takes_only_an_application_the_item_can_decide(kind, status, 
 def test_an_item_withdrawn_from_the_agenda_lets_the_session_close(sitting, staff):
     session, _people, (pitch, gone) = sitting
     record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
-    move_application(
-        gone.application,
-        ApplicationStatus.WITHDRAWN,
-        actor=gone.application.created_by,
-        decided_by=DecisionSource.TEAM,
+    decide_application(
+        gone.application, ApplicationStatus.WITHDRAWN, decided_by=DecisionSource.TEAM
     )
     blocked = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
 
@@ -383,11 +376,8 @@ def test_a_decision_its_subject_can_no_longer_take_is_named_before_the_close(sit
     session, _people, (pitch, other) = sitting
     record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
     record_decision(other, outcome=Outcome.SELECTED, actor=staff)
-    move_application(
-        other.application,
-        ApplicationStatus.WITHDRAWN,
-        actor=other.application.created_by,
-        decided_by=DecisionSource.TEAM,
+    decide_application(
+        other.application, ApplicationStatus.WITHDRAWN, decided_by=DecisionSource.TEAM
     )
 
     reasons = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))

@@ -204,30 +204,33 @@ def test_a_reintegration_needs_a_known_outcome(staff, reintegration_outcome):
     assert reasons == ["Précisez l'issue de la réintégration."]
 
 
-def test_a_reintegration_keeps_its_outcome(staff):
+@pytest.mark.parametrize(
+    ("outcome", "reintegration_outcome", "kept"),
+    [
+        pytest.param(
+            Outcome.REINTEGRATE,
+            ReintegrationOutcome.HANDED_OVER,
+            "handed_over",
+            id="a reintegration keeps its outcome",
+        ),
+        pytest.param(
+            Outcome.CONTINUE,
+            ReintegrationOutcome.SCALED,
+            "",
+            id="another outcome drops any reintegration outcome",
+        ),
+    ],
+)
+def test_only_a_reintegration_keeps_a_reintegration_outcome(
+    staff, outcome, reintegration_outcome, kept
+):
     review = in_deliberation(ReviewItemFactory(), staff)
 
     decision = record_decision(
-        review,
-        outcome=Outcome.REINTEGRATE,
-        actor=staff,
-        reintegration_outcome=ReintegrationOutcome.HANDED_OVER,
+        review, outcome=outcome, actor=staff, reintegration_outcome=reintegration_outcome
     )
 
-    assert Decision.objects.get(pk=decision.pk).reintegration_outcome == "handed_over"
-
-
-def test_an_outcome_other_than_a_reintegration_drops_any_reintegration_outcome(staff):
-    review = in_deliberation(ReviewItemFactory(), staff)
-
-    decision = record_decision(
-        review,
-        outcome=Outcome.CONTINUE,
-        actor=staff,
-        reintegration_outcome=ReintegrationOutcome.SCALED,
-    )
-
-    assert Decision.objects.get(pk=decision.pk).reintegration_outcome == ""
+    assert Decision.objects.get(pk=decision.pk).reintegration_outcome == kept
 
 
 def test_a_continuation_of_a_project_already_in_experimentation_is_refused(staff):

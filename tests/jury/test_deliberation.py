@@ -219,12 +219,19 @@ def test_a_withdrawal_is_recorded_once_with_who_declared_it(staff):
     assert item.conflicts.count() == 2
 
 
-def test_no_withdrawal_once_the_session_is_closed(staff):
+@pytest.fixture
+def closed(staff):
+    """An item decided by its one member present, its session now closed."""
     item = SelectionItemFactory()
     (member,) = present(item.session, 1)
     opened(item.session, staff, SessionStatus.DELIBERATION)
-    record_decision(item, outcome=Outcome.SELECTED, actor=staff)
+    record_decision(item, outcome=Outcome.NOT_SELECTED, actor=staff)
     move_session(item.session, SessionStatus.CLOSED, actor=staff)
+    return item, member
+
+
+def test_no_withdrawal_once_the_session_is_closed(staff, closed):
+    item, member = closed
 
     reasons = refusals(lambda: declare_conflict(item, member=member, actor=staff))
 
@@ -282,12 +289,8 @@ def test_an_unknown_attendance_is_refused(staff):
     assert reasons == ["Présence inconnue."]
 
 
-def test_attendance_is_frozen_once_the_session_is_closed(staff):
-    item = SelectionItemFactory()
-    (member,) = present(item.session, 1)
-    opened(item.session, staff, SessionStatus.DELIBERATION)
-    record_decision(item, outcome=Outcome.NOT_SELECTED, actor=staff)
-    move_session(item.session, SessionStatus.CLOSED, actor=staff)
+def test_attendance_is_frozen_once_the_session_is_closed(staff, closed):
+    item, member = closed
 
     reasons = refusals(
         lambda: record_attendance(

@@ -6,7 +6,7 @@ from django.db.models.deletion import ProtectedError
 
 from jury.enums import ItemKind, Outcome
 from jury.models import AgendaItem, Decision, Score
-from tests.constraints import violates
+from tests.constraints import refused_by_the_database
 from tests.jury.factories import (
     CriterionFactory,
     JuryMemberFactory,
@@ -24,48 +24,34 @@ def _score(item, member, criterion, value, scale_max=5):
     )
 
 
-def test_duplicate_score_for_member_item_and_criterion_is_refused_by_the_database():
-    item = SelectionItemFactory()
-    criterion = CriterionFactory(session=item.session)
-    member = JuryMemberFactory(programme=item.session.programme)
-    _score(item, member, criterion, 3)
-
-    with (
-        pytest.raises(IntegrityError, match=violates(Score, "score_one_per_member_criterion")),
-        transaction.atomic(),
-    ):
-        _score(item, member, criterion, 4)
-
-
-def test_score_above_its_scale_is_refused_by_the_database():
+@pytest.fixture
+def marking():
+    """An item, a member of its programme and a criterion marked out of 5."""
     item = SelectionItemFactory()
     criterion = CriterionFactory(session=item.session, scale_max=5)
-    member = JuryMemberFactory(programme=item.session.programme)
-
-    with (
-        pytest.raises(IntegrityError, match=violates(Score, "score_within_scale")),
-        transaction.atomic(),
-    ):
-        _score(item, member, criterion, 6)
+    return item, JuryMemberFactory(programme=item.session.programme), criterion
 
 
-def test_score_at_the_top_of_its_scale_is_accepted():
-    item = SelectionItemFactory()
-    criterion = CriterionFactory(session=item.session, scale_max=5)
-    member = JuryMemberFactory(programme=item.session.programme)
+def test_duplicate_score_for_member_item_and_criterion_is_refused_by_the_database(marking):
+    _score(*marking, 3)
 
-    assert _score(item, member, criterion, 5).value == 5
+    with refused_by_the_database(Score, "score_one_per_member_criterion"):
+        _score(*marking, 4)
+
+
+def test_score_above_its_scale_is_refused_by_the_database(marking):
+    with refused_by_the_database(Score, "score_within_scale"):
+        _score(*marking, 6)
+
+
+def test_score_at_the_top_of_its_scale_is_accepted(marking):
+    assert _score(*marking, 5).value == 5
 
 
 def test_agenda_item_with_both_an_application_and_a_project_is_refused_by_the_database():
     review = ReviewItemFactory()
 
-    with (
-        pytest.raises(
-            IntegrityError, match=violates(AgendaItem, "agenda_item_exactly_one_subject")
-        ),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(AgendaItem, "agenda_item_exactly_one_subject"):
         AgendaItem.objects.create(
             session=review.session,
             position=99,
@@ -78,22 +64,14 @@ def test_agenda_item_with_both_an_application_and_a_project_is_refused_by_the_da
 def test_selection_item_without_application_is_refused_by_the_database():
     review = ReviewItemFactory()
 
-    with (
-        pytest.raises(
-            IntegrityError, match=violates(AgendaItem, "agenda_item_exactly_one_subject")
-        ),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(AgendaItem, "agenda_item_exactly_one_subject"):
         AgendaItem.objects.create(session=review.session, position=99, kind=ItemKind.SELECTION)
 
 
 def test_two_items_at_the_same_position_are_refused_by_the_database():
     item = SelectionItemFactory()
 
-    with (
-        pytest.raises(IntegrityError, match=violates(AgendaItem, "agenda_item_position")),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(AgendaItem, "agenda_item_position"):
         SelectionItemFactory(session=item.session, position=item.position)
 
 
@@ -115,12 +93,7 @@ def test_second_decision_on_an_item_is_refused_by_the_database():
 def test_casting_vote_without_a_tie_is_refused_by_the_database():
     item = SelectionItemFactory()
 
-    with (
-        pytest.raises(
-            IntegrityError, match=violates(Decision, "decision_casting_vote_only_on_tie")
-        ),
-        transaction.atomic(),
-    ):
+    with refused_by_the_database(Decision, "decision_casting_vote_only_on_tie"):
         Decision.objects.create(
             item=item,
             outcome=Outcome.SELECTED,

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from icalendar import Calendar
 
-from jury.enums import Attendance, Outcome, SessionStatus
+from jury.enums import Outcome, SessionStatus
 from jury.services import (
     declare_conflict,
     invite_members,
@@ -15,7 +15,12 @@ from jury.services import (
 )
 from programme.lifecycles import Refused
 from projects.enums import ApplicationStatus
-from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
+from tests.jury.factories import (
+    ConvocationFactory,
+    SelectionItemFactory,
+    SessionFactory,
+    deliberating,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,9 +119,7 @@ def test_publishing_counts_each_decision_of_this_session_only(
 ):
     session = SessionFactory()
     pitches = [SelectionItemFactory(session=session) for _index in range(2)]
-    ConvocationFactory(session=session, attendance=Attendance.PRESENT)
-    move_session(session, SessionStatus.SCORING, actor=staff)
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    deliberating(session, staff)
     for pitch in pitches:
         record_decision(pitch, outcome=Outcome.NOT_SELECTED, actor=staff)
     move_session(session, SessionStatus.CLOSED, actor=staff)

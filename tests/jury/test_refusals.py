@@ -93,30 +93,8 @@ def test_a_tally_over_the_voters_and_a_wrong_casting_vote_are_both_refused(sitti
 
 def test_a_corrected_decision_logs_every_field_it_changed(sitting, staff):
     _session, _people, (pitch, _other) = sitting
-    record_decision(
-        pitch,
-        outcome=Outcome.NOT_SELECTED,
-        actor=staff,
-        public_reasons="Trop tôt.",
-        private_reasons="Budget.",
-        votes_for=1,
-        votes_against=3,
-        votes_abstain=0,
-    )
-
-    record_decision(
-        pitch,
-        outcome=Outcome.SELECTED,
-        actor=staff,
-        public_reasons="Un vrai besoin.",
-        private_reasons="Soutien de la direction.",
-        votes_for=2,
-        votes_against=1,
-        votes_abstain=1,
-    )
-
-    correction = AuditEntry.objects.filter(action="jury.record_decision").order_by("pk").last()
-    assert correction.changes == {
+    # Each field as first recorded, then as corrected.
+    fields = {
         "outcome": ["not_selected", "selected"],
         "public_reasons": ["Trop tôt.", "Un vrai besoin."],
         "private_reasons": ["Budget.", "Soutien de la direction."],
@@ -124,6 +102,12 @@ def test_a_corrected_decision_logs_every_field_it_changed(sitting, staff):
         "votes_against": [3, 1],
         "votes_abstain": [0, 1],
     }
+    record_decision(pitch, actor=staff, **{name: first for name, (first, _) in fields.items()})
+
+    record_decision(pitch, actor=staff, **{name: then for name, (_, then) in fields.items()})
+
+    correction = AuditEntry.objects.filter(action="jury.record_decision").order_by("pk").last()
+    assert correction.changes == fields
 
 
 def test_a_tie_logs_its_casting_vote_and_who_chaired(sitting, staff):

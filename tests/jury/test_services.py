@@ -19,6 +19,7 @@ from tests.jury.factories import (
     ReviewItemFactory,
     SelectionItemFactory,
     SessionFactory,
+    deliberating,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def session_in_deliberation(staff, *items, voters=4):
     """Move the items' session to deliberation with ``voters`` members present."""
-    session = items[0].session
-    for _index in range(voters):
-        ConvocationFactory(session=session, attendance=Attendance.PRESENT)
-    move_session(session, SessionStatus.SCORING, actor=staff)
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
-    return session
+    return deliberating(items[0].session, staff, present=voters)
 
 
 def test_closing_applies_every_decision_and_links_the_history_rows(staff):
@@ -169,40 +165,42 @@ def test_decision_that_does_not_fit_the_item_is_refused(staff):
     assert refused.value.reasons == ["Cette décision ne correspond pas à l'objet du point."]
 
 
-def test_conflicted_member_cannot_score_the_item(staff):
+@pytest.fixture
+def scoring(staff):
+    """A pitch in scoring, one member convened and present, a criterion marked out of 5."""
     session = SessionFactory(pitches=1, convened=1, scoring=True, moved_by=staff)
-    pitch, convocation = session.items.get(), session.convocations.get()
-    criterion = CriterionFactory(session=session)
-    declare_conflict(pitch, member=convocation.member, actor=staff)
+    criterion = CriterionFactory(session=session, scale_max=5)
+    return session.items.get(), session.convocations.get().member, criterion
+
+
+def test_conflicted_member_cannot_score_the_item(staff, scoring):
+    pitch, member, criterion = scoring
+    declare_conflict(pitch, member=member, actor=staff)
 
     with pytest.raises(Refused) as refused:
-        record_score(pitch, member=convocation.member, criterion=criterion, value=3)
+        record_score(pitch, member=member, criterion=criterion, value=3)
 
     assert refused.value.reasons == ["Ce membre s'est déporté sur ce point."]
 
 
-def test_score_outside_the_scale_is_refused_with_the_scale(staff):
-    session = SessionFactory(pitches=1, convened=1, scoring=True, moved_by=staff)
-    pitch, convocation = session.items.get(), session.convocations.get()
-    criterion = CriterionFactory(session=session, scale_max=5)
+def test_score_outside_the_scale_is_refused_with_the_scale(scoring):
+    pitch, member, criterion = scoring
 
     with pytest.raises(Refused) as refused:
-        record_score(pitch, member=convocation.member, criterion=criterion, value=7)
+        record_score(pitch, member=member, criterion=criterion, value=7)
 
     assert refused.value.reasons == ["La note doit être comprise entre 0 et 5."]
 
 
-def test_score_cannot_change_after_the_session_closed(staff):
-    session = SessionFactory(pitches=1, convened=1, scoring=True, moved_by=staff)
-    pitch, convocation = session.items.get(), session.convocations.get()
-    criterion = CriterionFactory(session=session)
-    record_score(pitch, member=convocation.member, criterion=criterion, value=3)
+def test_score_cannot_change_after_the_session_closed(staff, scoring):
+    pitch, member, criterion = scoring
+    record_score(pitch, member=member, criterion=criterion, value=3)
     move_session(pitch.session, SessionStatus.DELIBERATION, actor=staff)
     record_decision(pitch, outcome=Outcome.NOT_SELECTED, actor=staff)
     move_session(pitch.session, SessionStatus.CLOSED, actor=staff)
 
     with pytest.raises(Refused) as refused:
-        record_score(pitch, member=convocation.member, criterion=criterion, value=5)
+        record_score(pitch, member=member, criterion=criterion, value=5)
 
     assert refused.value.reasons == ["La notation n'est pas ouverte pour cette séance."]
     assert pitch.scores.get().value == 3

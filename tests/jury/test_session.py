@@ -27,6 +27,7 @@ from tests.jury.factories import (
     ReviewItemFactory,
     SelectionItemFactory,
     SessionFactory,
+    deliberating,
 )
 from tests.programme.factories import UserFactory
 
@@ -41,14 +42,6 @@ def refusals(session, target, **arguments):
     session.refresh_from_db()
     assert session.status == status
     return refused.value.reasons
-
-
-def deliberating(session, staff, *, present=1):
-    for _index in range(present):
-        ConvocationFactory(session=session, attendance=Attendance.PRESENT)
-    move_session(session, SessionStatus.SCORING, actor=staff)
-    move_session(session, SessionStatus.DELIBERATION, actor=staff)
-    return session
 
 
 def test_scoring_opens_on_a_session_with_an_agenda(staff):

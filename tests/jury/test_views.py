@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from jury.enums import Attendance, Averaging, CriterionGrid, MemberRole, Outcome, SessionStatus
+from jury.enums import Averaging, CriterionGrid, MemberRole, Outcome, SessionStatus
 from jury.models import Decision, Score
 from jury.services import (
     choose_averaging,
@@ -28,6 +28,7 @@ from tests.jury.factories import (
     ScoreFactory,
     SelectionItemFactory,
     SessionFactory,
+    convene_present,
 )
 from tests.projects.factories import (
     CoachingEntryFactory,
@@ -45,19 +46,15 @@ pytestmark = pytest.mark.django_db
 def jury(staff):
     """A session in scoring with two pitches, a president, two members and a secretary."""
     session = SessionFactory(title="Jury du 15 mars")
-    people = {
-        role: ConvocationFactory(
-            session=session,
-            member=JuryMemberFactory(programme=session.programme, role=member_role),
-            attendance=Attendance.PRESENT,
-        ).member
-        for role, member_role in [
-            ("president", MemberRole.PRESIDENT),
-            ("member", MemberRole.ELECTED_OFFICIAL),
-            ("other", MemberRole.ELECTED_OFFICIAL),
-            ("secretary", MemberRole.SECRETARY),
-        ]
-    }
+    people = convene_present(
+        session,
+        {
+            "president": MemberRole.PRESIDENT,
+            "member": MemberRole.ELECTED_OFFICIAL,
+            "other": MemberRole.ELECTED_OFFICIAL,
+            "secretary": MemberRole.SECRETARY,
+        },
+    )
     criterion = CriterionFactory(session=session, name="Valeur pour le service public")
     pitches = [
         SelectionItemFactory(session=session, application__title=title)

@@ -15,14 +15,13 @@ from types import SimpleNamespace
 import pytest
 from django.db import transaction
 
-from jury.enums import Attendance, CriterionGrid, MemberRole, Outcome, SessionStatus
+from jury.enums import CriterionGrid, MemberRole, Outcome, SessionStatus
 from jury.services import declare_conflict, move_session, record_decision, record_score
 from tests.jury.factories import (
-    ConvocationFactory,
     CriterionFactory,
-    JuryMemberFactory,
     SelectionItemFactory,
     SessionFactory,
+    convene_present,
 )
 from tests.programme.factories import UserFactory
 
@@ -41,22 +40,17 @@ def build_session(state, *, president_withdraws):
     a member withdrew from it, and the president too if ``president_withdraws``."""
     staff = UserFactory(innovation_staff=True)
     session = SessionFactory(quorum=1)
-    roles = {
-        "president": MemberRole.PRESIDENT,
-        "vice": MemberRole.ELECTED_OFFICIAL,
-        "secretary": MemberRole.SECRETARY,
-        "member": MemberRole.ELECTED_OFFICIAL,
-        "withdrawn": MemberRole.QUALIFIED_PERSON,
-        "scorer": MemberRole.ELECTED_OFFICIAL,
-    }
-    members = {
-        role: ConvocationFactory(
-            session=session,
-            member=JuryMemberFactory(programme=session.programme, role=member_role),
-            attendance=Attendance.PRESENT,
-        ).member
-        for role, member_role in roles.items()
-    }
+    members = convene_present(
+        session,
+        {
+            "president": MemberRole.PRESIDENT,
+            "vice": MemberRole.ELECTED_OFFICIAL,
+            "secretary": MemberRole.SECRETARY,
+            "member": MemberRole.ELECTED_OFFICIAL,
+            "withdrawn": MemberRole.QUALIFIED_PERSON,
+            "scorer": MemberRole.ELECTED_OFFICIAL,
+        },
+    )
     session.substitute_chair = members["vice"]
     session.save()
     planted = SelectionItemFactory(session=session, application__title=SUBJECT)

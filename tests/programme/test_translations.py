@@ -46,25 +46,29 @@ def test_language_switch_back_to_french_leaves_the_english_address(client):
 
 
 @pytest.mark.django_db
-def test_language_cookie_translates_the_pages_without_a_public_address(client):
-    client.get("/langue/en/", {"next": "/connexion/"})
+@pytest.mark.parametrize(
+    ("path", "language", "skip_link", "vary"),
+    [
+        pytest.param(
+            "/connexion/",
+            "en",
+            "Skip to content",
+            "Cookie",
+            id="a page without a public address follows the cookie",
+        ),
+        pytest.param("/", "fr", "Aller au contenu", None, id="a public page follows its address"),
+    ],
+)
+def test_the_language_cookie_translates_only_the_pages_without_a_public_address(
+    client, path, language, skip_link, vary
+):
+    client.get("/langue/en/", {"next": path})
 
-    response = client.get("/connexion/")
+    response = client.get(path)
 
-    assert response.headers["Content-Language"] == "en"
-    assert "Skip to content" in response.content.decode()
-    assert "Cookie" in response.headers["Vary"]
-
-
-@pytest.mark.django_db
-def test_public_page_follows_its_address_not_the_cookie(client):
-    client.get("/langue/en/", {"next": "/"})
-
-    response = client.get("/")
-
-    assert response.headers["Content-Language"] == "fr"
-    assert "Aller au contenu" in response.content.decode()
-    assert "Vary" not in response.headers
+    assert response.headers["Content-Language"] == language
+    assert skip_link in response.content.decode()
+    assert response.headers.get("Vary") == vary
 
 
 @pytest.mark.django_db

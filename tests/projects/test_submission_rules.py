@@ -15,20 +15,9 @@ from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
 from projects.models import Attachment
 from tests.projects import uploads
-from tests.projects.factories import ApplicationFactory, TeamMemberFactory
+from tests.projects.factories import TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def draft(open_call):
-    return ApplicationFactory(call=open_call, title="Ruches de l'estuaire")
-
-
-@pytest.fixture
-def lead_client(client, draft):
-    client.force_login(draft.created_by)
-    return client
 
 
 def url(name, *args):

@@ -6,20 +6,14 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from demo.management.commands.lifecycle_diagrams import LIFECYCLES
 from editions.enums import Phase
-from jury.transitions import SESSION_LIFECYCLE
 from programme.enums import DecisionSource
-from programme.transitions import NEWS_LIFECYCLE
 from projects.applications.services import move_application
 from projects.applications.transitions import APPLICATION_LIFECYCLE
 from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.laureates.services import move_project
-from projects.laureates.transitions import (
-    MEASUREMENT_LIFECYCLE,
-    MILESTONE_LIFECYCLE,
-    PROJECT_LIFECYCLE,
-    REPORT_LIFECYCLE,
-)
+from projects.laureates.transitions import PROJECT_LIFECYCLE
 from projects.models import ApplicationTransition, ProjectTransition
 from tests.projects.factories import (
     SELECTED_AT,
@@ -163,19 +157,7 @@ def test_project_move_succeeds_only_where_the_table_allows_it(source, target):
         assert project.periods.open().count() == (1 if target == P.EXPERIMENTATION else 0)
 
 
-@pytest.mark.parametrize(
-    "lifecycle",
-    [
-        APPLICATION_LIFECYCLE,
-        PROJECT_LIFECYCLE,
-        SESSION_LIFECYCLE,
-        MILESTONE_LIFECYCLE,
-        MEASUREMENT_LIFECYCLE,
-        REPORT_LIFECYCLE,
-        NEWS_LIFECYCLE,
-    ],
-    ids=lambda lifecycle: lifecycle.name,
-)
+@pytest.mark.parametrize("lifecycle", LIFECYCLES, ids=lambda lifecycle: lifecycle.name)
 def test_lifecycle_diagram_in_the_readme_matches_its_table(lifecycle):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 

@@ -18,17 +18,6 @@ from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def draft(open_call):
-    return ApplicationFactory(call=open_call, title="Ruches de l'estuaire")
-
-
-@pytest.fixture
-def lead_client(client, draft):
-    client.force_login(draft.created_by)
-    return client
-
-
 def url(name, *args):
     return reverse(f"projects:{name}", args=args)
 
@@ -282,6 +271,15 @@ def test_manager_link_stops_working_when_the_team_names_another_manager(client, 
 
     assert response.status_code == 404
     assert "Ce lien ne fonctionne plus" in response.content.decode()
+
+
+def test_team_space_title_is_its_name_and_its_page_offers_the_data_download_once(client):
+    client.force_login(UserFactory())
+
+    html = client.get(url("team_space")).content.decode()
+
+    assert "<title>Mon espace — Tremplin</title>" in html
+    assert html.count("Télécharger mes données") == 1
 
 
 def test_team_space_query_count_stays_flat_as_applications_grow(client, open_call):

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from programme.admin_base import CreatedByStaffMixin
 from projects.admin_base import ReadOnlyInline, TimelineMixin, TransitionAdmin
 from projects.applications.admin import screening, timeline
 from projects.models import Application, ApplicationTransition, Attachment, TeamMember
@@ -51,7 +52,7 @@ class ApplicationTransitionInline(ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(TimelineMixin, admin.ModelAdmin):
+class ApplicationAdmin(CreatedByStaffMixin, TimelineMixin, admin.ModelAdmin):
     timeline_view = staticmethod(timeline.application_timeline)
     move_view = staticmethod(timeline.move_application_view)
     list_display = [
@@ -104,11 +105,6 @@ class ApplicationAdmin(TimelineMixin, admin.ModelAdmin):
     @admin.display(description=_("pièces"), ordering="attachment_count")
     def attachments(self, application):
         return application.attachment_count
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(ApplicationTransition)

@@ -1,7 +1,7 @@
 """The team's members and files, and the line manager's answer (by signed link)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from programme.decorators import form_data, login_required_keeping_post
 from programme.files import private_file_response
 from programme.lifecycles import Refused
+from programme.rules import require_perm
 from projects.applications.forms import AttachmentForm, TeamMemberForm
 from projects.applications.manager_links import member_for_manager_token
 from projects.applications.services.team import (
@@ -27,10 +28,9 @@ from projects.models import Application, Attachment
 
 
 def _editable_application(request, pk):
-    application = _team_member_application(request, pk)
-    if not request.user.has_perm("projects.edit_application", application):
-        raise PermissionDenied
-    return application
+    return require_perm(
+        request.user, "projects.edit_application", _team_member_application(request, pk)
+    )
 
 
 @login_required_keeping_post

@@ -6,7 +6,6 @@ service and redirects with a message.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from editions.models import Call
 from programme.decorators import form_data, login_required_keeping_post
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
+from programme.rules import require_perm
 from projects.applications.forms import ApplicationForm, StartApplicationForm, WithdrawForm
 from projects.applications.services import application_refusals, move_application
 from projects.applications.services.team import edit_refusals, start_application
@@ -31,17 +31,12 @@ def _team_application(request, pk, *related):
         "call__edition", "theme", *related
     )
     application = get_object_or_404(queryset, pk=pk)
-    if not request.user.has_perm("projects.see_application", application):
-        raise PermissionDenied
-    return application
+    return require_perm(request.user, "projects.see_application", application)
 
 
 def _team_member_application(request, pk):
     """An application the signed-in person acts on as a member of its team."""
-    application = _team_application(request, pk)
-    if not request.user.has_perm("projects.act_for_team", application):
-        raise PermissionDenied
-    return application
+    return require_perm(request.user, "projects.act_for_team", _team_application(request, pk))
 
 
 @login_required_keeping_post
@@ -148,8 +143,7 @@ def submit(request, pk):
     if not application.is_draft:
         messages.info(request, _("Cette candidature est déjà déposée."))
         return redirect("projects:application_detail", application.pk)
-    if not request.user.has_perm("projects.edit_application", application):
-        raise PermissionDenied
+    require_perm(request.user, "projects.edit_application", application)
     refusals = application_refusals(application, ApplicationStatus.SUBMITTED, decided_by=TEAM)
     if request.method == "POST":
         try:
@@ -188,8 +182,7 @@ def withdraw(request, pk):
     if application.status == ApplicationStatus.WITHDRAWN:
         messages.info(request, _("Cette candidature est déjà retirée."))
         return redirect("projects:application_detail", application.pk)
-    if not request.user.has_perm("projects.withdraw_application", application):
-        raise PermissionDenied
+    require_perm(request.user, "projects.withdraw_application", application)
     form = WithdrawForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:

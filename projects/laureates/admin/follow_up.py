@@ -7,9 +7,9 @@ team, through the actions of ``projects.admin_review`` and the services behind t
 
 from django.contrib import admin
 from django.db.models import Count, Q
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from programme.admin_base import CreatedByStaffMixin, ObjectScreensMixin, RecordAdmin
 from projects.admin_base import ReadOnlyInline
 from projects.enums import MeasurementStatus
 from projects.laureates.admin import reporting as admin_review
@@ -110,12 +110,7 @@ class PhaseReportInline(admin.StackedInline):
         "status",
         "submitted_at",
         "submitted_by",
-        "problem",
-        "tested",
-        "results",
-        "indicators_comment",
-        "recommendation",
-        "recommendation_reasons",
+        *PhaseReport.TEAM_FIELDS,
         "reopened_at",
         "reopened_by",
         "reopened_reason",
@@ -134,7 +129,7 @@ class PhaseReportInline(admin.StackedInline):
 
 
 @admin.register(PhasePeriod)
-class PhasePeriodAdmin(admin.ModelAdmin):
+class PhasePeriodAdmin(ObjectScreensMixin, admin.ModelAdmin):
     """Periods are opened and closed by the lifecycle service; here staff keep their
     means and follow-up."""
 
@@ -176,18 +171,14 @@ class PhasePeriodAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def get_urls(self):
+    def object_screens(self):
         return [
-            path(
+            (
                 "<int:pk>/jalons/<int:milestone_pk>/etat/",
-                self.admin_site.admin_view(self._milestone_status),
-                name="projects_milestone_status",
-            ),
-            *super().get_urls(),
+                admin_review.milestone_status_view,
+                "projects_milestone_status",
+            )
         ]
-
-    def _milestone_status(self, request, pk, milestone_pk):
-        return admin_review.milestone_status_view(self, request, pk, milestone_pk)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Milestone:
@@ -216,7 +207,7 @@ class MeasurementInline(ReadOnlyInline):
 
 
 @admin.register(ImpactIndicator)
-class ImpactIndicatorAdmin(admin.ModelAdmin):
+class ImpactIndicatorAdmin(CreatedByStaffMixin, admin.ModelAdmin):
     list_display = ["name", "project", "unit", "baseline", "target", "is_published", "to_review"]
     list_filter = ["is_published", EDITION]
     list_select_related = ["project"]
@@ -254,11 +245,6 @@ class ImpactIndicatorAdmin(admin.ModelAdmin):
         if obj is not None:
             return [*self.readonly_fields, "project"]
         return self.readonly_fields
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Measurement)
@@ -317,7 +303,7 @@ class MeasurementAdmin(admin.ModelAdmin):
 
 
 @admin.register(PhaseReport)
-class PhaseReportAdmin(admin.ModelAdmin):
+class PhaseReportAdmin(ObjectScreensMixin, RecordAdmin):
     list_display = ["project", "period", "status", "submitted_at", "reopen"]
     list_filter = ["status", f"period__{EDITION}"]
     list_select_related = ["period__project"]
@@ -333,24 +319,11 @@ class PhaseReportAdmin(admin.ModelAdmin):
     def reopen(self, report):
         return admin_review.reopen_link(report)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_urls(self):
+    def object_screens(self):
         return [
-            path(
+            (
                 "<int:pk>/rendre-a-l-equipe/",
-                self.admin_site.admin_view(self._reopen),
-                name="projects_phasereport_reopen",
-            ),
-            *super().get_urls(),
+                admin_review.reopen_report_view,
+                "projects_phasereport_reopen",
+            )
         ]
-
-    def _reopen(self, request, pk):
-        return admin_review.reopen_report_view(self, request, pk)

@@ -7,7 +7,6 @@ back each need a reason, typed on a confirmation page that keeps it when it is r
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from programme.lifecycles import Refused
+from programme.rules import require_perm
 from projects.laureates.forms.follow_up import MilestoneStatusForm
 from projects.laureates.services.follow_up import (
     reopen_phase_report,
@@ -139,8 +139,7 @@ def reopen_link(report):
 
 
 def reopen_report_view(model_admin, request, pk):
-    if not request.user.has_perm("projects.change_phasereport"):
-        raise PermissionDenied
+    require_perm(request.user, "projects.change_phasereport")
     report = get_object_or_404(PhaseReport.objects.select_related("period__project"), pk=pk)
     period_url = reverse("admin:projects_phaseperiod_change", args=[report.period_id])
     if not report.is_submitted:
@@ -178,8 +177,7 @@ def milestone_status_link(milestone):
 
 
 def milestone_status_view(model_admin, request, pk, milestone_pk):
-    if not request.user.has_perm("projects.change_milestone"):
-        raise PermissionDenied
+    require_perm(request.user, "projects.change_milestone")
     milestone = get_object_or_404(
         Milestone.objects.select_related("period__project"), period_id=pk, pk=milestone_pk
     )

@@ -1,23 +1,16 @@
 """Forms of the follow-up pages: a coaching session, a milestone. They validate input and
 nothing else; a milestone's status moves through ``projects.laureates.services.follow_up``."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programme.dates import format_date
 from projects.enums import MilestoneStatus
+from projects.form_helpers import form_helper, fragment_helper
 from projects.laureates.transitions import MILESTONE_LIFECYCLE
 from projects.models import CoachingEntry, Milestone
-
-
-def _helper(submit_label, *layout):
-    helper = FormHelper()
-    helper.layout = Layout(*layout)
-    helper.add_input(Submit("submit", submit_label))
-    return helper
 
 
 class DateInput(forms.DateInput):
@@ -52,10 +45,10 @@ class CoachingEntryForm(forms.ModelForm):
     def __init__(self, *args, period, **kwargs):
         super().__init__(*args, **kwargs)
         self.period = period
-        self.helper = _helper(
-            _("Enregistrer la séance"),
+        self.helper = form_helper(
             Fieldset(_("La séance"), "held_on", "duration_hours"),
             Fieldset(_("Le contenu"), "topics", "next_steps"),
+            submit_label=_("Enregistrer la séance"),
         )
 
     def clean_held_on(self):
@@ -89,7 +82,7 @@ class MilestoneForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _fragment(Fieldset(_("Le jalon"), "title", "description", "due_on"))
+        self.helper = fragment_helper(Fieldset(_("Le jalon"), "title", "description", "due_on"))
 
 
 class MilestoneStatusForm(forms.Form):
@@ -110,13 +103,4 @@ class MilestoneStatusForm(forms.Form):
         # Only the moves the milestone's lifecycle allows from where it stands.
         allowed = [current, *MILESTONE_LIFECYCLE.targets_from(current)]
         self.fields["status"].choices = [(s, MilestoneStatus(s).label) for s in allowed]
-        self.helper = _fragment(Fieldset(_("Où en est-il ?"), "status", "note"))
-
-
-def _fragment(*layout):
-    """A helper for a form rendered inside a ``<form>`` the template writes."""
-    helper = FormHelper()
-    helper.layout = Layout(*layout)
-    helper.form_tag = False
-    helper.disable_csrf = True
-    return helper
+        self.helper = fragment_helper(Fieldset(_("Où en est-il ?"), "status", "note"))

@@ -5,25 +5,17 @@ They validate input and nothing else; the views hand it to the services or save 
 
 from decimal import Decimal
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Fieldset, Layout, Submit
+from crispy_forms.layout import Div, Fieldset
 from django import forms
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.enums import Recommendation
+from projects.form_helpers import form_helper, fragment_helper
 from projects.models import ImpactIndicator, Measurement, PhaseReport
 
 MAX_DAYS_IN_MONTH = Decimal("23")
-
-
-def _helper(*layout, submit_label=None):
-    helper = FormHelper()
-    helper.layout = Layout(*layout)
-    if submit_label:
-        helper.add_input(Submit("submit", submit_label))
-    return helper
 
 
 class TimeDeclarationForm(forms.Form):
@@ -66,10 +58,8 @@ class TimeDeclarationForm(forms.Form):
                     ),
                 )
             )
-        self.helper = _helper(*rows)
         # The template holds the <form>, its token and the month's button.
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
+        self.helper = fragment_helper(*rows)
 
     @staticmethod
     def field_names(member):
@@ -106,7 +96,7 @@ class ImpactIndicatorForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             "name",
             "unit",
             Div(
@@ -128,7 +118,7 @@ class MeasurementForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             "measured_on", "value", "source", submit_label=_("Proposer la mesure")
         )
 
@@ -144,29 +134,19 @@ class PhaseReportForm(forms.ModelForm):
 
     class Meta:
         model = PhaseReport
-        fields = [
-            "problem",
-            "tested",
-            "results",
-            "indicators_comment",
-            "recommendation",
-            "recommendation_reasons",
-        ]
+        fields = PhaseReport.TEAM_FIELDS
         widgets = {
             name: forms.Textarea(attrs={"rows": 5})
-            for name in (
-                "problem",
-                "tested",
-                "results",
-                "indicators_comment",
-                "recommendation_reasons",
-            )
+            for name in PhaseReport.TEAM_FIELDS
+            if name != "recommendation"
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recommendation"].choices = [("", _("À choisir")), *Recommendation.choices]
-        self.helper = _helper(
+        # The buttons (save, submit) and the reasons a submission is refused sit together
+        # in the template, which holds the <form> and its token.
+        self.helper = fragment_helper(
             Fieldset(
                 _("Ce que nous avons appris"),
                 "problem",
@@ -176,7 +156,3 @@ class PhaseReportForm(forms.ModelForm):
             ),
             Fieldset(_("Pour la suite"), "recommendation", "recommendation_reasons"),
         )
-        # The buttons (save, submit) and the reasons a submission is refused sit together
-        # in the template, which holds the <form> and its token.
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True

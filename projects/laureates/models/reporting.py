@@ -201,6 +201,15 @@ class PhaseReport(models.Model):
     )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
+    # What the team writes, in the order it answers; some may wait for the submission.
+    TEAM_FIELDS = (
+        "problem",
+        "tested",
+        "results",
+        "indicators_comment",
+        "recommendation",
+        "recommendation_reasons",
+    )
     REQUIRED_FIELDS = ("problem", "tested", "results", "recommendation")
 
     class Meta:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from programme.decorators import form_data, login_required_keeping_post
 from programme.lifecycles import Refused
 from programme.roles import is_innovation_staff
+from programme.rules import require_perm
 from projects.enums import MilestoneStatus
 from projects.laureates import follow_up
 from projects.laureates.forms.follow_up import CoachingEntryForm, MilestoneForm, MilestoneStatusForm
@@ -30,9 +31,7 @@ def followed_project(request, pk, permission="projects.follow_project"):
     project = follow_up.load_project(Project.objects.followed_by(request.user), pk)
     if project is None:
         raise Http404
-    if not request.user.has_perm(permission, project):
-        raise PermissionDenied
-    return project
+    return require_perm(request.user, permission, project)
 
 
 def _open_period(project):

@@ -41,14 +41,20 @@ from projects.models import ImpactIndicator, Measurement, PhaseReport
 SUBMIT_REPORT = "deposer"
 
 
-def _chosen_period(request, project):
-    """The period ``?periode=<sequence>`` names, else the open one, else the last; with
-    all the project's periods, for the links between them."""
+def _period_page(request, pk, permission):
+    """A page of one period of a followed project: the project; the period
+    ``?periode=<sequence>`` names, else the open one, else the last, with all the
+    project's periods for the links between them; whether the user holds ``permission``
+    to write on the page (a POST without it is a 403)."""
+    project = followed_project(request, pk)
     periods = list(project.periods.all())
     period = follow_up.shown_period(periods, request.GET.get("periode"))
     if period is None:
         raise Http404
-    return period, periods
+    may_write = request.user.has_perm(permission, project)
+    if request.method == "POST" and not may_write:
+        raise PermissionDenied
+    return project, period, periods, may_write
 
 
 def _url(name, project, **query):
@@ -77,11 +83,7 @@ def _chosen_month(value, months):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def time_declaration(request, pk):
-    project = followed_project(request, pk)
-    period, periods = _chosen_period(request, project)
-    may_declare = request.user.has_perm("projects.declare_time", project)
-    if request.method == "POST" and not may_declare:
-        raise PermissionDenied
+    project, period, periods, may_declare = _period_page(request, pk, "projects.declare_time")
     # Agents first: releasing them is what the programme watches.
     members = sorted(
         project.application.team_members.all(), key=lambda m: m.kind != MemberKind.AGENT
@@ -242,11 +244,7 @@ def _report_fields(phase_report):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
-    project = followed_project(request, pk)
-    period, periods = _chosen_period(request, project)
-    may_write = request.user.has_perm("projects.write_report", project)
-    if request.method == "POST" and not may_write:
-        raise PermissionDenied
+    project, period, periods, may_write = _period_page(request, pk, "projects.write_report")
     phase_report = PhaseReport.objects.select_related("submitted_by").filter(period=period).first()
     here = _url("report", project, periode=period.sequence)
     is_submitted = phase_report is not None and phase_report.is_submitted

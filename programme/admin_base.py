@@ -1,0 +1,49 @@
+"""What the admin modules of every app share: the rows services write, which staff read
+and never edit; the staff screens of one object served beside its change form; the
+author of a row staff add."""
+
+from functools import partial
+
+from django.contrib import admin
+from django.urls import path
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """Rows written by the services (history, audit log, marks, decisions): staff read
+    them here, never add, edit or delete them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ObjectScreensMixin:
+    """Staff screens of one object beside its change form.
+
+    ``object_screens()`` gives each as ``(route, view, url name)``; the view is called as
+    ``view(model_admin, request, **url arguments)``, through the admin's ``admin_view``
+    (signed-in, active staff), before the admin's own URLs.
+    """
+
+    def object_screens(self):
+        return []
+
+    def get_urls(self):
+        return [
+            path(route, self.admin_site.admin_view(partial(view, self)), name=name)
+            for route, view, name in self.object_screens()
+        ] + super().get_urls()
+
+
+class CreatedByStaffMixin:
+    """A row staff add in the admin is written as theirs (``created_by``)."""
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
