@@ -21,6 +21,10 @@ OBJECTS = {
     # The withdrawn member withdrew from this item only.
     "item in deliberation": lambda w: w.review,
     "item of the closed session": lambda w: w.closed_session.items.get(),
+    # The ordinary member's convocation: their scoring sheet.
+    "member's convocation": lambda w: w.session.convocations.get(
+        member__user=w.users["jury_member"]
+    ),
 }
 TABLE = {
     ("jury.see_session", "session in deliberation"): CONVENED | STAFF,
@@ -37,6 +41,9 @@ TABLE = {
     ("jury.score_item", "item of the closed session"): VOTING,
     ("jury.declare_conflict", "item in deliberation"): CONVENED - WITHDRAWN,
     ("jury.declare_conflict", "item of the closed session"): CONVENED,
+    ("jury.see_scoring_sheet", "member's convocation"): {"jury_member"} | CHAIR | STAFF,
+    ("jury.see_sign_in_sheet", "session in deliberation"): CHAIR | STAFF,
+    ("jury.see_sign_in_sheet", "closed session"): CHAIR | STAFF,
 }
 
 
