@@ -119,3 +119,28 @@ def test_publishing_counts_each_decision_of_this_session_only(
     assert (published, mailoutbox) == (2, [])
     assert other.transitions.get(to_status=ApplicationStatus.SELECTED).published_at is None
     assert publish_decisions(other_session, actor=staff, notify=False) == 1
+
+
+def test_publishing_decisions_puts_the_new_laureate_on_the_public_list(staff, client):
+    session, application = closed_session_with_a_laureate(staff)
+    project = application.project
+    assert "Ruches de l&#x27;estuaire" not in client.get("/laureats/").content.decode()
+
+    publish_decisions(session, actor=staff, notify=False)
+
+    project.refresh_from_db()
+    assert project.is_published
+    assert "Ruches de l&#x27;estuaire" in client.get("/laureats/").content.decode()
+
+
+def test_a_laureate_staff_opted_out_stays_off_the_public_list(staff, client):
+    session, application = closed_session_with_a_laureate(staff)
+    project = application.project
+    project.publish_with_decision = False
+    project.save(update_fields=["publish_with_decision"])
+
+    publish_decisions(session, actor=staff, notify=False)
+
+    project.refresh_from_db()
+    assert not project.is_published
+    assert "Ruches de l&#x27;estuaire" not in client.get("/laureats/").content.decode()

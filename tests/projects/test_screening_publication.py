@@ -11,8 +11,10 @@ from programme.models import AuditEntry
 from projects.applications.services import publish_screening
 from projects.enums import ApplicationStatus
 from tests.editions.factories import CallFactory, paris
+from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory
 from tests.projects.helpers import decide_application
+from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
@@ -154,7 +156,7 @@ def test_correction_after_publication_is_refused_in_french(staff, call):
 
 
 def test_screening_list_shows_pending_decisions_and_the_way_to_publish_them(staff_client, call):
-    application = screened(call, S.SHORTLISTED)
+    screened(call, S.SHORTLISTED)
 
     content = staff_client.get(
         "/admin/projects/application/?publication=en-attente"
@@ -194,8 +196,6 @@ def test_publication_screen_with_nothing_waiting_says_so_and_changes_nothing(sta
 
 
 def test_publication_screen_is_refused_without_the_permission(client, call):
-    from tests.programme.factories import UserFactory
-
     application = screened(call, S.SHORTLISTED)
     client.force_login(UserFactory(is_staff=True))
 
@@ -219,3 +219,15 @@ def test_publication_screen_query_count_stays_flat_from_1_to_10_decisions(staff_
 
     assert content.count("Non présélectionnée") == 9
     assert len(large) == len(small)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_staff_publish_a_calls_screening_decisions(client_as, role, call):
+    application = screened(call, S.SHORTLISTED)
+
+    page = client_as(role).get(publication_url(call))
+    client_as(role).post(publication_url(call))
+
+    told = application.team_status() == S.SHORTLISTED
+    assert told == (role == "staff")
+    assert (SECRET_REASON in page.content.decode()) == (role == "staff")
