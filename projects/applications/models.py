@@ -33,19 +33,16 @@ class ApplicationQuerySet(models.QuerySet):
         return self.exclude(status=ApplicationStatus.DRAFT)
 
     def with_untold_screening(self):
-        """Annotate ``untold_screening``: whether the application's last move is a staff
-        screening decision (or its correction) the team has not been told of yet."""
-        last = ApplicationTransition.objects.filter(
-            application=models.OuterRef(models.OuterRef("pk"))
-        ).order_by("-at", "-pk")
+        """Annotate ``untold_screening``: the last move is a staff screening decision (or
+        its correction) the team has not been told of yet."""
+        rows = ApplicationTransition.objects
+        last = rows.filter(application=models.OuterRef(models.OuterRef("pk"))).order_by(
+            "-at", "-pk"
+        )
+        untold = rows.filter(pk=models.Subquery(last.values("pk")[:1]), published_at=None)
         return self.annotate(
             untold_screening=models.Exists(
-                ApplicationTransition.objects.filter(
-                    pk=models.Subquery(last.values("pk")[:1]),
-                    published_at__isnull=True,
-                    decided_by=DecisionSource.STAFF,
-                    move__in=SCREENING_MOVES,
-                )
+                untold.filter(decided_by=DecisionSource.STAFF, move__in=SCREENING_MOVES)
             )
         )
 
@@ -184,15 +181,11 @@ class Application(models.Model):
 
     def last_transition(self):
         """The last move of the application (``None`` for a draft never moved)."""
-        rows = list(self.transitions.all())
-        return rows[-1] if rows else None
+        return [None, *self.transitions.all()][-1]
 
     def team_status(self):
-        """The status as the team knows it: the last decision told to them.
-
-        A jury's decision, and a screening decision of staff, reach the team only when
-        staff publish them; until then the team still sees the status before it.
-        """
+        """The status as the team knows it: the last decision told to them (a jury's or
+        a staff screening decision waits for staff to publish it)."""
         told = [row for row in self.transitions.all() if row.published_at is not None]
         return ApplicationStatus(told[-1].to_status) if told else ApplicationStatus.DRAFT
 
