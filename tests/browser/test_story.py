@@ -267,10 +267,22 @@ def test_the_whole_story(story, history, tmp_path):
         story,
         staff,
         edition.pk,
-        [AGENTS, STUDENTS],
+        [AGENTS],
         "shortlist",
         "Projets mûrs, invités à présenter devant le jury.",
     )
+    # A mis-click: the students are not shortlisted; staff correct it before publishing.
+    screen(story, staff, edition.pk, [STUDENTS], "not_shortlist", "Projet trop vague.")
+    story.visit(staff, f"/admin/projects/application/{students_app.pk}/historique/")
+    assert "non communiquée à l'équipe" in staff.inner_text("#content-main")
+    staff.get_by_role("link", name="Corriger : présélectionnée").click()
+    staff.get_by_label("Motif de la décision").fill(
+        "Erreur de saisie : projet mûr, invité à présenter devant le jury."
+    )
+    story.check(staff)
+    staff.get_by_role("button", name="Confirmer").click()
+    staff.locator(".messagelist .success").first.wait_for()
+    story.visit(staff, f"/admin/projects/application/?call__edition__id__exact={edition.pk}")
     rows = staff.locator("#result_list tbody tr")
     assert "Non recevable" in rows.filter(has_text=LOCALS).inner_text()
     for title in (AGENTS, STUDENTS):
@@ -287,6 +299,9 @@ def test_the_whole_story(story, history, tmp_path):
     staff.get_by_role("button", name="Publier les décisions de présélection").click()
     staff.locator(".messagelist .success").first.wait_for()
     assert [m.subject for m in mail.outbox].count(ineligible_subject) == 1
+    students_subjects = [m.subject for m in mail.outbox if m.subject.endswith(STUDENTS)]
+    assert students_subjects.count(f"Candidature présélectionnée : {STUDENTS}") == 1
+    assert f"Candidature non présélectionnée : {STUDENTS}" not in students_subjects
 
     # 4a. Before its review, the edition-1 project's coach and team record the evidence;
     # staff validate the measurement and publish the indicator (issue 8).
