@@ -24,7 +24,7 @@ from programme.enums import DecisionSource, NewsStatus
 from programme.models import NewsItem, Objective, Organisation, Programme, Theme, User
 from programme.roles import sync_staff_group
 from programme.services import move_news_item
-from projects.applications.services import move_application
+from projects.applications.services import move_application, publish_screening
 from projects.applications.services.team import record_manager_response
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
 from projects.models import Application, TeamMember
@@ -233,6 +233,10 @@ class StoryLoader:
             notify=False,
         )
 
+    def _publish_screening(self, edition, on):
+        """Staff tell the teams the screening decisions on the day they took them."""
+        publish_screening(edition.call, actor=self.people["staff"], at=on, notify=False)
+
     # Edition 1 -------------------------------------------------------------------------
 
     def _edition_1(self):
@@ -248,6 +252,7 @@ class StoryLoader:
                 paris(datetime.datetime(2021, 5, 10, 10, 0)),
                 "Dossier complet, invité à présenter son projet au jury.",
             )
+        self._publish_screening(edition, paris(datetime.datetime(2021, 5, 10, 10, 0)))
         keys = [row[0] for row in teams.EDITION_1_LAUREATES]
         self.sessions.hold(
             "selection_1",
@@ -305,6 +310,7 @@ class StoryLoader:
                 screened_on,
                 "Projet encore peu précis ; l'équipe est encouragée à candidater à nouveau.",
             )
+        self._publish_screening(edition, screened_on)
         items = [
             (ItemKind.SELECTION, self.applications[row[0]], Outcome.SELECTED, 4)
             for row in teams.EDITION_2_LAUREATES

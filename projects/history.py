@@ -28,7 +28,8 @@ class Transition(models.Model):
     )
     decided_by = models.CharField(_("décision de"), max_length=10, choices=DecisionSource.choices)
     reason = models.TextField(_("motif"), blank=True)
-    # When the team was told. A jury's decision waits for staff to publish it.
+    # When the team was told. A jury's decision, and a staff screening decision, wait for
+    # staff to publish them; a screening decision corrected before that is never told.
     published_at = models.DateTimeField(_("communiquée le"), null=True, blank=True, editable=False)
     # The row of the audit log this history row details (``None`` for rows older than it).
     audit_entry = models.OneToOneField(

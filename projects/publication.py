@@ -1,4 +1,6 @@
-"""Decisions that wait to be told: a jury's decision reaches the team when staff publish it."""
+"""Decisions that wait to be told: a jury's decision, or a staff screening decision,
+reaches the team when staff publish it; a selection told puts the new laureate's page on
+the public site."""
 
 from functools import partial
 
@@ -8,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from programme import audit
 from programme.actions import verb
 from projects.enums import ApplicationStatus
-from projects.models import ApplicationTransition, ProjectTransition
+from projects.models import ApplicationTransition, Project, ProjectTransition
 from projects.tasks import notify_application_transition, notify_project_transition
 
 PUBLISH = verb("history.publish", _("Décision communiquée à l'équipe"))
+PUBLISH_PAGE = verb("project.publish_page", _("Page publique publiée avec la décision"))
 
 
 def publish_history(history, *, actor, at, notify=True):
@@ -19,8 +22,11 @@ def publish_history(history, *, actor, at, notify=True):
 
     ``history`` is an ``ApplicationTransition`` or a ``ProjectTransition``. Already
     published: nothing happens. Publishing a selection also publishes the birth of the
-    laureate project it created (one e-mail tells both). Side effects: stamps the row;
-    writes the audit entry on the history row; queues the mail after commit.
+    laureate project it created (one e-mail tells both) and puts its page on the public
+    site, unless staff unticked ``publish_with_decision`` (``publish_project_page``).
+    Side effects: stamps the row; writes the audit entry on the history row; on a
+    selection, stamps the project's birth and publishes its page (with its audit entry);
+    queues the mail after commit.
     """
     if history.published_at is not None:
         return None
@@ -36,6 +42,9 @@ def publish_history(history, *, actor, at, notify=True):
             from_phase="",
             published_at__isnull=True,
         ).update(published_at=at)
+        project = Project.objects.filter(application_id=history.application_id).first()
+        if project is not None:
+            publish_project_page(project, actor=actor, at=at)
     if notify:
         task = (
             notify_application_transition
@@ -44,3 +53,19 @@ def publish_history(history, *, actor, at, notify=True):
         )
         transaction.on_commit(partial(task.enqueue, history.pk))
     return history
+
+
+def publish_project_page(project, *, actor, at):
+    """Put the page of a laureate just told of its selection on the public site, unless
+    staff chose to publish it later (``publish_with_decision`` unticked) or it already is.
+
+    The page shows only what the public pages ever show: the public texts, and the names
+    of the members who consented. Side effects: ticks ``is_published``; writes the
+    project's audit entry. Returns whether the page was published.
+    """
+    if project.is_published or not project.publish_with_decision:
+        return False
+    Project.objects.filter(pk=project.pk).update(is_published=True)
+    project.is_published = True
+    audit.record(project, PUBLISH_PAGE, actor=actor, changes={"is_published": [False, True]}, at=at)
+    return True

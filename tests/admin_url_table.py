@@ -144,6 +144,12 @@ WORKFLOW_SCREENS = {
             f"{ApplicationStatus.INELIGIBLE}/"
         ),
     ),
+    "admin:projects_application_publish_screening": Row(
+        STAFF,
+        lambda w: (
+            f"/admin/projects/application/publier-preselection/{_submitted_application(w).call_id}/"
+        ),
+    ),
     "admin:projects_project_timeline": Row(
         STAFF, lambda w: f"/admin/projects/project/{w.project.pk}/historique/"
     ),

@@ -7,7 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from programme.enums import DecisionSource
 from programme.roles import is_innovation_staff
+from projects.applications.transitions import CORRECTION_MOVES, SCREENING_MOVES
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
 from projects.history import Transition
 
@@ -29,6 +31,24 @@ class ApplicationQuerySet(models.QuerySet):
 
     def submitted(self):
         return self.exclude(status=ApplicationStatus.DRAFT)
+
+    def with_untold_screening(self):
+        """Annotate ``untold_screening``: the last move is a staff screening decision (or
+        its correction) the team has not been told of yet."""
+        rows = ApplicationTransition.objects
+        last = rows.filter(application=models.OuterRef(models.OuterRef("pk"))).order_by(
+            "-at", "-pk"
+        )
+        untold = rows.filter(pk=models.Subquery(last.values("pk")[:1]), published_at=None)
+        return self.annotate(
+            untold_screening=models.Exists(
+                untold.filter(decided_by=DecisionSource.STAFF, move__in=SCREENING_MOVES)
+            )
+        )
+
+    def untold_screening(self):
+        """Applications whose staff screening decision waits for publication."""
+        return self.with_untold_screening().filter(untold_screening=True)
 
 
 class Application(models.Model):
@@ -159,12 +179,13 @@ class Application(models.Model):
         ]
         return refusals
 
-    def team_status(self):
-        """The status as the team knows it: the last decision told to them.
+    def last_transition(self):
+        """The last move of the application (``None`` for a draft never moved)."""
+        return [None, *self.transitions.all()][-1]
 
-        A jury's decision reaches the team only when staff publish it; until then the
-        team still sees the status before it.
-        """
+    def team_status(self):
+        """The status as the team knows it: the last decision told to them (a jury's or
+        a staff screening decision waits for staff to publish it)."""
         told = [row for row in self.transitions.all() if row.published_at is not None]
         return ApplicationStatus(told[-1].to_status) if told else ApplicationStatus.DRAFT
 
@@ -371,3 +392,8 @@ class ApplicationTransition(Transition):
             f"{self.application} : {self.get_from_status_display()} → "
             f"{self.get_to_status_display()}"
         )
+
+    @property
+    def is_correction(self):
+        """A staff screening decision corrected before the team was told."""
+        return self.move in CORRECTION_MOVES

@@ -48,8 +48,54 @@ def managers_agreed(application, **context):
     ]
 
 
+def screening_is_untold(application, **context):
+    """A screening decision is corrected only while the team has not been told of it."""
+    last = application.last_transition()
+    if last is None or last.published_at is not None:
+        return [
+            _("Cette décision a déjà été publiée à l'équipe : elle ne peut plus être corrigée.")
+        ]
+    if last.decided_by != STAFF:
+        return [_("Cette décision est celle du jury : elle se corrige en séance.")]
+    return []
+
+
 S = ApplicationStatus
 SCREENED = (call_is_closed,)
+SCREENING_OUTCOMES = {
+    S.INELIGIBLE: ("correct_to_ineligible", gettext_lazy("Corriger : non recevable")),
+    S.NOT_SHORTLISTED: (
+        "correct_to_not_shortlisted",
+        gettext_lazy("Corriger : non présélectionnée"),
+    ),
+    S.SHORTLISTED: ("correct_to_shortlisted", gettext_lazy("Corriger : présélectionnée")),
+}
+# Staff screening decisions wait, like the jury's, until staff publish the call's batch;
+# until then a correction moves between the screening outcomes (with a reason).
+CORRECTIONS = tuple(
+    Move(
+        name,
+        source,
+        target,
+        label,
+        frozenset({STAFF}),
+        reason_from=frozenset({STAFF}),
+        guards=(screening_is_untold,),
+    )
+    for source in SCREENING_OUTCOMES
+    for target, (name, label) in SCREENING_OUTCOMES.items()
+    if source != target
+)
+CORRECTION_MOVES = frozenset(move.name for move in CORRECTIONS)
+SCREENING_MOVES = frozenset({"declare_ineligible", "not_shortlist", "shortlist"}) | CORRECTION_MOVES
+
+
+def waits_for_publication(move, decided_by):
+    """Whether the team learns of ``move`` only when staff publish it: every decision of
+    the jury, and the screening decisions of staff."""
+    return decided_by == JURY or (decided_by == STAFF and move.name in SCREENING_MOVES)
+
+
 APPLICATION_LIFECYCLE = Lifecycle(
     name="application",
     states=ApplicationStatus,
@@ -108,5 +154,6 @@ APPLICATION_LIFECYCLE = Lifecycle(
             DECIDERS,
             reason_from=DECIDERS,
         ),
+        *CORRECTIONS,
     ),
 )

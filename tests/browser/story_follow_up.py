@@ -122,7 +122,8 @@ def staff_read_the_audit_log(story, page, project):
     story.check(page)
     log = page.locator("#result_list").inner_text()
     assert "Naissance du projet lauréat" in log
-    page.locator("#result_list tbody a").first.click()
+    birth = page.locator("#result_list tbody tr", has_text="Naissance du projet lauréat")
+    birth.locator("a").first.click()
     story.check(page)
     assert "Pré-incubation" in page.locator(".field-changes_table").inner_text()
     story.shoot(page, "6-staff-audit-log")

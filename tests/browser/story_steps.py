@@ -178,6 +178,7 @@ def start_application(story, page, email, title, problem):
     page.get_by_label("Problème à résoudre").fill(problem)
     page.get_by_label("Qui en souffre").fill("Les habitants du territoire.")
     page.get_by_label("Idée proposée").fill(f"{title} : une idée à tester avec les usagers.")
+    page.get_by_label("Impact attendu").fill("Un service plus simple pour les usagers.")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     page.get_by_text("Brouillon enregistré.").wait_for()
 
@@ -187,7 +188,7 @@ def edit_lead(story, page, application, first, last, kind, fill_kind_fields):
     story.visit(page, f"/candidatures/{application.pk}/equipe/{lead.pk}/")
     page.get_by_label("Prénom").fill(first)
     page.locator("#id_last_name").fill(last)
-    page.get_by_label("Profil").select_option(kind)
+    page.locator(f"input[name=kind][value={kind}]").check()
     fill_kind_fields(page)
     page.get_by_label("accepte d'être nommé·e publiquement").check()
     story.check(page)

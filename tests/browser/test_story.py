@@ -11,6 +11,7 @@ test-artifacts/screenshots/.
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -239,10 +240,11 @@ def test_the_whole_story(story, history, tmp_path):
     # Staff close the call early by moving its deadline into the past.
     story.visit(staff, f"/admin/editions/call/{call.pk}/change/")
     fill_split_datetime(staff, "closes_at", timezone.now() - datetime.timedelta(minutes=1))
+    staff.get_by_label("Je confirme ce changement de clôture").check()
     admin_save(staff)
     story.visit(late, f"/candidatures/{late_app.pk}/deposer/")
     assert "L'appel à candidatures est clos depuis le" in late.inner_text("main")
-    assert late.get_by_role("button", name="Déposer la candidature").is_disabled()
+    assert late.get_by_role("button", name="Déposer la candidature").count() == 0
     story.shoot(late, "2-late-team-refused")
     story.visit(late, f"/candidatures/{late_app.pk}/")
     assert "Les quais sont mal desservis le soir." in late.inner_text("main")
@@ -265,17 +267,41 @@ def test_the_whole_story(story, history, tmp_path):
         story,
         staff,
         edition.pk,
-        [AGENTS, STUDENTS],
+        [AGENTS],
         "shortlist",
         "Projets mûrs, invités à présenter devant le jury.",
     )
+    # A mis-click: the students are not shortlisted; staff correct it before publishing.
+    screen(story, staff, edition.pk, [STUDENTS], "not_shortlist", "Projet trop vague.")
+    story.visit(staff, f"/admin/projects/application/{students_app.pk}/historique/")
+    assert "non communiquée à l'équipe" in staff.inner_text("#content-main")
+    staff.get_by_role("link", name="Corriger : présélectionnée").click()
+    staff.get_by_label("Motif de la décision").fill(
+        "Erreur de saisie : projet mûr, invité à présenter devant le jury."
+    )
+    story.check(staff)
+    staff.get_by_role("button", name="Confirmer").click()
+    staff.locator(".messagelist .success").first.wait_for()
+    story.visit(staff, f"/admin/projects/application/?call__edition__id__exact={edition.pk}")
     rows = staff.locator("#result_list tbody tr")
     assert "Non recevable" in rows.filter(has_text=LOCALS).inner_text()
     for title in (AGENTS, STUDENTS):
         assert "Présélectionnée" in rows.filter(has_text=title).inner_text()
+    assert "en attente de publication" in rows.filter(has_text=LOCALS).inner_text()
     story.check(staff)
     story.shoot(staff, "3-staff-screening")
-    assert any(LOCALS in m.subject for m in mail.outbox)
+    ineligible_subject = f"Candidature non recevable : {LOCALS}"
+    assert ineligible_subject not in [m.subject for m in mail.outbox]
+    # Staff publish the batch: each team is told once, with its outcome.
+    staff.get_by_role("link", name=re.compile("Publier les décisions de présélection")).click()
+    assert LOCALS in staff.inner_text("#content-main")
+    story.check(staff)
+    staff.get_by_role("button", name="Publier les décisions de présélection").click()
+    staff.locator(".messagelist .success").first.wait_for()
+    assert [m.subject for m in mail.outbox].count(ineligible_subject) == 1
+    students_subjects = [m.subject for m in mail.outbox if m.subject.endswith(STUDENTS)]
+    assert students_subjects.count(f"Candidature présélectionnée : {STUDENTS}") == 1
+    assert f"Candidature non présélectionnée : {STUDENTS}" not in students_subjects
 
     # 4a. Before its review, the edition-1 project's coach and team record the evidence;
     # staff validate the measurement and publish the indicator (issue 8).
@@ -388,9 +414,9 @@ def test_the_whole_story(story, history, tmp_path):
     # 5. Staff publish the decisions and the new laureate's page; teams get their e-mails.
     run_session_step(story, staff, session.pk, "Publier les décisions aux équipes et sur le site")
     story.shoot(staff, "5-staff-published-decisions")
+    # The new laureate's page went public with the decision: nobody ticks « publié ».
     story.visit(staff, f"/admin/projects/project/{laureate.pk}/change/")
-    staff.locator("#id_is_published").check()
-    admin_save(staff)
+    assert staff.locator("#id_is_published").is_checked()
     story.shoot(staff, "5-staff-published-project")
 
     decision_mail = mail.outbox[sent_before:]

@@ -180,3 +180,28 @@ def test_the_convocation_of_a_member_who_withdrew_leaves_that_item_out(
     assert "Dossier du cousin" not in description
     assert "2. Vélos partagés" in message.body
     assert "2. Vélos partagés" in description
+
+
+def test_publishing_decisions_puts_the_new_laureate_on_the_public_list(staff, client):
+    session, application = closed_session_with_a_laureate(staff)
+    project = application.project
+    assert "Ruches de l&#x27;estuaire" not in client.get("/laureats/").content.decode()
+
+    publish_decisions(session, actor=staff, notify=False)
+
+    project.refresh_from_db()
+    assert project.is_published
+    assert "Ruches de l&#x27;estuaire" in client.get("/laureats/").content.decode()
+
+
+def test_a_laureate_staff_opted_out_stays_off_the_public_list(staff, client):
+    session, application = closed_session_with_a_laureate(staff)
+    project = application.project
+    project.publish_with_decision = False
+    project.save(update_fields=["publish_with_decision"])
+
+    publish_decisions(session, actor=staff, notify=False)
+
+    project.refresh_from_db()
+    assert not project.is_published
+    assert "Ruches de l&#x27;estuaire" not in client.get("/laureats/").content.decode()

@@ -34,6 +34,7 @@ from projects.models import (
     TeamMember,
     TimeDeclaration,
 )
+from projects.publication import publish_history
 from tests.editions.factories import CallFactory, paris
 from tests.programme.factories import OrganisationFactory, ThemeFactory, UserFactory
 from tests.projects.helpers import decide_application, decide_project
@@ -47,9 +48,13 @@ APRIL = datetime.date(2022, 4, 1)
 
 
 def _move(application, target, at, decided_by=DecisionSource.STAFF):
-    decide_application(
+    """Move by the service; a staff screening decision is published to the team at once,
+    as staff do before the jury meets (a test of the wait decides by itself)."""
+    history = decide_application(
         application, target, decided_by=decided_by, actor=application.created_by, at=at
     )
+    if history.published_at is None and decided_by == DecisionSource.STAFF:
+        publish_history(history, actor=application.created_by, at=at, notify=False)
 
 
 class TeamMemberFactory(factory.django.DjangoModelFactory):

@@ -3,6 +3,7 @@ import pytest
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
+from projects.applications.services import publish_screening
 from projects.enums import ApplicationStatus
 from tests.editions.factories import paris
 from tests.programme.factories import UserFactory
@@ -33,8 +34,8 @@ def test_submission_mails_a_receipt_to_each_team_member_after_commit(
     assert "a bien été déposée le 31 janvier 2022 à 23:59" in mailoutbox[0].body
 
 
-def test_staff_decision_mails_the_team_with_its_reason(
-    mailoutbox, django_capture_on_commit_callbacks
+def test_staff_screening_decision_mails_the_team_with_its_reason_when_published(
+    staff, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = ApplicationFactory(submitted=True)
 
@@ -45,6 +46,9 @@ def test_staff_decision_mails_the_team_with_its_reason(
             reason="L'équipe ne compte aucun agent de la collectivité.",
             at=paris(2022, 2, 10, 9, 0),
         )
+    assert mailoutbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_screening(application.call, actor=staff)
 
     assert [message.subject for message in mailoutbox] == [
         f"Candidature non recevable : {application.title}"

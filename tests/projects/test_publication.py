@@ -46,7 +46,7 @@ def test_publishing_logs_who_told_the_team_and_when(staff):
 
     publish_history(history, actor=staff, at=PUBLISHED_AT, notify=False)
 
-    entry = AuditEntry.objects.filter(action="history.publish").get()
+    entry = AuditEntry.objects.filter(action="history.publish", object_id=str(history.pk)).get()
     assert (entry.subject, entry.actor, entry.at) == (history, staff, PUBLISHED_AT)
     assert entry.changes == {"published_at": [None, PUBLISHED_AT.isoformat()]}
     assert entry.change_lines()[0][0] == "communiquée le"
@@ -91,4 +91,6 @@ def test_publishing_twice_does_nothing_more(staff):
 
     history.refresh_from_db()
     assert (again, history.published_at) == (None, PUBLISHED_AT)
-    assert AuditEntry.objects.filter(action="history.publish").count() == 1
+    assert (
+        AuditEntry.objects.filter(action="history.publish", object_id=str(history.pk)).count() == 1
+    )

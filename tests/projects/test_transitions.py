@@ -41,8 +41,11 @@ APPLICATION_PATHS = {
 
 
 def _decided_by(lifecycle, source, target):
+    """Staff when they may make the move (a screening decision staff correct is theirs)."""
     move = lifecycle.find(source, target)
-    return sorted(move.by)[0] if move else DecisionSource.STAFF
+    if move is None or move.allows(DecisionSource.STAFF):
+        return DecisionSource.STAFF
+    return sorted(move.by)[0]
 
 
 def application_in(status):

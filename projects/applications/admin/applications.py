@@ -3,6 +3,7 @@ here: they move only through ``projects.applications.services``."""
 
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from programme.admin_base import CreatedByStaffMixin
@@ -60,13 +61,15 @@ class ApplicationAdmin(CreatedByStaffMixin, TimelineMixin, admin.ModelAdmin):
         "edition",
         "theme",
         "status",
+        "told",
         "submitted_at",
         "members",
         "pending",
         "attachments",
         "timeline_link",
     ]
-    list_filter = ["status", "call__edition", "theme"]
+    list_filter = ["status", screening.UntoldScreeningFilter, "call__edition", "theme"]
+    change_list_template = "admin/projects/application_change_list.html"
     actions = [
         screening.shortlist,
         screening.not_shortlist,
@@ -91,8 +94,34 @@ class ApplicationAdmin(CreatedByStaffMixin, TimelineMixin, admin.ModelAdmin):
     def edition(self, application):
         return application.call.edition
 
+    def get_urls(self):
+        return [
+            path(
+                "publier-preselection/<int:call_pk>/",
+                self.admin_site.admin_view(self._publish_screening),
+                name="projects_application_publish_screening",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _publish_screening(self, request, call_pk):
+        return screening.publish_screening_view(self, request, call_pk)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "calls_to_publish": screening.calls_with_untold_screening()
+            if self.has_change_permission(request)
+            else [],
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
     def get_queryset(self, request):
         return screening.with_screening_counts(super().get_queryset(request))
+
+    @admin.display(description=_("publication"), boolean=False, ordering="untold_screening")
+    def told(self, application):
+        return _("en attente de publication") if application.untold_screening else "—"
 
     @admin.display(description=_("membres"), ordering="member_count")
     def members(self, application):

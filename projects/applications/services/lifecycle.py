@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from programme import audit
-from projects.applications.transitions import APPLICATION_LIFECYCLE
+from projects.applications.transitions import APPLICATION_LIFECYCLE, waits_for_publication
 from projects.enums import ApplicationStatus
-from projects.history import told_at_once
 from projects.laureates.services.lifecycle import create_laureate_project
 from projects.models import Application, ApplicationTransition
 from projects.tasks import notify_application_transition
@@ -43,9 +42,10 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
     5. writes one ``ApplicationTransition`` and its audit entry (the move's name);
     6. on selection, creates the laureate project in pre-incubation
        (``create_laureate_project``);
-    7. after commit, queues the e-mail to the team for a team or staff decision (a
-       jury's decision is mailed when staff publish it); ``notify=False`` when replaying
-       past events.
+    7. after commit, queues the e-mail to the team for a move told at once (the team's
+       own, a staff decision after screening); a jury's decision and a staff screening
+       decision (or its correction) are mailed when staff publish them
+       (``waits_for_publication``); ``notify=False`` when replaying past events.
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -59,6 +59,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
         move = APPLICATION_LIFECYCLE.check(
             locked, target, decided_by=decided_by, reason=reason, at=at
         )
+        told = not waits_for_publication(move, decided_by)
         before = audit.snapshot(locked, ["status", "submitted_at"])
         locked.status = target
         if target == ApplicationStatus.SUBMITTED:
@@ -73,7 +74,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
             actor=actor,
             decided_by=decided_by,
             reason=reason,
-            published_at=at if told_at_once(decided_by) else None,
+            published_at=at if told else None,
             audit_entry=audit.record_move(
                 locked,
                 APPLICATION_LIFECYCLE,
@@ -88,7 +89,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
             create_laureate_project(
                 locked, actor=actor, decided_by=decided_by, at=at, reason=reason
             )
-        if notify and told_at_once(decided_by):
+        if notify and told:
             transaction.on_commit(partial(notify_application_transition.enqueue, history.pk))
     application.status, application.submitted_at = locked.status, locked.submitted_at
     return history

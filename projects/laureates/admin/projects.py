@@ -79,7 +79,7 @@ class ProjectAdmin(TimelineMixin, admin.ModelAdmin):
         (None, {"fields": ["application", "title", "slug", "theme", "public_summary"]}),
         (_("Suivi"), {"fields": ["follow_up_link"]}),
         (_("Phase"), {"fields": [("phase", "phase_since"), "outcome"]}),
-        (_("Publication"), {"fields": ["is_published"]}),
+        (_("Publication"), {"fields": ["is_published", "publish_with_decision"]}),
     ]
 
     @admin.display(description=_("édition"), ordering="application__call__edition__number")

@@ -114,6 +114,14 @@ class Project(models.Model):
     is_published = models.BooleanField(
         _("publié"), default=False, help_text=_("Visible sur le site public.")
     )
+    publish_with_decision = models.BooleanField(
+        _("publier avec la décision du jury"),
+        default=True,
+        help_text=_(
+            "La page publique du projet est publiée quand l'équipe innovation publie la "
+            "décision du jury qui le retient. Décochez pour la publier plus tard, à la main."
+        ),
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
