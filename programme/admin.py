@@ -13,6 +13,7 @@ from programme import (
     accounts,
     admin_outbox,  # noqa: F401 (registers the outbox on import)
 )
+from programme.actions import action_label
 from programme.admin_accounts import reset_second_factor_action
 from programme.admin_base import RecordAdmin
 from programme.enums import NewsStatus
@@ -199,6 +200,20 @@ class NewsItemAdmin(admin.ModelAdmin):
         self._move(request, queryset, NewsStatus.ARCHIVED)
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """The actions of the log by their French labels, not their codes."""
+
+    title = _("action")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        actions = AuditEntry.objects.order_by().values_list("action", flat=True).distinct()
+        return sorted(((action, action_label(action)) for action in actions), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(RecordAdmin):
     """The audit log, read-only: filtered by person, kind of object, action and date; an
@@ -208,7 +223,7 @@ class AuditEntryAdmin(RecordAdmin):
     list_filter = [
         ("actor", admin.RelatedOnlyFieldListFilter),
         ("content_type", admin.RelatedOnlyFieldListFilter),
-        "action",
+        ActionFilter,
         "at",
     ]
     search_fields = ["object_repr", "actor_label", "reason", "actor__email"]

@@ -98,10 +98,21 @@ def _label(field, name):
     return str(field.verbose_name)
 
 
+def _choices(field):
+    if getattr(field, "choices", None):
+        return dict(field.flatchoices)
+    if field is not None and field.is_relation and field.auto_created and not field.concrete:
+        # A reverse relation recorded by its rows' choice (an edition's phases).
+        for related in field.related_model._meta.get_fields():
+            if getattr(related, "choices", None):
+                return dict(related.flatchoices)
+    return {}
+
+
 def _display(field, value):
     if value in (None, ""):
         return "—"
-    choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+    choices = _choices(field)
     if isinstance(value, list):
         return ", ".join(str(choices.get(item, item)) for item in value)
     return str(choices.get(value, value))
