@@ -43,7 +43,9 @@ MODULES = {
     ],
     "programme/retention.py": [
         "tests/programme/test_retention.py",
+        "tests/programme/test_retention_schedule.py",
         "tests/projects/test_retention.py",
+        "tests/projects/test_retention_entries.py",
     ],
     "editions/services.py": [
         "tests/editions/test_services.py",
@@ -93,7 +95,14 @@ MODULES = {
     ],
     "projects/retention.py": [
         "tests/projects/test_retention.py",
+        "tests/projects/test_retention_entries.py",
         "tests/projects/test_retention_public.py",
+        "tests/test_audit_of_services.py",
+    ],
+    "projects/rights.py": [
+        "tests/projects/test_rights.py",
+        "tests/projects/test_rights_export.py",
+        "tests/projects/test_admin_rights.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/rules.py": [
@@ -138,6 +147,11 @@ MODULES = {
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
         "tests/jury/test_audit.py",
+    ],
+    "jury/services/minutes.py": [
+        "tests/jury/test_minutes_record.py",
+        "tests/jury/test_minutes_pdf.py",
+        "tests/test_audit_of_services.py",
     ],
     "jury/services/publication.py": [
         "tests/jury/test_publication.py",
