@@ -64,6 +64,7 @@ MODULES = {
     "projects/applications/services/team.py": [
         "tests/projects/test_views_team.py",
         "tests/projects/test_team_services.py",
+        "tests/projects/test_team_entries.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/laureates/transitions.py": [
@@ -143,6 +144,7 @@ MODULES = {
         "tests/jury/test_audit.py",
     ],
     "jury/services/attendance.py": [
+        "tests/jury/test_attendance_sheet.py",
         "tests/jury/test_chair_rules.py",
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
