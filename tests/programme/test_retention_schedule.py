@@ -211,3 +211,21 @@ def test_an_account_joined_long_ago_and_signed_in_lately_is_kept():
     apply_retention(at=AT)
 
     assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_the_entries_on_an_erased_account_lose_its_name_and_address_whatever_they_were():
+    user = UserFactory(first_name="Anatole", last_name="Oublié", email="anatole@planted.test")
+    ApplicationFactory(created_by=user)
+    named = {name: ["avant", "après"] for name in ("email", "first_name", "last_name")}
+    entry = audit.record(user, "test.planted", actor=None, changes={**named, "is_active": [1, 0]})
+
+    erase_account(user, actor=None, at=AT)
+
+    entry.refresh_from_db()
+    assert entry.changes == {
+        "email": ["***", "***"],
+        "first_name": ["***", "***"],
+        "last_name": ["***", "***"],
+        "is_active": [1, 0],
+    }
+    assert entry.object_repr == f"compte-{user.pk}@anonyme.invalid"

@@ -337,7 +337,47 @@ def test_the_files_entries_are_labelled_by_their_number_once_anonymised(media_ro
     (entry,) = AuditEntry.objects.filter(action="application.add_attachment")
     assert entry.object_repr == f"Pièce jointe n° {attachment.pk}"
     assert anonymise_application(application, actor=None, at=AT) is False
-    assert AuditEntry.objects.filter(action="application.anonymise").count() == 1
+    (anonymised,) = AuditEntry.objects.filter(action="application.anonymise")
+    assert anonymised.reason == ""
+
+
+def test_an_earlier_name_of_a_file_or_a_drafts_earlier_title_leaves_their_entries(media_root):
+    """Erased by field, not only by value: a name the file or the draft no longer has."""
+    draft = ApplicationFactory(call=CallFactory(open_now=True), title="Ruches")
+    attachment = add_attachment(draft, uploads.pdf(name="cv.pdf"), actor=draft.created_by)
+    renamed = audit.record(
+        attachment, "test.planted", actor=None, changes={"original_name": ["vieux.pdf", "cv.pdf"]}
+    )
+    retitled = audit.record(
+        draft, "test.planted", actor=None, changes={"title": ["Abeilles de Zoé", "Ruches"]}
+    )
+
+    delete_draft(draft, actor=None, at=AT)
+
+    renamed.refresh_from_db()
+    retitled.refresh_from_db()
+    assert (renamed.changes, retitled.changes) == (
+        {"original_name": ["***", "***"]},
+        {"title": ["***", "***"]},
+    )
+
+
+def test_the_runs_actor_is_the_actor_of_every_entry(media_root, staff):
+    ApplicationFactory()
+    ApplicationFactory(not_selected=True)
+    ProjectFactory(reintegrated=True)
+    mark = last_pk()
+
+    apply_retention(actor=staff, at=AT)
+
+    actions = AuditEntry.objects.filter(pk__gt=mark).values_list("action", "actor")
+    assert {action for action, _actor in actions} == {
+        "team.anonymise_member",
+        "application.anonymise",
+        "application.delete_draft",
+        "account.erase",
+    }
+    assert {actor for _action, actor in actions} == {staff.pk}
 
 
 def test_a_deleted_drafts_title_leaves_its_entries():
