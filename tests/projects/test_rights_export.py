@@ -80,14 +80,22 @@ def test_each_file_is_in_the_archive_under_its_table_row_and_name_compressed(app
     assert {info.compress_type for info in zipped.infolist()} == {zipfile.ZIP_DEFLATED}
 
 
-def test_a_file_the_storage_lost_leaves_its_row_and_no_file(applicant):
-    user, _application, attachment = applicant
-    default_storage.delete(attachment.file.name)
+def test_a_file_the_storage_lost_leaves_its_row_and_the_next_files_are_there(
+    applicant, django_capture_on_commit_callbacks
+):
+    user, application, lost = applicant
+    with django_capture_on_commit_callbacks(execute=True):
+        kept = add_attachment(application, uploads.pdf(name="lettre.pdf"), actor=user)
+    default_storage.delete(lost.file.name)
 
     zipped, document = read(export_person(user, actor=user))
 
-    assert [row["id"] for row in document["tables"]["projects.attachment"]] == [attachment.pk]
-    assert [name for name in zipped.namelist() if name.startswith("fichiers/")] == []
+    rows = document["tables"]["projects.attachment"]
+    assert [row["id"] for row in rows] == [lost.pk, kept.pk]
+    stored = kept.file.name.rsplit("/", 1)[1]
+    assert [name for name in zipped.namelist() if name.startswith("fichiers/")] == [
+        f"fichiers/projects.attachment/{kept.pk}-{stored}"
+    ]
 
 
 def test_the_download_is_a_named_zip_attachment_never_cached(applicant):
