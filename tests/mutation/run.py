@@ -42,10 +42,10 @@ MODULES = {
         "tests/programme/test_rules.py",
     ],
     "programme/retention.py": [
-        "tests/programme/test_retention.py",
         "tests/programme/test_retention_schedule.py",
-        "tests/projects/test_retention.py",
+        "tests/programme/test_retention.py",
         "tests/projects/test_retention_entries.py",
+        "tests/projects/test_retention.py",
     ],
     "editions/services.py": [
         "tests/editions/test_services.py",

@@ -341,6 +341,29 @@ def test_the_files_entries_are_labelled_by_their_number_once_anonymised(media_ro
     assert anonymised.reason == ""
 
 
+def test_every_free_text_of_an_anonymised_application_is_emptied_and_leaves_its_entries():
+    texts = {
+        "problem": "Zoé a vu les ruches disparaître.",
+        "target_users": "Les apiculteurs du quartier de Zoé.",
+        "proposed_solution": "Un rucher partagé chez Zoé.",
+        "expected_impact": "Des abeilles chez Zoé.",
+    }
+    application = ApplicationFactory(**texts)
+    entry = audit.record(
+        application,
+        "test.planted",
+        actor=None,
+        changes={name: ["", text] for name, text in texts.items()},
+    )
+
+    anonymise_application(application, actor=None, at=AT)
+
+    application.refresh_from_db()
+    entry.refresh_from_db()
+    assert {name: getattr(application, name) for name in texts} == dict.fromkeys(texts, "")
+    assert entry.changes == {name: ["", "***"] for name in texts}
+
+
 def test_an_earlier_name_of_a_file_or_a_drafts_earlier_title_leaves_their_entries(media_root):
     """Erased by field, not only by value: a name the file or the draft no longer has."""
     draft = ApplicationFactory(call=CallFactory(open_now=True), title="Ruches")
