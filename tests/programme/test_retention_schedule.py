@@ -163,13 +163,14 @@ def test_an_erased_account_keeps_no_job_no_organisation_and_its_entries_say_so()
     assert (done.actor, done.actor_label) == (user, f"compte-{user.pk}@anonyme.invalid")
 
 
-def test_an_account_erased_without_a_date_is_logged_now():
+def test_an_account_erased_without_a_date_or_a_reason_is_logged_now_without_one():
     user = UserFactory()
 
     erase_account(user, actor=None)
 
     (entry,) = AuditEntry.objects.filter(action="account.erase")
     assert abs(entry.at - timezone.now()) < datetime.timedelta(minutes=5)
+    assert entry.reason == ""
 
 
 def test_an_idle_account_is_erased_with_the_reason_by_the_runs_actor():
