@@ -45,6 +45,7 @@ MODULES = {
         "tests/programme/test_retention_schedule.py",
         "tests/programme/test_retention.py",
         "tests/projects/test_retention_entries.py",
+        "tests/projects/test_retention_kinds.py",
         "tests/projects/test_retention.py",
     ],
     "editions/services.py": [
@@ -95,8 +96,9 @@ MODULES = {
         "tests/test_audit_of_services.py",
     ],
     "projects/retention.py": [
-        "tests/projects/test_retention.py",
         "tests/projects/test_retention_entries.py",
+        "tests/projects/test_retention_kinds.py",
+        "tests/projects/test_retention.py",
         "tests/projects/test_retention_public.py",
         "tests/test_audit_of_services.py",
     ],
