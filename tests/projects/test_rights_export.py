@@ -10,12 +10,19 @@ import zipfile
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from jury.models import JuryMember
 from programme.models import AuditEntry
 from projects import rights
 from projects.applications.services.team import add_attachment
-from projects.rights import export_person, export_response, person_data, register_person_record
+from projects.rights import (
+    erase_person,
+    export_person,
+    export_response,
+    person_data,
+    register_person_record,
+)
 from tests.editions.factories import CallFactory
 from tests.jury.factories import ConvocationFactory, JuryMemberFactory
 from tests.programme.factories import UserFactory
@@ -126,3 +133,30 @@ def test_a_record_an_app_registers_is_exported_with_what_points_to_it(monkeypatc
     data = person_data(user)
     assert [row["id"] for row in data["jury.jurymember"]] == [juror.pk]
     assert [row["id"] for row in data["jury.convocation"]] == [convocation.pk]
+
+
+def test_an_erasure_at_a_given_time_dates_every_entry_and_the_memberships_then(applicant):
+    user, application, _attachment = applicant
+    staff = UserFactory(innovation_staff=True)
+    member = application.team_members.get()
+    mark = AuditEntry.objects.order_by("pk").last().pk
+
+    erase_person(user, actor=staff, reason="Demande du 2 mars.", at=AT)
+
+    logged = AuditEntry.objects.filter(pk__gt=mark).order_by("pk")
+    assert [(entry.action, entry.at) for entry in logged] == [
+        ("team.anonymise_member", AT),
+        ("person.erase", AT),
+        ("account.erase", AT),
+    ]
+    member.refresh_from_db()
+    assert member.anonymised_at == AT
+
+
+def test_an_erasure_without_a_time_is_dated_now(applicant):
+    user, _application, _attachment = applicant
+
+    erase_person(user, actor=user, reason="Demande.")
+
+    (entry,) = AuditEntry.objects.filter(action="person.erase")
+    assert abs(entry.at - timezone.now()) < datetime.timedelta(minutes=5)
