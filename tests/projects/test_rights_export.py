@@ -160,3 +160,12 @@ def test_an_erasure_without_a_time_is_dated_now(applicant):
 
     (entry,) = AuditEntry.objects.filter(action="person.erase")
     assert abs(entry.at - timezone.now()) < datetime.timedelta(minutes=5)
+
+
+def test_the_document_is_indented_to_be_read_in_a_text_editor(applicant):
+    user, _application, _attachment = applicant
+
+    archive = export_person(user, actor=user, at=AT)
+
+    raw = zipfile.ZipFile(io.BytesIO(archive.read())).read("donnees.json").decode()
+    assert raw.startswith('{\n  "exported_at": "2026-03-02T09:30:00Z",\n  "person": ')
