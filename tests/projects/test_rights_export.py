@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from jury.models import JuryMember
+from programme import audit
 from programme.models import AuditEntry
 from projects import rights
 from projects.applications.services.team import add_attachment
@@ -25,7 +26,7 @@ from projects.rights import (
 )
 from tests.editions.factories import CallFactory
 from tests.jury.factories import ConvocationFactory, JuryMemberFactory
-from tests.programme.factories import UserFactory
+from tests.programme.factories import ProgrammeFactory, UserFactory
 from tests.projects import uploads
 from tests.projects.factories import ApplicationFactory
 
@@ -169,3 +170,13 @@ def test_the_document_is_indented_to_be_read_in_a_text_editor(applicant):
 
     raw = zipfile.ZipFile(io.BytesIO(archive.read())).read("donnees.json").decode()
     assert raw.startswith('{\n  "exported_at": "2026-03-02T09:30:00Z",\n  "person": ')
+
+
+def test_the_log_entries_by_the_person_and_about_them_are_both_exported(applicant):
+    user, _application, _attachment = applicant
+    by = audit.record(ProgrammeFactory(), "test.by_the_person", actor=user)
+    about = audit.record(user, "test.about_the_person", actor=None)
+
+    exported = {row["id"] for row in person_data(user)["programme.auditentry"]}
+
+    assert {by.pk, about.pk} <= exported
