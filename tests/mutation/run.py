@@ -42,7 +42,10 @@ MODULES = {
         "tests/programme/test_rules.py",
     ],
     "programme/retention.py": [
+        "tests/programme/test_retention_schedule.py",
         "tests/programme/test_retention.py",
+        "tests/projects/test_retention_entries.py",
+        "tests/projects/test_retention_kinds.py",
         "tests/projects/test_retention.py",
     ],
     "editions/services.py": [
@@ -62,6 +65,7 @@ MODULES = {
     "projects/applications/services/team.py": [
         "tests/projects/test_views_team.py",
         "tests/projects/test_team_services.py",
+        "tests/projects/test_team_entries.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/laureates/transitions.py": [
@@ -92,8 +96,16 @@ MODULES = {
         "tests/test_audit_of_services.py",
     ],
     "projects/retention.py": [
+        "tests/projects/test_retention_entries.py",
+        "tests/projects/test_retention_kinds.py",
         "tests/projects/test_retention.py",
         "tests/projects/test_retention_public.py",
+        "tests/test_audit_of_services.py",
+    ],
+    "projects/rights.py": [
+        "tests/projects/test_rights.py",
+        "tests/projects/test_rights_export.py",
+        "tests/projects/test_admin_rights.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/rules.py": [
@@ -134,10 +146,16 @@ MODULES = {
         "tests/jury/test_audit.py",
     ],
     "jury/services/attendance.py": [
+        "tests/jury/test_attendance_sheet.py",
         "tests/jury/test_chair_rules.py",
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
         "tests/jury/test_audit.py",
+    ],
+    "jury/services/minutes.py": [
+        "tests/jury/test_minutes_record.py",
+        "tests/jury/test_minutes_pdf.py",
+        "tests/test_audit_of_services.py",
     ],
     "jury/services/publication.py": [
         "tests/jury/test_publication.py",
