@@ -107,7 +107,7 @@ class TodayLoader:
                 period=project.periods.open().get(),
                 actor=self.staff,
                 decided_by=DecisionSource.STAFF,
-                reason=later.REVIEW_REASONS[outcome],
+                reason=later.STAFF_REASONS[outcome],
                 outcome=outcome,
                 at=paris(when),
                 notify=False,
@@ -318,8 +318,12 @@ class TodayLoader:
         application.problem = problem
         application.save(update_fields=["theme", "problem"])
         if lead is None:
+            # As on his edition 2 application, he agrees to be named if the project wins.
             application.team_members.update(
-                kind=MemberKind.STUDENT, school=self.loader.organisations["La Manu"]
+                kind=MemberKind.STUDENT,
+                school=self.loader.organisations["La Manu"],
+                public_name_consent=True,
+                public_name_consent_at=paris(naive(self.dates.today - 4 * DAY, 20)),
             )
         self.applications[key] = application
 

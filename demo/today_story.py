@@ -40,6 +40,13 @@ REVIEW_REASONS = {
 # Measurements of edition 2 staff checked once their source was shown.
 EDITION_2_MEASUREMENTS_REVIEWED_AT = datetime.datetime(2022, 5, 6, 11, 0)
 
+# Staff's own note on an experimentation they end (never public, unlike a jury's reasons).
+STAFF_REASONS = {
+    ReintegrationOutcome.HANDED_OVER: f"{ILLUSTRATIVE} : fin de l'expérimentation prévue ; "
+    "la direction métier confirme la reprise du service.",
+    ReintegrationOutcome.SCALED: f"{ILLUSTRATIVE} : fin de l'expérimentation prévue ; le "
+    "service est généralisé par la direction métier.",
+}
 # Experimentations that end with a staff decision on their planned end: (key, date,
 # reintegration outcome).
 STAFF_ENDINGS = [
