@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
-from editions.enums import PeriodPhase, Phase
+from editions.enums import PeriodPhase
 from editions.models import Edition
 from jury.enums import ItemKind, Outcome, SessionStatus
 from jury.models import AgendaItem, Decision, Session
