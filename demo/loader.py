@@ -16,6 +16,7 @@ from demo.dates import paris
 from demo.follow_up import FollowUpLoader
 from demo.juries import SessionHolder
 from demo.pitches import attach_pitch
+from demo.today import continue_to_today
 from editions.models import Call, Edition, RequiredDocument
 from editions.services import add_default_phases
 from jury.enums import ItemKind, Outcome
@@ -55,10 +56,12 @@ def picked(data, *names):
     return {name: data[name] for name in names}
 
 
-def load():
-    """Load the whole story. The caller checks ``is_loaded()`` first."""
+def load(today=None):
+    """Load the whole story, continued to ``today`` (by default the current day; see
+    ``demo.today``). The caller checks ``is_loaded()`` first."""
     loader = StoryLoader()
     loader.run()
+    continue_to_today(loader, today)
     return loader
 
 

@@ -392,7 +392,8 @@ def test_crawl_reaches_every_kind_of_public_page_in_both_languages(client, leaky
     laureates = {
         f"/laureats/{slug}/" for slug in Project.objects.public().values_list("slug", flat=True)
     }
-    assert len(laureates) == 9  # the demo's 7, and the two public projects of the test edition
+    # The seed story's 7, the recent season's 3, and the two public projects of the test edition.
+    assert len(laureates) == 12
     english = {f"/en{path}" for path in laureates}
     expected = (
         laureates
@@ -408,7 +409,7 @@ def test_crawl_reaches_every_kind_of_public_page_in_both_languages(client, leaky
     assert expected - set(pages) == set()
 
 
-def test_demo_exposes_its_7_laureates_with_their_phases(client, leaky_demo):
+def test_demo_exposes_the_seed_storys_7_laureates_with_the_phases_they_ended_in(client, leaky_demo):
     demo_editions = {"Saison 1", "Saison 2"}
 
     records = json.loads(client.get("/donnees/laureats.json").content)["laureats"]
@@ -418,14 +419,15 @@ def test_demo_exposes_its_7_laureates_with_their_phases(client, leaky_demo):
         for r in records
         if r["edition"] in demo_editions
     }
+    # The story stops in March 2022; the demo's illustrative continuation ends each project.
     assert phases == {
-        "Carbolocal": ("experimentation", "2022-03-15"),
-        "Commerce&vous": ("experimentation", "2022-03-15"),
-        "Pierre2vies": ("experimentation", "2022-03-15"),
-        "Repérage solidaire": ("pre_incubation", "2022-03-15"),
-        "Ruches de l'estuaire": ("pre_incubation", "2022-03-15"),
-        "ZAE Renouveau": ("pre_incubation", "2022-03-15"),
-        "Le Havre Étudiant": ("pre_incubation", "2022-03-15"),
+        "Carbolocal": ("reintegration", "2022-09-15"),
+        "Commerce&vous": ("reintegration", "2022-09-15"),
+        "Pierre2vies": ("reintegration", "2022-09-15"),
+        "Repérage solidaire": ("reintegration", "2022-12-21"),
+        "Ruches de l'estuaire": ("reintegration", "2022-12-21"),
+        "ZAE Renouveau": ("reintegration", "2022-06-21"),
+        "Le Havre Étudiant": ("reintegration", "2022-06-21"),
     }
 
 

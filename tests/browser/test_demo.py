@@ -22,13 +22,18 @@ def test_demo_home_page_renders_the_programme_its_editions_and_laureates(
     assert any_page.locator("h1").inner_text() == "Appel à innovateur territorial"
     assert any_page.get_by_role("heading", name="Saison 2", exact=True).is_visible()
     text = any_page.locator("main").inner_text()
+    # The latest laureates: the recent season's (the demo's continuation), then edition 2's.
     for title in (
+        "Fuites en vue",
+        "Navette des zones d'activités",
+        "Répar'café des quartiers",
         "Le Havre Étudiant",
         "ZAE Renouveau",
         "Ruches de l'estuaire",
-        "Repérage solidaire",
     ):
         assert title in text
+    # The current season's call is open on the day the demo is loaded.
+    assert any_page.get_by_role("link", name="Candidater").first.is_visible()
     assert_no_csp_violation(any_page)
     assert_accessible(any_page)
     save_screenshot(any_page)

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
-from editions.enums import PeriodPhase, Phase
+from editions.enums import PeriodPhase
 from editions.models import Edition
 from jury.enums import ItemKind, Outcome, SessionStatus
 from jury.models import AgendaItem, Decision, Session
@@ -65,12 +65,14 @@ def test_edition_2_has_15_applications_7_shortlisted_and_4_laureates(demo):
     assert shortlisted.count() == 7
 
 
-def test_edition_2_laureates_are_in_pre_incubation_coached_at_the_cite_numerique(demo):
+def test_edition_2_laureates_entered_pre_incubation_on_15_march_at_the_cite_numerique(demo):
     projects = Project.objects.for_edition(Edition.objects.get(number=2))
 
-    assert sorted(projects.values_list("phase", flat=True)) == [Phase.PRE_INCUBATION] * 4
+    assert projects.count() == 4
     for project in projects:
-        period = project.periods.get()
+        period = project.periods.get(sequence=1)
+        assert period.phase == PeriodPhase.PRE_INCUBATION
+        assert str(period.actual_start) == "2022-03-15"
         assert period.place == "Cité numérique, Le Havre"
         assert period.days_per_week == 1
         assert sorted(c.organisation.short_name for c in period.coaches.all()) == [
@@ -91,15 +93,16 @@ def test_edition_1_projects_had_their_experimentation_renewed_on_15_march(demo):
 
     assert [project.title for project in projects] == ["Carbolocal", "Commerce&vous", "Pierre2vies"]
     for project in projects:
-        periods = list(project.periods.values_list("phase", "actual_end"))
+        periods = list(project.periods.order_by("sequence").values_list("phase", "actual_end"))
         assert [phase for phase, _end in periods] == [
             PeriodPhase.PRE_INCUBATION,
             PeriodPhase.EXPERIMENTATION,
             PeriodPhase.EXPERIMENTATION,
         ]
         assert str(periods[1][1]) == "2022-03-15"
-        assert periods[2][1] is None
-        assert project.transitions.last().decided_by == DecisionSource.JURY
+        renewal = project.transitions.get(move="renew")
+        assert renewal.decided_by == DecisionSource.JURY
+        assert timezone.localdate(renewal.at) == datetime.date(2022, 3, 15)
 
 
 def test_one_session_on_15_march_holds_pitches_of_edition_2_and_reviews_of_edition_1(demo):
@@ -137,9 +140,11 @@ def test_laureates_rank_above_the_others_on_the_15_march_scores(demo):
 
 
 def test_demo_has_news_one_of_them_archived_and_one_draft(demo):
+    # The second published item is the continuation's: the current season's open call.
     assert sorted(NewsItem.objects.values_list("status", flat=True)) == [
         NewsStatus.ARCHIVED,
         NewsStatus.DRAFT,
+        NewsStatus.PUBLISHED,
         NewsStatus.PUBLISHED,
     ]
 
@@ -248,20 +253,24 @@ def test_edition_1_experimentations_were_coached_and_followed_month_by_month(dem
     assert short.filter(comment__contains="Toussaint").exists()
 
 
-def test_edition_2_laureates_have_coaching_milestones_and_a_measurement_to_check(demo):
-    queue = Measurement.objects.to_review().select_related("indicator__project")
-
+def test_edition_2_laureates_had_coaching_milestones_and_an_unpublished_measurement(demo):
     for project in Project.objects.for_edition(Edition.objects.get(number=2)):
-        period = project.periods.get()
+        period = project.periods.get(sequence=1)
         assert period.coaching_entries.count() >= 2
         assert period.milestones.filter(status=MilestoneStatus.REACHED).exists()
-    assert {m.indicator.project.edition.number for m in queue} == {2}
-    assert queue.count() == 4
-    assert (
-        not Measurement.objects.public()
-        .filter(indicator__project__in=[m.indicator.project for m in queue])
-        .exists()
-    )
+        measurement = Measurement.objects.get(indicator__project=project)
+        # Checked by staff in May 2022; the indicator itself was never published.
+        assert measurement.status == MeasurementStatus.VALIDATED
+        assert measurement.indicator.is_published is False
+    edition_2 = Measurement.objects.filter(indicator__project__application__call__edition__number=2)
+    assert not edition_2.public().exists()
+
+
+def test_the_measurements_staff_must_check_are_the_recent_seasons_latest(demo):
+    queue = Measurement.objects.to_review().select_related("indicator__project")
+
+    assert {m.indicator.project.edition.number for m in queue} == {3}
+    assert queue.count() == 2
 
 
 def test_edition_1_public_page_shows_indicators_with_charts_and_tables(demo, client):

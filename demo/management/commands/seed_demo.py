@@ -7,7 +7,9 @@ from demo import loader
 class Command(BaseCommand):
     help = (
         "Load the demo data of the seed story (Le Havre Seine Métropole, editions 1 and 2, "
-        "the 15 March 2022 jury). Idempotent: does nothing if the demo is already loaded."
+        "the 15 March 2022 jury), continued illustratively to today: an open call, drafts, "
+        "a planned jury, running periods. Idempotent: does nothing if the demo is already "
+        "loaded."
     )
 
     def add_arguments(self, parser):
