@@ -49,3 +49,15 @@ class Transition(models.Model):
 def told_at_once(decided_by):
     """Team and staff decisions reach the team at once; the jury's when staff publish."""
     return decided_by != DecisionSource.JURY
+
+
+def decision(*, at, actor, decided_by, reason):
+    """The fields every history row records of its decision: when, who, on whose
+    authority, why, and when the team was told (at once, unless the jury decided)."""
+    return {
+        "at": at,
+        "actor": actor,
+        "decided_by": decided_by,
+        "reason": reason,
+        "published_at": at if told_at_once(decided_by) else None,
+    }

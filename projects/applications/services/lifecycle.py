@@ -15,7 +15,7 @@ from django.utils import timezone
 from programme import audit
 from projects.applications.transitions import APPLICATION_LIFECYCLE
 from projects.enums import ApplicationStatus
-from projects.history import told_at_once
+from projects.history import decision, told_at_once
 from projects.laureates.services.lifecycle import create_laureate_project
 from projects.models import Application, ApplicationTransition
 from projects.tasks import notify_application_transition
@@ -69,11 +69,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
             move=move.name,
             from_status=before["status"],
             to_status=target,
-            at=at,
-            actor=actor,
-            decided_by=decided_by,
-            reason=reason,
-            published_at=at if told_at_once(decided_by) else None,
+            **decision(at=at, actor=actor, decided_by=decided_by, reason=reason),
             audit_entry=audit.record_move(
                 locked,
                 APPLICATION_LIFECYCLE,
