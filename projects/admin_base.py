@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.enums import DecisionSource
+from programme.lifecycles import Refused
 from programme.rules import require_perm
 
 STAFF = DecisionSource.STAFF
@@ -140,3 +141,26 @@ def after_move(request, history, label, timeline_url):
     else:
         messages.success(request, _("C'est fait : %(move)s.") % {"move": label})
     return redirect(timeline_url)
+
+
+def confirm_then_move(
+    model_admin, request, *, subject, move, form, timeline_url, current_label, perform
+):
+    """The confirmation step of a move: on a valid POST, ``perform(form)`` calls the
+    lifecycle service and returns its history row; a refusal goes back on the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            history = perform(form)
+        except Refused as refused:
+            refused.add_to_form(form)
+        else:
+            return after_move(request, history, move.label, timeline_url)
+    return confirm_move(
+        model_admin,
+        request,
+        subject=subject,
+        move=move,
+        form=form,
+        timeline_url=timeline_url,
+        current_label=current_label,
+    )

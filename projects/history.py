@@ -50,3 +50,18 @@ class Transition(models.Model):
 def told_at_once(decided_by):
     """Team and staff decisions reach the team at once; the jury's when staff publish."""
     return decided_by != DecisionSource.JURY
+
+
+def decision(*, at, actor, decided_by, reason, told=None):
+    """The fields every history row records of its decision: when, who, on whose
+    authority, why, and when the team was told: at once unless the jury decided, or as
+    ``told`` says (a staff screening decision waits for its batch's publication)."""
+    if told is None:
+        told = told_at_once(decided_by)
+    return {
+        "at": at,
+        "actor": actor,
+        "decided_by": decided_by,
+        "reason": reason,
+        "published_at": at if told else None,
+    }

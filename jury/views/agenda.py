@@ -36,6 +36,20 @@ def chair_item(request, session, item_pk):
     )
 
 
+def _tell(request, act, success):
+    """Run ``act()`` and say how it went: a refusal's reasons, nothing changed when it
+    answers ``None`` (a second click), else the message ``success()`` builds."""
+    try:
+        done = act()
+    except Refused as refused:
+        messages.error(request, " ".join(refused.reasons))
+    else:
+        if done is None:
+            messages.info(request, _("C'était déjà fait : rien n'a changé."))
+        else:
+            messages.success(request, success())
+
+
 @login_required
 @require_POST
 def session_step(request, pk, step):
@@ -44,17 +58,13 @@ def session_step(request, pk, step):
     target = STEPS.get(step)
     if target is None:
         raise Http404
-    try:
-        moved = move_session(
+    _tell(
+        request,
+        lambda: move_session(
             session, target, actor=request.user, decided_by=decided_by(request, session)
-        )
-    except Refused as refused:
-        messages.error(request, " ".join(refused.reasons))
-    else:
-        if moved is None:
-            messages.info(request, _("C'était déjà fait : rien n'a changé."))
-        else:
-            messages.success(request, _("C'est fait : %(status)s.") % {"status": target.label})
+        ),
+        lambda: _("C'est fait : %(status)s.") % {"status": target.label},
+    )
     return redirect("jury:deliberation", session.pk)
 
 
@@ -67,18 +77,11 @@ def averaging(request, pk):
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["averaging"]))
         return redirect("jury:deliberation", session.pk)
-    try:
-        done = choose_averaging(session, form.cleaned_data["averaging"], actor=request.user)
-    except Refused as refused:
-        messages.error(request, " ".join(refused.reasons))
-    else:
-        if done is None:
-            messages.info(request, _("C'était déjà fait : rien n'a changé."))
-        else:
-            messages.success(
-                request,
-                _("Calcul des moyennes : %(label)s.") % {"label": session.get_averaging_display()},
-            )
+    _tell(
+        request,
+        lambda: choose_averaging(session, form.cleaned_data["averaging"], actor=request.user),
+        lambda: _("Calcul des moyennes : %(label)s.") % {"label": session.get_averaging_display()},
+    )
     return redirect("jury:deliberation", session.pk)
 
 
@@ -117,21 +120,19 @@ def item_scoring(request, pk, item_pk):
     """Reopen (with a reason) or freeze again the scoring of one item."""
     session = chair_session(request, pk)
     item = chair_item(request, session, item_pk)
-    try:
-        if request.POST.get("action") == "freeze":
-            done = freeze_item_scoring(item, actor=request.user)
-            success = _("Les notes du point %(n)d sont à nouveau figées.")
-        else:
-            form = ReasonForm(request.POST)
-            if not form.is_valid():
-                raise ActionRefused([_("Indiquez pourquoi la notation de ce point est rouverte.")])
-            done = reopen_item_scoring(item, reason=form.cleaned_data["reason"], actor=request.user)
-            success = _("La notation du point %(n)d est rouverte.")
-    except Refused as refused:
-        messages.error(request, " ".join(refused.reasons))
+    freeze = request.POST.get("action") == "freeze"
+
+    def act():
+        if freeze:
+            return freeze_item_scoring(item, actor=request.user)
+        form = ReasonForm(request.POST)
+        if not form.is_valid():
+            raise ActionRefused([_("Indiquez pourquoi la notation de ce point est rouverte.")])
+        return reopen_item_scoring(item, reason=form.cleaned_data["reason"], actor=request.user)
+
+    if freeze:
+        success = _("Les notes du point %(n)d sont à nouveau figées.")
     else:
-        if done is None:
-            messages.info(request, _("C'était déjà fait : rien n'a changé."))
-        else:
-            messages.success(request, success % {"n": item.position})
+        success = _("La notation du point %(n)d est rouverte.")
+    _tell(request, act, lambda: success % {"n": item.position})
     return redirect("jury:decision", session.pk, item.pk)

@@ -51,6 +51,33 @@ def has_no_outcome(_project, *, outcome, **context):
 P = Phase
 ENDS_A_PERIOD = (has_no_outcome, concludes_a_started_period)
 REINTEGRATES = (has_a_reintegration_outcome, concludes_a_started_period)
+
+
+def exits_from(phase):
+    """The two ways out of the programme, the same from either phase of the programme:
+    back to the departments (staff or jury decide) or abandoned by the team."""
+    return (
+        Move(
+            "reintegrate",
+            phase,
+            P.REINTEGRATION,
+            gettext_lazy("Réintégrer les directions métiers"),
+            DECIDERS,
+            reason_from=DECIDERS,
+            guards=REINTEGRATES,
+        ),
+        Move(
+            "abandon",
+            phase,
+            P.ABANDONED,
+            gettext_lazy("Abandon par l'équipe"),
+            TEAM_SIDE,
+            reason_from=DECIDERS,
+            guards=ENDS_A_PERIOD,
+        ),
+    )
+
+
 PROJECT_LIFECYCLE = Lifecycle(
     name="project",
     states=Phase,
@@ -66,24 +93,7 @@ PROJECT_LIFECYCLE = Lifecycle(
             reason_from=DECIDERS,
             guards=ENDS_A_PERIOD,
         ),
-        Move(
-            "reintegrate",
-            P.PRE_INCUBATION,
-            P.REINTEGRATION,
-            gettext_lazy("Réintégrer les directions métiers"),
-            DECIDERS,
-            reason_from=DECIDERS,
-            guards=REINTEGRATES,
-        ),
-        Move(
-            "abandon",
-            P.PRE_INCUBATION,
-            P.ABANDONED,
-            gettext_lazy("Abandon par l'équipe"),
-            TEAM_SIDE,
-            reason_from=DECIDERS,
-            guards=ENDS_A_PERIOD,
-        ),
+        *exits_from(P.PRE_INCUBATION),
         # A renewal stays in experimentation: not a no-op but a new period.
         Move(
             "renew",
@@ -94,24 +104,7 @@ PROJECT_LIFECYCLE = Lifecycle(
             reason_from=DECIDERS,
             guards=ENDS_A_PERIOD,
         ),
-        Move(
-            "reintegrate",
-            P.EXPERIMENTATION,
-            P.REINTEGRATION,
-            gettext_lazy("Réintégrer les directions métiers"),
-            DECIDERS,
-            reason_from=DECIDERS,
-            guards=REINTEGRATES,
-        ),
-        Move(
-            "abandon",
-            P.EXPERIMENTATION,
-            P.ABANDONED,
-            gettext_lazy("Abandon par l'équipe"),
-            TEAM_SIDE,
-            reason_from=DECIDERS,
-            guards=ENDS_A_PERIOD,
-        ),
+        *exits_from(P.EXPERIMENTATION),
     ),
 )
 

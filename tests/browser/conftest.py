@@ -13,7 +13,9 @@ Fixtures:
   serious or critical violations;
 - ``assert_no_csp_violation(page)``: fails if the page broke its Content Security Policy;
 - ``save_screenshot(page, label=…)``: writes
-  ``test-artifacts/screenshots/<test>[-<label>]-<desktop|phone>.png``.
+  ``test-artifacts/screenshots/<test>[-<label>]-<desktop|phone>.png``;
+- ``story``: the ``Story`` of ``story_steps`` (pages per person), uploads in a temporary
+  media folder.
 """
 
 import json
@@ -214,3 +216,25 @@ def save_screenshot(request):
         return path
 
     return save
+
+
+@pytest.fixture
+def story(
+    chromium,
+    live_server,
+    transactional_db,
+    assert_accessible,
+    assert_no_csp_violation,
+    save_screenshot,
+    settings,
+    tmp_path,
+):
+    # story_steps imports this module: import it once the fixtures are loaded.
+    from tests.browser.story_steps import Story
+
+    settings.MEDIA_ROOT = tmp_path
+    story = Story(
+        chromium, live_server, assert_accessible, assert_no_csp_violation, save_screenshot
+    )
+    yield story
+    story.close()

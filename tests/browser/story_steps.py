@@ -2,6 +2,7 @@
 admin's widgets, screenshots at both widths."""
 
 import base64
+import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -147,6 +148,17 @@ def pick_autocomplete(page, field_id, text):
 def admin_save(page):
     page.locator("input[name=_save]").click()
     page.locator(".messagelist .success").first.wait_for()
+
+
+def fill_session_form(story, page, programme, *, quorum):
+    """The admin's new-session form for the jury of 15 March, started five minutes ago
+    (a session is closed only once it has started); not saved yet."""
+    story.visit(page, "/admin/jury/session/add/")
+    page.locator("#id_programme").select_option(label=str(programme))
+    page.fill("#id_title", "Jury du 15 mars")
+    fill_split_datetime(page, "starts_at", timezone.now() - datetime.timedelta(minutes=5))
+    page.fill("#id_place", "Cité numérique")
+    page.fill("#id_quorum", quorum)
 
 
 def run_session_step(story, page, session_pk, label):

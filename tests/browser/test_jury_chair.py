@@ -8,14 +8,12 @@ the chair closes; the minutes say who chaired that item and the PDF downloads.
 Every page the chair's work added or changed runs axe (WCAG 2.1 A/AA) and the CSP check.
 """
 
-import datetime
 import hashlib
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
 from jury.enums import Attendance, MemberRole, SessionStatus
 from jury.models import Session
@@ -23,10 +21,9 @@ from projects.enums import ApplicationStatus
 from projects.models import Application
 from tests.browser.story_steps import (
     PHONE_VIEWPORT,
-    Story,
     admin_save,
     admin_sign_in,
-    fill_split_datetime,
+    fill_session_form,
     password_sign_in,
     pick_autocomplete,
     score_all,
@@ -60,25 +57,6 @@ def name(key):
 
 
 @pytest.fixture
-def story(
-    chromium,
-    live_server,
-    transactional_db,
-    assert_accessible,
-    assert_no_csp_violation,
-    save_screenshot,
-    settings,
-    tmp_path,
-):
-    settings.MEDIA_ROOT = tmp_path
-    story = Story(
-        chromium, live_server, assert_accessible, assert_no_csp_violation, save_screenshot
-    )
-    yield story
-    story.close()
-
-
-@pytest.fixture
 def jury(transactional_db):
     """The programme, its jury, its staff, and three applications shortlisted for it."""
     programme = ProgrammeFactory(
@@ -103,12 +81,7 @@ def jury(transactional_db):
 def staff_set_up_the_session(story, staff, jury):
     """The session, its substitute chair, its convocations and agenda, all in the admin."""
     admin_sign_in(story, staff, STAFF)
-    story.visit(staff, "/admin/jury/session/add/")
-    staff.locator("#id_programme").select_option(label=str(jury["programme"]))
-    staff.fill("#id_title", "Jury du 15 mars")
-    fill_split_datetime(staff, "starts_at", timezone.now() - datetime.timedelta(minutes=5))
-    staff.fill("#id_place", "Cité numérique")
-    staff.fill("#id_quorum", "3")
+    fill_session_form(story, staff, jury["programme"], quorum="3")
     pick_autocomplete(staff, "id_substitute_chair", "Girard")
     for index, key in enumerate(JURY):
         staff.locator("#convocations-group .add-row a").click()

@@ -33,12 +33,12 @@ from tests.browser.story_follow_up import (
     team_builds_its_evidence,
 )
 from tests.browser.story_steps import (
-    Story,
     admin_save,
     admin_sign_in,
     attach_pdf,
     decide,
     edit_lead,
+    fill_session_form,
     fill_split_datetime,
     last_link,
     password_sign_in,
@@ -69,25 +69,6 @@ LOCALS = "Jardins partagés du Rond-Point"
 LATE = "Navette des quais"
 REVIEWED = "Carbolocal"
 COACH = "coach@incubateur.test"
-
-
-@pytest.fixture
-def story(
-    chromium,
-    live_server,
-    transactional_db,
-    assert_accessible,
-    assert_no_csp_violation,
-    save_screenshot,
-    settings,
-    tmp_path,
-):
-    settings.MEDIA_ROOT = tmp_path
-    story = Story(
-        chromium, live_server, assert_accessible, assert_no_csp_violation, save_screenshot
-    )
-    yield story
-    story.close()
 
 
 @pytest.fixture
@@ -313,13 +294,8 @@ def test_the_whole_story(story, history, tmp_path):
     staff_validate_and_publish(story, staff, indicator)
 
     # 4. The jury session of one date: two pitches of edition 2, the review of edition 1.
-    story.visit(staff, "/admin/jury/session/add/")
-    staff.locator("#id_programme").select_option(label=str(history["programme"]))
-    staff.fill("#id_title", "Jury du 15 mars")
     # The day has come: a session is closed only once it has started.
-    fill_split_datetime(staff, "starts_at", timezone.now() - datetime.timedelta(minutes=5))
-    staff.fill("#id_place", "Cité numérique")
-    staff.fill("#id_quorum", "2")
+    fill_session_form(story, staff, history["programme"], quorum="2")
     story.shoot(staff, "4-staff-session-form")
     admin_save(staff)
     session = Session.objects.get(title="Jury du 15 mars")

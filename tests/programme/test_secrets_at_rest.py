@@ -26,6 +26,7 @@ from programme.tasks import send_sign_in_link_mail
 from projects.enums import ManagerResponse, MemberKind
 from tests.programme.factories import OrganisationFactory, UserFactory
 from tests.projects.factories import ApplicationFactory
+from tests.workers import queue_worker
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -42,16 +43,7 @@ def database_queue(settings):
 
 def run_queue():
     """Run every queued task, as ``manage.py run_worker`` does, then stop."""
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run()
+    queue_worker(Worker, interval=0, batch=True).run()
 
 
 def link_in(mail, path):

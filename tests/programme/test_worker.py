@@ -9,6 +9,7 @@ from django.db import OperationalError, connection, connections
 
 from programme.accounts import send_sign_in_link
 from programme.management.commands.run_worker import ResilientWorker
+from tests.workers import queue_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -69,16 +70,7 @@ def test_worker_survives_a_lost_database_connection_and_sends_the_next_mail(
     settings, mailoutbox, caplog
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    worker = ResilientWorker(
-        queue_names=["default"],
-        interval=0.05,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
+    worker = queue_worker(ResilientWorker, interval=0.05, batch=False)
     outage = Outage()
 
     def serve():

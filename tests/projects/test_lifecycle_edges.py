@@ -51,7 +51,7 @@ def test_submission_one_second_before_the_call_opens_is_refused():
         lambda: move(application, "submitted", OPENS_AT - ONE_SECOND, DecisionSource.TEAM)
     )
 
-    assert reasons == ["L'appel à candidatures ouvre le 1 décembre 2021 09:00."]
+    assert reasons == ["L'appel à candidatures ouvre le 1er décembre 2021 09:00."]
 
 
 def test_screening_at_the_closing_instant_is_refused():

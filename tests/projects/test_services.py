@@ -67,7 +67,7 @@ def test_submission_before_the_call_opens_is_refused():
     with pytest.raises(Refused) as refused:
         submit(application, paris(2021, 11, 30, 12, 0))
 
-    assert refused.value.reasons == ["L'appel à candidatures ouvre le 1 décembre 2021 09:00."]
+    assert refused.value.reasons == ["L'appel à candidatures ouvre le 1er décembre 2021 09:00."]
 
 
 def test_submission_with_an_incomplete_team_member_names_what_is_missing():

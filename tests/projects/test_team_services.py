@@ -46,7 +46,7 @@ def test_a_draft_may_change_from_the_opening_to_the_closing_instant(at):
 def test_a_draft_may_not_change_before_the_call_opens():
     reasons = edit_refusals(ApplicationFactory(), at=OPENS_AT - ONE_SECOND)
 
-    assert reasons == ["L'appel à candidatures ouvre le 1 décembre 2021 09:00."]
+    assert reasons == ["L'appel à candidatures ouvre le 1er décembre 2021 09:00."]
 
 
 def test_a_draft_may_not_change_after_the_call_closes():

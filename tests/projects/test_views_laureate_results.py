@@ -121,7 +121,7 @@ def test_indicator_shows_only_its_validated_measurements(client):
     assert "Ménages repérés" in html
     assert '<span class="tremplin-impact-value">12</span>' in html
     assert "2718" not in html and "Tableur non vérifié" not in html
-    assert "1 mesure validée : 12 ménages le 1 juin 2022." in html
+    assert "1 mesure validée : 12 ménages le 1er juin 2022." in html
 
 
 def etag(client, project):

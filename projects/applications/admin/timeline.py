@@ -6,12 +6,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from programme.lifecycles import Refused
 from projects.admin_base import (
     STAFF,
     MoveForm,
     after_move,
-    confirm_move,
+    confirm_then_move,
     move_or_404,
     require_permission,
     staff_moves,
@@ -59,20 +58,17 @@ def move_application_view(model_admin, request, pk, target):
     move = move_or_404(APPLICATION_LIFECYCLE, application.status, target)
     timeline_url = reverse("admin:projects_application_timeline", args=[application.pk])
     form = MoveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            history = move_application(
-                application,
-                ApplicationStatus(target),
-                actor=request.user,
-                decided_by=STAFF,
-                reason=form.cleaned_data["reason"],
-            )
-        except Refused as refused:
-            refused.add_to_form(form)
-        else:
-            return after_move(request, history, move.label, timeline_url)
-    return confirm_move(
+
+    def perform(form):
+        return move_application(
+            application,
+            ApplicationStatus(target),
+            actor=request.user,
+            decided_by=STAFF,
+            reason=form.cleaned_data["reason"],
+        )
+
+    return confirm_then_move(
         model_admin,
         request,
         subject=application,
@@ -80,4 +76,5 @@ def move_application_view(model_admin, request, pk, target):
         form=form,
         timeline_url=timeline_url,
         current_label=application.get_status_display(),
+        perform=perform,
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from programme import audit
 from projects.applications.transitions import APPLICATION_LIFECYCLE, waits_for_publication
 from projects.enums import ApplicationStatus
+from projects.history import decision
 from projects.laureates.services.lifecycle import create_laureate_project
 from projects.models import Application, ApplicationTransition
 from projects.tasks import notify_application_transition
@@ -70,11 +71,7 @@ def move_application(application, target, *, actor, decided_by, reason="", at=No
             move=move.name,
             from_status=before["status"],
             to_status=target,
-            at=at,
-            actor=actor,
-            decided_by=decided_by,
-            reason=reason,
-            published_at=at if told else None,
+            **decision(at=at, actor=actor, decided_by=decided_by, reason=reason, told=told),
             audit_entry=audit.record_move(
                 locked,
                 APPLICATION_LIFECYCLE,

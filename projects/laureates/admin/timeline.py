@@ -11,12 +11,11 @@ from django.utils.translation import gettext_lazy
 
 from editions.enums import Phase
 from editions.phases import kind_of
-from programme.lifecycles import Refused
 from projects.admin_base import (
     STAFF,
     MoveForm,
     after_move,
-    confirm_move,
+    confirm_then_move,
     move_or_404,
     require_permission,
     staff_moves,
@@ -102,24 +101,21 @@ def move_project_view(model_admin, request, pk, target):
         target=target,
         initial={"period": open_period.pk if open_period else None},
     )
-    if request.method == "POST" and form.is_valid():
+
+    def perform(form):
         period = PhasePeriod.objects.filter(project=project, pk=form.cleaned_data["period"]).first()
-        try:
-            history = move_project(
-                project,
-                target,
-                period=period,
-                actor=request.user,
-                decided_by=STAFF,
-                reason=form.cleaned_data["reason"],
-                outcome=form.cleaned_data.get("outcome", ""),
-                starts_on=form.cleaned_data.get("starts_on"),
-            )
-        except Refused as refused:
-            refused.add_to_form(form)
-        else:
-            return after_move(request, history, move.label, timeline_url)
-    return confirm_move(
+        return move_project(
+            project,
+            target,
+            period=period,
+            actor=request.user,
+            decided_by=STAFF,
+            reason=form.cleaned_data["reason"],
+            outcome=form.cleaned_data.get("outcome", ""),
+            starts_on=form.cleaned_data.get("starts_on"),
+        )
+
+    return confirm_then_move(
         model_admin,
         request,
         subject=project,
@@ -127,4 +123,5 @@ def move_project_view(model_admin, request, pk, target):
         form=form,
         timeline_url=timeline_url,
         current_label=project.get_phase_display(),
+        perform=perform,
     )

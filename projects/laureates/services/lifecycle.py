@@ -19,7 +19,7 @@ from editions.phases import ENTRY_PHASE, kind_of
 from programme import audit
 from programme.actions import move_action
 from programme.lifecycles import MoveRefused
-from projects.history import told_at_once
+from projects.history import decision, told_at_once
 from projects.laureates.transitions import PROJECT_CREATED, PROJECT_LIFECYCLE
 from projects.models import PhasePeriod, Project, ProjectTransition
 from projects.tasks import notify_project_transition
@@ -74,11 +74,7 @@ def create_laureate_project(application, *, actor, decided_by, at, reason):
         from_phase="",
         to_phase=ENTRY_PHASE,
         opened_period=period,
-        at=at,
-        actor=actor,
-        decided_by=decided_by,
-        reason=reason,
-        published_at=at if told_at_once(decided_by) else None,
+        **decision(at=at, actor=actor, decided_by=decided_by, reason=reason),
         audit_entry=audit.record(
             project,
             f"{PROJECT_LIFECYCLE.name}.{PROJECT_CREATED}",
@@ -185,11 +181,7 @@ def move_project(
             outcome=outcome,
             closed_period=open_period,
             opened_period=new_period,
-            at=at,
-            actor=actor,
-            decided_by=decided_by,
-            reason=reason,
-            published_at=at if told_at_once(decided_by) else None,
+            **decision(at=at, actor=actor, decided_by=decided_by, reason=reason),
             audit_entry=audit.record(
                 locked,
                 move_action(PROJECT_LIFECYCLE, move),
