@@ -133,6 +133,21 @@ def test_phone_menu_reaches_every_section(phone_page, demo):
     assert current.text_content() == "Lauréats"
 
 
+def test_escape_closes_the_phone_menu_and_gives_the_focus_back_to_its_button(phone_page, demo):
+    phone_page.goto("/")
+    toggler = phone_page.get_by_role("button", name="Menu")
+    toggler.focus()
+    phone_page.keyboard.press("Enter")
+    phone_page.locator("#navigation-principale.show").wait_for()  # opened, not opening
+    assert toggler.get_attribute("aria-expanded") == "true"
+
+    phone_page.keyboard.press("Escape")
+
+    phone_page.get_by_role("link", name="Lauréats", exact=True).wait_for(state="hidden")
+    assert toggler.get_attribute("aria-expanded") == "false"
+    assert phone_page.evaluate("document.activeElement.classList.contains('navbar-toggler')")
+
+
 def test_laureate_results_show_as_charts_and_tables_that_fit_the_screen(
     any_page, demo, assert_accessible, assert_no_csp_violation, save_screenshot
 ):
