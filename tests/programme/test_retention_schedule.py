@@ -33,7 +33,7 @@ SIGN_IN_REASON = "Durée de conservation des traces de connexion écoulée."
 @pytest.mark.parametrize(
     ("days", "label"),
     [
-        (0, "0 jours"),
+        (0, "0 jour"),  # French: the singular below two
         (59, "59 jours"),
         (60, "2 mois"),
         (61, "61 jours"),

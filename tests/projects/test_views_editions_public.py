@@ -52,7 +52,7 @@ def test_edition_page_tells_the_funnel_calendar_themes_and_laureates(client, edi
     assert '<span class="tremplin-funnel-figure">2</span>' in html
     assert "75 % des candidatures" in html
     assert "50 % des candidatures" in html
-    assert "1 décembre 2021" in html  # the call opened
+    assert "1er décembre 2021" in html  # the call opened
     assert "31 janvier 2022 à 23:59" in html
     assert "15 février 2022" in html  # shortlisting told to the teams
     assert "15 mars 2022" in html  # laureates chosen

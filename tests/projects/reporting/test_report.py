@@ -103,7 +103,7 @@ def test_report_page_says_it_goes_to_the_jury_and_shows_latest_validated_measure
 
     assert "remis au jury lors de la prochaine revue du projet" in content
     assert "Ruches suivies" in content
-    assert "17<br>" in content and "1 mai 2022" in content
+    assert "17<br>" in content and "1er mai 2022" in content
     assert "99" not in content.split("Les indicateurs du projet")[1]
 
 
