@@ -19,7 +19,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from jury.models import JuryMember, MinutesRecord
 from programme import audit
-from programme.models import AuditEntry, User
+from programme.models import AuditEntry, ProConnectIdentity, User
 from projects.applications.services.team import add_attachment
 from projects.models import TeamMember, TimeCommitment
 from projects.rights import erase_person, export_person, person_data
@@ -64,8 +64,11 @@ def relations_to_a_person():
 def rows_the_world_lacks(world):
     """A row of each model that relates to a person and that the world of the roles has
     none of: an admin history entry, a time commitment and declaration, stored minutes,
-    second-factor devices and a sign-in record."""
+    second-factor devices, a sign-in record and a ProConnect link."""
     period = world.project.periods.get()
+    ProConnectIdentity.objects.create(
+        user=world.users["staff"], issuer="https://proconnect.example", subject="sub-staff"
+    )
     authenticator(world.users["staff"])
     StaticDevice.objects.create(user=world.users["staff"], name="Codes de secours")
     SignInRecordFactory(user=world.users["staff"])
