@@ -83,7 +83,7 @@ def test_the_coach_logs_a_session_on_a_desktop(
     page.get_by_label("Durée (heures)").fill("1.5")
     page.get_by_label("Sujets travaillés").fill("Atelier avec les apiculteurs")
     page.get_by_role("button", name="Enregistrer la séance").click()
-    page.get_by_text("La séance ne peut pas être datée d'un jour à venir.").wait_for()
+    page.get_by_text("La séance ne peut pas être datée d'un jour à venir.", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_label("Date").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Enregistrer la séance").click()

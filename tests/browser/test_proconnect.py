@@ -61,7 +61,7 @@ def test_an_agent_with_an_account_gets_it_linked_by_the_verified_address(page, l
     press_the_button(page)
     type_login(page, "agent.existant")
 
-    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/mon-espace/")
     identity = ProConnectIdentity.objects.get()
     assert (identity.user, identity.subject) == (existing, "sub-agent-existant")
     assert AuditEntry.objects.filter(actor=existing, action="account.link_proconnect").exists()
@@ -105,4 +105,4 @@ def test_signing_out_ends_the_proconnect_session_so_signing_in_asks_for_the_logi
     press_the_button(page)
     expect(page).to_have_url(re.compile(r"/interaction/"))
     type_login(page, "nouvelle.agente")
-    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/mon-espace/")
