@@ -22,7 +22,7 @@ EMBEDDED = (
     "Ce document contient un programme ou un objet incorporé : retirez-le (ou enregistrez "
     "le document en PDF) avant de le déposer."
 )
-TOO_BIG = "Ce document se décompresse en plus de 100,0\xa0Mio : il n'est pas accepté."
+TOO_BIG = "Ce document se décompresse en plus de 100,0\xa0Mo : il n'est pas accepté."
 
 
 def refusal(upload):
@@ -77,7 +77,7 @@ def test_file_over_the_limit_is_refused_with_both_sizes(settings):
 
     messages, _peak = refusal(uploads.pdf(content=b"%PDF-" + b"0" * 2043))
 
-    assert messages == ["Ce fichier pèse 2,0\xa0Kio ; la limite est de 1,0\xa0Kio."]
+    assert messages == ["Ce fichier pèse 2,0\xa0Ko ; la limite est de 1,0\xa0Ko."]
 
 
 def test_empty_file_is_refused():
