@@ -1,7 +1,7 @@
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -12,6 +12,19 @@ from tests.programme.factories import SignInCooloffFactory, SignInRecordFactory,
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
 from tests.roles import UNVERIFIED_STAFF, build_world
 from tests.second_factor import force_login_with_second_factor, sign_in_first_factor_only
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The suite's SQLite database lives in memory, shared by the threads of a test (a
+    queue worker, parallel requests): there a transaction that would wait for another's
+    lock is refused at once (« table is locked »), whatever the busy timeout, so the
+    suite opens transactions the default way. The embedded default's immediate
+    transactions are tested on a file (``tests/projects/test_parallel_submits.py``)."""
+    for alias in connections:
+        settings_dict = connections[alias].settings_dict
+        if settings_dict["ENGINE"] == "django.db.backends.sqlite3":
+            settings_dict.get("OPTIONS", {}).pop("transaction_mode", None)
 
 
 @pytest.fixture(autouse=True)
