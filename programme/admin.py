@@ -1,11 +1,16 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    AdminUserCreationForm,
+    SetUnusablePasswordMixin,
+    UserChangeForm,
+)
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
+from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -34,10 +39,20 @@ class UserEditForm(UserChangeForm):
         fields = "__all__"
 
 
+class PasswordChangeForm(AdminPasswordChangeForm):
+    # Django appends its warning to the help text in English, outside its catalogue.
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("Si l'option est désactivée, le mot de passe actuel de cette personne sera perdu."),
+    )
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
+    change_password_form = PasswordChangeForm
     # Adds the links to a person's export and erasure, when an app serves them.
     change_form_template = "admin/programme/user/change_form.html"
     ordering = ["last_name", "first_name", "email"]

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "programme.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "programme.middleware.FrenchFirstLocaleMiddleware",
+    # Inside the language's activation: French pages get their unbreakable spaces.
+    "programme.typography.FrenchTypographyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -233,6 +235,9 @@ SITE_URL = env("TREMPLIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # those ETags (by default the newest modification time of the code and templates).
 TREMPLIN_PUBLIC_MAX_AGE = int(env("TREMPLIN_PUBLIC_MAX_AGE", "60"))
 TREMPLIN_RELEASE = env("TREMPLIN_RELEASE")
+# French pages get narrow no-break spaces before « ; : ! ? » and inside « » on the way out
+# (`programme.typography`).
+TREMPLIN_FRENCH_TYPOGRAPHY = True
 # News items still published this many days after their publication (and last change)
 # are archived by `python manage.py archive_old_news`; 0 archives nothing.
 TREMPLIN_NEWS_ARCHIVE_AFTER_DAYS = int(env("TREMPLIN_NEWS_ARCHIVE_AFTER_DAYS", "365"))

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from tests.editions.factories import CallFactory
+from tests.french import untranslated
 from tests.proconnect_provider import oidc_provider, proconnect  # noqa: F401 (fixtures)
 from tests.programme.factories import SignInCooloffFactory, SignInRecordFactory, UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
@@ -31,6 +32,46 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 def fast_password_hashing(settings):
     # Hashing is slow on purpose; the tests do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def plain_spaces(settings):
+    """Pages keep the plain spaces of their texts, so that tests can quote them; the
+    unbreakable ones are tested where they are made, and by the crawls of every page
+    (the ``french_typography`` fixture)."""
+    settings.TREMPLIN_FRENCH_TYPOGRAPHY = False
+
+
+@pytest.fixture(autouse=True)
+def every_french_page_reads_as_french(monkeypatch):
+    """Every French page the suite renders through the test client shows no English word
+    and no state code (``tests/french.py``): the test that rendered one fails."""
+    found = []
+    request = Client.request
+
+    def checked_request(client, **kwargs):
+        response = request(client, **kwargs)
+        if (
+            response.status_code == 200
+            and response.get("Content-Language") == "fr"
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.streaming
+        ):
+            problems = untranslated(
+                kwargs.get("PATH_INFO"), response.content.decode(response.charset)
+            )
+            if problems:
+                found.append((kwargs.get("PATH_INFO"), problems))
+        return response
+
+    monkeypatch.setattr(Client, "request", checked_request)
+    yield
+    assert found == [], "French pages with English words or state codes"
+
+
+@pytest.fixture
+def french_typography(settings):
+    settings.TREMPLIN_FRENCH_TYPOGRAPHY = True
 
 
 @pytest.fixture(autouse=True)

@@ -40,6 +40,7 @@ from projects.models import (
     TimeDeclaration,
 )
 from tests.editions.factories import CallFactory, EditionFactory, paris
+from tests.french import plain_spaces, untranslated, visible_text
 from tests.projects.factories import (
     REVIEWED_AT,
     SELECTED_AT,
@@ -489,3 +490,23 @@ def test_indicator_file_holds_exactly_the_measurements_laureate_pages_show(clien
     assert published == {
         (slug, name, measured_on.isoformat(), source) for slug, name, measured_on, source in public
     }
+
+
+def test_every_french_public_page_reads_as_french(client, leaky_demo, french_typography):
+    """No English word, no state code, no plain space before « ; : ! ? » or inside « » on
+    the French pages; the English pages keep their plain spaces."""
+    pages = crawl(client, sitemap_paths(client) | {"/"})
+
+    found = {}
+    for path, response in pages.items():
+        if not response.headers["Content-Type"].startswith("text/html"):
+            continue
+        page = response.content.decode()
+        if path.startswith("/en/"):
+            assert "\u202f" not in visible_text(page), path
+            continue
+        problems = untranslated(path, page) + plain_spaces(page)
+        if problems:
+            found[path] = problems
+    assert len(pages) > 40
+    assert found == {}

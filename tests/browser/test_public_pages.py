@@ -34,7 +34,10 @@ PAGES = [
 ]
 
 
-def test_no_public_page_scrolls_sideways_on_a_320_pixel_screen(narrow_page, demo):
+def test_no_public_page_scrolls_sideways_on_a_320_pixel_screen(
+    narrow_page, demo, french_typography
+):
+    """With the unbreakable spaces of French typography, which keep words together."""
     wider = {}
     for label, path, _heading, _title in PAGES:
         narrow_page.goto(path)
