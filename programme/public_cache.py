@@ -33,6 +33,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,10 @@ class CachedPage:
         for name, value in headers:
             response.headers[name] = value
         return get_conditional_response(
-            self.request, etag=response.headers.get("ETag"), response=response
+            self.request,
+            etag=response.headers.get("ETag"),
+            last_modified=parse_http_date_safe(response.headers.get("Last-Modified", "")),
+            response=response,
         )
 
     def keep(self, response):

@@ -77,21 +77,38 @@ def public_page(fingerprint):
     def decorator(view):
         conditional_view = condition(etag_func=etag)(view)
 
+        @kept_in_shared_cache
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            request.is_public_page = True
-            cached = CachedPage(request, release())
-            response = cached.response()
-            if response is not None:
-                return response
             response = conditional_view(request, *args, **kwargs)
             if response.status_code in (200, 304):
                 patch_cache_control(response, public=True, max_age=settings.TREMPLIN_PUBLIC_MAX_AGE)
-            cached.keep(response)
             return response
 
-        # Read by the language middleware: a public page takes its language from its URL.
-        wrapper.is_public_page = True
         return require_safe(wrapper)
 
     return decorator
+
+
+def kept_in_shared_cache(view):
+    """Make ``view`` a page the same for everyone, answered from the shared cache
+    (``programme.public_cache``) once it has answered.
+
+    Such a page reads nothing of the visitor: the middlewares leave the session alone
+    (``is_public_page``), its language comes from its address, and a page that reads the
+    session anyway is not kept.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        request.is_public_page = True
+        cached = CachedPage(request, release())
+        response = cached.response()
+        if response is None:
+            response = view(request, *args, **kwargs)
+            cached.keep(response)
+        return response
+
+    # Read by the middlewares (language, session limits, second factor).
+    wrapper.is_public_page = True
+    return wrapper

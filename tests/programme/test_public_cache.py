@@ -15,7 +15,7 @@ from programme import public_cache
 from programme.enums import NewsStatus
 from programme.services import move_news_item
 from tests.editions.factories import CallFactory
-from tests.programme.factories import NewsItemFactory, UserFactory
+from tests.programme.factories import NewsItemFactory, ProgrammeFactory, UserFactory
 from tests.projects.factories import ProjectFactory
 from tests.url_table import PUBLIC_PAGES_WITHOUT_AN_OBJECT
 
@@ -318,3 +318,20 @@ def test_a_page_is_kept_under_a_bounded_key(client, site):
     assert keys
     assert {len(key) for key in keys} == {len(keys[0])}
     assert len(keys[0]) < 120
+
+
+def test_theme_css_is_served_from_the_cache_and_follows_the_programme(
+    client, django_assert_num_queries
+):
+    programme = ProgrammeFactory(primary_colour="#2a5d8f")
+    first = client.get("/theme.css")
+
+    with django_assert_num_queries(0):
+        second = client.get("/theme.css")
+    programme.primary_colour = "#7a1f3d"
+    programme.save()
+    changed = client.get("/theme.css")
+
+    assert second.content == first.content
+    assert "#2a5d8f" in first.content.decode()
+    assert "#7a1f3d" in changed.content.decode()
