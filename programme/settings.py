@@ -134,7 +134,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "tremplin",
+            # Every server of one site shares it; two sites on one Redis set their own.
+            "KEY_PREFIX": env("TREMPLIN_CACHE_KEY_PREFIX", "tremplin"),
         }
     }
 else:
