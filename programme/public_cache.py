@@ -19,7 +19,8 @@ cannot see (raw SQL, or another process writing while the cache is local memory)
 stale.
 
 Only a GET answered 200 is kept (a HEAD is answered from it), and only when the view
-read no session and set no cookie: what is kept is what anyone may get. A conditional
+read no session, asked for no CSRF token and set no cookie: what is kept is what anyone
+may get. A conditional
 request whose ETag matches the entry's gets a 304 from the entry.
 """
 
@@ -178,4 +179,6 @@ class CachedPage:
             and "private" not in cache_control
             and "no-store" not in cache_control
             and not (session is not None and session.accessed)
+            # A CSRF token in the page is the visitor's: never for anyone else.
+            and not self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         )

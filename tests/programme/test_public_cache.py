@@ -6,13 +6,17 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test import Client
 from django.utils import timezone
 
 from programme import public_cache
 from programme.enums import NewsStatus
+from programme.public_pages import kept_in_shared_cache
 from programme.services import move_news_item
 from tests.editions.factories import CallFactory
 from tests.programme.factories import NewsItemFactory, ProgrammeFactory, UserFactory
@@ -335,3 +339,29 @@ def test_theme_css_is_served_from_the_cache_and_follows_the_programme(
     assert second.content == first.content
     assert "#2a5d8f" in first.content.decode()
     assert "#7a1f3d" in changed.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("reads", "kept"),
+    [
+        (lambda request: None, True),
+        (lambda request: request.session.get("tremplin_signed_in_at"), False),
+        (get_token, False),
+    ],
+    ids=["nothing", "the session", "a CSRF token"],
+)
+def test_a_page_that_reads_the_visitor_is_not_kept(rf, reads, kept):
+    renders = []
+
+    @kept_in_shared_cache
+    def view(request):
+        renders.append(request)
+        reads(request)
+        return HttpResponse("Bonjour")
+
+    for _ in range(2):
+        request = rf.get("/essai/")
+        request.session = SessionStore()
+        assert view(request).content == b"Bonjour"
+
+    assert len(renders) == (1 if kept else 2)
