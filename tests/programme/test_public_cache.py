@@ -172,8 +172,10 @@ def test_a_page_rendered_for_someone_signed_in_is_kept_for_everyone(
 
     with django_assert_num_queries(0):
         response = client.get("/actualites/")
+        again = person.get("/actualites/")
 
     assert "Portes ouvertes au fab lab" in response.content.decode()
+    assert again.content == response.content
 
 
 def test_a_service_change_is_visible_on_the_next_request(client, site):
