@@ -7,7 +7,11 @@ class EditionsConfig(AppConfig):
     verbose_name = _("Éditions")
 
     def ready(self):
+        from editions.freshness import next_call_change
+        from programme.public_cache import register_change_times
         from programme.retention import register_role
 
         # A coach of an edition keeps their account under the retention schedule.
         register_role("coached_editions")
+        # A public page kept in the cache expires when a call opens or closes.
+        register_change_times(next_call_change)

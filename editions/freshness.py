@@ -1,5 +1,8 @@
 """What the public pages about editions and calls depend on (see ``programme.freshness``)."""
 
+import datetime
+
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from editions.models import Call, Edition
@@ -21,3 +24,16 @@ def edition_parts():
 
 def edition_fingerprint(_request):
     return fingerprint(edition_parts())
+
+
+def next_call_change(now):
+    """The next moment a call opens or closes after ``now``, or None: until then, time
+    alone changes no call's state (``Call.state_at``: open from ``opens_at``, closed just
+    after ``closes_at``)."""
+    moments = Call.objects.aggregate(
+        opening=Min("opens_at", filter=Q(opens_at__gt=now)),
+        closing=Min("closes_at", filter=Q(closes_at__gte=now)),
+    )
+    if moments["closing"] is not None:
+        moments["closing"] += datetime.timedelta(microseconds=1)
+    return min((moment for moment in moments.values() if moment is not None), default=None)

@@ -22,12 +22,15 @@ class ProgrammeConfig(AppConfig):
         # Permissions are created by a post_migrate handler of django.contrib.auth;
         # ours runs once for the last app so that every permission exists by then.
         post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="sync_staff_group")
+        from programme import public_cache_invalidation
         from programme.middleware import stamp_sign_in
         from programme.text import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="sqlite_functions")
         # Session plumbing, not business logic: the session's lifetime starts at sign-in.
         user_logged_in.connect(stamp_sign_in, dispatch_uid="stamp_sign_in")
+        # Cache plumbing: a change to what public pages show ends their kept copies.
+        public_cache_invalidation.connect()
 
 
 class TremplinAdminConfig(admin_apps.AdminConfig):

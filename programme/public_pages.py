@@ -8,7 +8,8 @@ from its address (``/en/…`` in English, French otherwise). It answers with
 asks again and gets either "not modified" or the page as staff changed it.
 
 Templates know a public page by ``request.is_public_page`` and leave out what depends on
-the visitor (``templates/base.html``).
+the visitor (``templates/base.html``). Its rendered answer is kept in the shared cache
+(``programme.public_cache``), served to the next visitors without the view running.
 """
 
 import functools
@@ -19,6 +20,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition, require_safe
+
+from programme.public_cache import CachedPage
 
 # What a release of the site is made of: when one of these changes, every ETag changes,
 # so that no cache keeps a page of the old templates (or naming old static files).
@@ -60,7 +63,8 @@ def public_page(fingerprint):
     ``fingerprint`` returns a string that changes whenever what the page shows may have
     changed, or ``None`` to send no ETag. The ETag also covers the language and the
     release of the code. A request whose ``If-None-Match`` still matches gets a 304
-    without the view running.
+    without the view running. A page in the shared cache is answered from it, without
+    the fingerprint nor the view.
     """
 
     def etag(request, *args, **kwargs):
@@ -73,16 +77,38 @@ def public_page(fingerprint):
     def decorator(view):
         conditional_view = condition(etag_func=etag)(view)
 
+        @kept_in_shared_cache
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            request.is_public_page = True
             response = conditional_view(request, *args, **kwargs)
             if response.status_code in (200, 304):
                 patch_cache_control(response, public=True, max_age=settings.TREMPLIN_PUBLIC_MAX_AGE)
             return response
 
-        # Read by the language middleware: a public page takes its language from its URL.
-        wrapper.is_public_page = True
         return require_safe(wrapper)
 
     return decorator
+
+
+def kept_in_shared_cache(view):
+    """Make ``view`` a page the same for everyone, answered from the shared cache
+    (``programme.public_cache``) once it has answered.
+
+    Such a page reads nothing of the visitor: the middlewares leave the session alone
+    (``is_public_page``), its language comes from its address, and a page that reads the
+    session anyway is not kept.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        request.is_public_page = True
+        cached = CachedPage(request, release())
+        response = cached.response()
+        if response is None:
+            response = view(request, *args, **kwargs)
+            cached.keep(response)
+        return response
+
+    # Read by the middlewares (language, session limits, second factor).
+    wrapper.is_public_page = True
+    return wrapper

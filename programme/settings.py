@@ -136,7 +136,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "tremplin",
+            # Every server of one site shares it; two sites on one Redis set their own.
+            "KEY_PREFIX": env("TREMPLIN_CACHE_KEY_PREFIX", "tremplin"),
         }
     }
 else:
@@ -234,6 +235,14 @@ SITE_URL = env("TREMPLIN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # says whether staff changed anything), and what identifies this release of the code in
 # those ETags (by default the newest modification time of the code and templates).
 TREMPLIN_PUBLIC_MAX_AGE = int(env("TREMPLIN_PUBLIC_MAX_AGE", "60"))
+# The shared cache of public pages (``programme.public_cache``): how long a rendered page
+# is kept at most (a change through the site or the admin ends it at once; this bounds
+# what the site cannot see: raw SQL, or, with the cache in local memory, a change made by
+# another process), and the largest page kept. 0 keeps nothing.
+TREMPLIN_PUBLIC_CACHE_SECONDS = int(
+    env("TREMPLIN_PUBLIC_CACHE_SECONDS", "3600" if REDIS_URL else "60")
+)
+TREMPLIN_PUBLIC_CACHE_MAX_BYTES = int(env("TREMPLIN_PUBLIC_CACHE_MAX_BYTES", str(2 * 1024 * 1024)))
 TREMPLIN_RELEASE = env("TREMPLIN_RELEASE")
 # French pages get narrow no-break spaces before « ; : ! ? » and inside « » on the way out
 # (`programme.typography`).

@@ -15,6 +15,7 @@ from django.views.decorators.http import condition, require_safe
 
 from programme.context_processors import current_programme
 from programme.models import Programme, contrast_ratio
+from programme.public_pages import kept_in_shared_cache
 
 WHITE = "#ffffff"
 MINIMUM_CONTRAST = 4.5
@@ -152,6 +153,8 @@ def _programme_updated_at(request):
 
 
 @require_safe
+# Every page links it: the same for everyone, kept like a public page.
+@kept_in_shared_cache
 @cache_control(public=True, max_age=BRANDING_MAX_AGE)
 @condition(etag_func=_theme_etag, last_modified_func=_programme_updated_at)
 def theme_css(request):

@@ -6,6 +6,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from programme import public_cache
 from tests.editions.factories import CallFactory
 from tests.french import untranslated
 from tests.proconnect_provider import oidc_provider, proconnect  # noqa: F401 (fixtures)
@@ -180,3 +181,10 @@ def _task_result():
         exception_class_path="",
         traceback="",
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_public_cache():
+    """Each test starts with no public page kept: a rolled-back test sends no signal, so
+    pages kept by the previous test would otherwise still be current."""
+    public_cache.invalidate()

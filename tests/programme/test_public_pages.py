@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from editions.enums import Phase
-from programme import public_pages
+from programme import public_cache, public_pages
 from programme.enums import DecisionSource, NewsStatus
 from programme.services import move_news_item
 from projects.laureates.services import move_project
@@ -84,6 +84,8 @@ def test_max_age_follows_the_setting(client, site, settings):
 
 def test_unchanged_page_answers_304_without_rendering(client, site):
     first = client.get("/laureats/")
+    # Not from the shared cache (tests/programme/test_public_cache.py): from the ETag.
+    public_cache.invalidate()
 
     with CaptureQueriesContext(connection) as queries:
         second = client.get("/laureats/", HTTP_IF_NONE_MATCH=first.headers["ETag"])
@@ -254,6 +256,7 @@ def test_health_endpoint_answers_503_when_the_database_is_down(client, monkeypat
 
 # Files whose content is the same in every language: one address each.
 LANGUAGE_NEUTRAL = {
+    "theme_css",
     "sitemap",
     "open_data:laureates_csv",
     "open_data:laureates_json",
