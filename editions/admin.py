@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from editions.admin_season import next_season_view
 from editions.forms import CallForm
 from editions.models import Call, Edition, EditionPhase, RequiredDocument
 from editions.phases import PERIOD_PHASES, kind_of
@@ -38,6 +40,9 @@ class CallInline(admin.StackedInline):
         "title",
         "opens_at",
         "closes_at",
+        "offer",
+        "eligibility",
+        "rules",
         "min_team_size",
         "max_team_size",
         "is_published",
@@ -79,6 +84,19 @@ class EditionAdmin(admin.ModelAdmin):
         (_("Publication"), {"fields": ["is_published"]}),
         (_("Accompagnement"), {"fields": ["coaches"]}),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/saison-suivante/",
+                self.admin_site.admin_view(self._next_season),
+                name="editions_edition_next_season",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _next_season(self, request, pk):
+        return next_season_view(self, request, pk)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)

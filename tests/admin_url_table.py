@@ -168,6 +168,9 @@ WORKFLOW_SCREENS = {
     "admin:person_erase": Row(
         STAFF, lambda w: f"/admin/personnes/{w.users['applicant'].pk}/effacement/"
     ),
+    "admin:editions_edition_next_season": Row(
+        STAFF, lambda w: f"/admin/editions/edition/{w.draft.call.edition_id}/saison-suivante/"
+    ),
     "admin:projects_phasereport_reopen": Row(
         STAFF,
         lambda w: (
