@@ -3,6 +3,8 @@ from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from editions.admin_calendar import PERMISSION as CALENDAR_PERMISSION
+from editions.admin_calendar import calendar_ics, calendar_page
 from editions.admin_season import next_season_view
 from editions.forms import CallForm
 from editions.models import Call, Edition, EditionPhase, RequiredDocument
@@ -122,3 +124,24 @@ class EditionAdmin(admin.ModelAdmin):
     @admin.display(description=_("candidatures"), ordering="application_total")
     def application_count(self, edition):
         return edition.application_total
+
+
+admin.site.register_view(
+    "calendrier/",
+    calendar_page,
+    name="editions_calendar",
+    label=_("Calendrier des éditions"),
+    description=_(
+        "Les ouvertures et clôtures des appels, la présélection, les séances du jury et "
+        "les fins de phase, par édition ou pour toutes, avec leur fichier iCalendar."
+    ),
+    permission=CALENDAR_PERMISSION,
+)
+admin.site.register_view(
+    "calendrier.ics",
+    calendar_ics,
+    name="editions_calendar_ics",
+    label=_("Télécharger le calendrier"),
+    permission=CALENDAR_PERMISSION,
+    listed=False,
+)

@@ -7,7 +7,10 @@ class EditionsConfig(AppConfig):
     verbose_name = _("Éditions")
 
     def ready(self):
+        from editions.calendar import call_events, register_source
         from programme.retention import register_role
 
         # A coach of an edition keeps their account under the retention schedule.
         register_role("coached_editions")
+        # The calendar shows each call's opening and closing.
+        register_source(call_events)

@@ -168,6 +168,8 @@ WORKFLOW_SCREENS = {
     "admin:person_erase": Row(
         STAFF, lambda w: f"/admin/personnes/{w.users['applicant'].pk}/effacement/"
     ),
+    "admin:editions_calendar": Row(STAFF, "/admin/calendrier/"),
+    "admin:editions_calendar_ics": Row(STAFF, "/admin/calendrier.ics"),
     "admin:editions_edition_next_season": Row(
         STAFF, lambda w: f"/admin/editions/edition/{w.draft.call.edition_id}/saison-suivante/"
     ),
