@@ -10,7 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editions.models import Edition
-from projects.staff import dashboard
+from projects.staff import (
+    dashboard,
+    search,  # noqa: F401 (registers applications and projects in the staff's search)
+)
 from projects.staff.board import phase_board
 from projects.staff.people import ERASE_PERMISSION, EXPORT_PERMISSION, person_erase, person_export
 from projects.staff.review import to_review
