@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -81,11 +82,25 @@ class EditionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["coaches"]
     inlines = [EditionPhaseInline, CallInline]
+    actions = ["prepare_next_season"]
     fieldsets = [
         (None, {"fields": ["programme", "number", "name", "year", "slug", "summary"]}),
         (_("Publication"), {"fields": ["is_published"]}),
         (_("Accompagnement"), {"fields": ["coaches"]}),
     ]
+
+    @admin.action(description=_("Préparer la saison suivante"), permissions=["add"])
+    def prepare_next_season(self, request, queryset):
+        """From the list: the form of the one edition chosen (a season has one source)."""
+        chosen = list(queryset.values_list("pk", flat=True)[:2])
+        if len(chosen) != 1:
+            self.message_user(
+                request,
+                _("Choisissez une seule édition : la saison suivante part d'une édition."),
+                messages.WARNING,
+            )
+            return None
+        return redirect("admin:editions_edition_next_season", chosen[0])
 
     def get_urls(self):
         return [

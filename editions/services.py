@@ -1,7 +1,7 @@
 """Setting up an edition: the rows of its phase settings, its call's dates, and the
 next season prepared from the last one."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -143,7 +143,14 @@ def prepare_next_season(edition, *, actor, name, slug, year, call_title, opens_a
             year=year,
             is_published=False,
         )
-        season.save()
+        try:
+            # Another season may take the slug between the check and the save.
+            with transaction.atomic():
+                season.save()
+        except IntegrityError as clash:
+            raise ActionRefused(
+                next_season_refusals(slug=slug, opens_at=opens_at, closes_at=closes_at)
+            ) from clash
         season.coaches.set(source.coaches.all())
         EditionPhase.objects.bulk_create(
             _copy(row, edition=season) for row in source.phase_settings

@@ -249,3 +249,28 @@ def test_edition_page_lets_staff_edit_the_call_texts(source, staff_client):
         assert f'name="call-0-{field}"' in content
     assert "Tout agent de la collectivité." in content
     assert EditionPhase.objects.filter(edition=source).count() == 2
+
+
+def test_next_season_action_on_one_edition_opens_its_form(source, staff_client):
+    response = staff_client.post(
+        "/admin/editions/edition/",
+        {"action": "prepare_next_season", "_selected_action": [source.pk]},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == url(source)
+
+
+def test_next_season_action_on_two_editions_asks_for_one_in_french(source, staff_client):
+    other = EditionFactory()
+
+    response = staff_client.post(
+        "/admin/editions/edition/",
+        {"action": "prepare_next_season", "_selected_action": [source.pk, other.pk]},
+        follow=True,
+    )
+
+    assert [str(message) for message in response.context["messages"]] == [
+        "Choisissez une seule édition : la saison suivante part d'une édition."
+    ]
+    assert Edition.objects.count() == 2
