@@ -1,7 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from editions.admin_calendar import PERMISSION as CALENDAR_PERMISSION
+from editions.admin_calendar import calendar_ics, calendar_page
+from editions.admin_season import next_season_view
 from editions.forms import CallForm
 from editions.models import Call, Edition, EditionPhase, RequiredDocument
 from editions.phases import PERIOD_PHASES, kind_of
@@ -38,6 +43,9 @@ class CallInline(admin.StackedInline):
         "title",
         "opens_at",
         "closes_at",
+        "offer",
+        "eligibility",
+        "rules",
         "min_team_size",
         "max_team_size",
         "is_published",
@@ -74,11 +82,38 @@ class EditionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["coaches"]
     inlines = [EditionPhaseInline, CallInline]
+    actions = ["prepare_next_season"]
     fieldsets = [
         (None, {"fields": ["programme", "number", "name", "year", "slug", "summary"]}),
         (_("Publication"), {"fields": ["is_published"]}),
         (_("Accompagnement"), {"fields": ["coaches"]}),
     ]
+
+    @admin.action(description=_("Préparer la saison suivante"), permissions=["add"])
+    def prepare_next_season(self, request, queryset):
+        """From the list: the form of the one edition chosen (a season has one source)."""
+        chosen = list(queryset.values_list("pk", flat=True)[:2])
+        if len(chosen) != 1:
+            self.message_user(
+                request,
+                _("Choisissez une seule édition : la saison suivante part d'une édition."),
+                messages.WARNING,
+            )
+            return None
+        return redirect("admin:editions_edition_next_season", chosen[0])
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/saison-suivante/",
+                self.admin_site.admin_view(self._next_season),
+                name="editions_edition_next_season",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _next_season(self, request, pk):
+        return next_season_view(self, request, pk)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
@@ -104,3 +139,24 @@ class EditionAdmin(admin.ModelAdmin):
     @admin.display(description=_("candidatures"), ordering="application_total")
     def application_count(self, edition):
         return edition.application_total
+
+
+admin.site.register_view(
+    "calendrier/",
+    calendar_page,
+    name="editions_calendar",
+    label=_("Calendrier des éditions"),
+    description=_(
+        "Les ouvertures et clôtures des appels, la présélection, les séances du jury et "
+        "les fins de phase, par édition ou pour toutes, avec leur fichier iCalendar."
+    ),
+    permission=CALENDAR_PERMISSION,
+)
+admin.site.register_view(
+    "calendrier.ics",
+    calendar_ics,
+    name="editions_calendar_ics",
+    label=_("Télécharger le calendrier"),
+    permission=CALENDAR_PERMISSION,
+    listed=False,
+)

@@ -7,6 +7,7 @@ class EditionsConfig(AppConfig):
     verbose_name = _("Éditions")
 
     def ready(self):
+        from editions.calendar import call_events, register_source
         from editions.freshness import next_call_change
         from programme.public_cache import register_change_times
         from programme.retention import register_role
@@ -15,3 +16,5 @@ class EditionsConfig(AppConfig):
         register_role("coached_editions")
         # A public page kept in the cache expires when a call opens or closes.
         register_change_times(next_call_change)
+        # The calendar shows each call's opening and closing.
+        register_source(call_events)

@@ -4,6 +4,7 @@ read-only: they are written by ``jury.services``."""
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jury.admin_agenda import AgendaItemInline, FrozenOnceScoringMixin, FrozenWhenClosedMixin
@@ -24,6 +25,8 @@ from jury.services import add_default_criteria
 from jury.tasks import send_session_invitation
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.admin_outbox import label_mail
+from programme.admin_search import SearchKind, register_kind
+from programme.dates import format_date
 
 
 class ConvocationInline(FrozenWhenClosedMixin, admin.TabularInline):
@@ -177,3 +180,14 @@ admin.site.register_view(
 )
 
 label_mail(send_session_invitation, _("Convocation à une séance du jury"))
+
+
+def _session_line(session):
+    return format_date(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+
+
+register_kind(
+    SearchKind(
+        _("Séances du jury"), Session, ("title", "place"), Session.objects.all, _session_line
+    )
+)

@@ -7,7 +7,9 @@ class JuryConfig(AppConfig):
     verbose_name = _("Jury")
 
     def ready(self):
+        from editions.calendar import register_source
         from jury.admin_views import next_session
+        from jury.calendar import session_events
         from jury.models import JuryMember
         from jury.rules import chairs_a_jury
         from programme.retention import register_role
@@ -17,6 +19,8 @@ class JuryConfig(AppConfig):
 
         # The phase board (in projects) shows the next session and its agenda.
         register_upcoming_session(next_session)
+        # The editions' calendar shows the jury's sessions.
+        register_source(session_events)
         # A jury member's account is kept by the retention schedule.
         register_role("jury_memberships")
         # A person's export holds their jury memberships, marks, withdrawals, attendance.

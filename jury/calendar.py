@@ -1,13 +1,19 @@
 """A jury session as an iCalendar event, for members' diaries, and the agenda a member
-is convened to: each item's planned time and the link to its file."""
+is convened to: each item's planned time and the link to its file. The sessions on the
+editions' calendar (``editions.calendar``)."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from editions.calendar import CalendarEvent
+from jury.models import AgendaItem, Session
 
 SESSION_LENGTH = datetime.timedelta(hours=3)
 
@@ -61,3 +67,26 @@ def session_ics(session, agenda):
     event.add("description", "\n".join(f"{line}\n{line.url}" for line in agenda))
     calendar.add_component(event)
     return calendar.to_ical()
+
+
+def session_events(edition):
+    """Every session (of the whole programme: one may hear teams of several editions);
+    for one edition, those with an item about one of its applications or projects."""
+    sessions = Session.objects.order_by("starts_at")
+    if edition is not None:
+        about = Q(application__call__edition=edition) | Q(
+            project__application__call__edition=edition
+        )
+        items = AgendaItem.objects.filter(about, session=OuterRef("pk"))
+        sessions = sessions.filter(Exists(items))
+    return [
+        CalendarEvent(
+            f"seance-{session.pk}",
+            _("Séance du jury"),
+            session.title,
+            session.starts_at,
+            url=reverse("admin:jury_session_change", args=[session.pk]),
+            ends=session.starts_at + SESSION_LENGTH,
+        )
+        for session in sessions
+    ]

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from programme import (
     accounts,
     admin_outbox,  # noqa: F401 (registers the outbox on import)
+    admin_search,  # noqa: F401 (registers the search screen on import)
 )
 from programme.actions import action_label
 from programme.admin_accounts import reset_second_factor_action

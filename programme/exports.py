@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,9 +67,15 @@ def _xlsx_cell(sheet, value):
 
 
 def xlsx_response(filename, header, rows, *, sheet_title=""):
-    """An XLSX download with a bold header row, written as it streams (write-only mode)."""
+    """An XLSX download with a bold header row, written as it streams (write-only mode).
+
+    The header row stays in view as staff scroll (frozen) and carries the spreadsheet's
+    filters over every column and row written.
+    """
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(sheet_title)[:SHEET_TITLE_LIMIT] or None)
+    # A write-only sheet writes its view before its rows: the pane is frozen first.
+    sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header_cells = []
     for label in header:
@@ -76,8 +83,13 @@ def xlsx_response(filename, header, rows, *, sheet_title=""):
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
+    last_row = 1
     for row in rows:
         sheet.append([_xlsx_cell(sheet, value) for value in row])
+        last_row += 1
+    # A write-only sheet has no ``dimensions`` to read: the filter's range is counted.
+    if header:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last_row}"
     content = io.BytesIO()
     workbook.save(content)
     response = HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE)

@@ -21,3 +21,9 @@ class ProjectsConfig(AppConfig):
         from projects.retention import register_kinds
 
         register_kinds()
+        # The editions' calendar shows each call's screening and the periods' planned ends.
+        from editions.calendar import register_source
+        from projects.staff.calendar import phase_end_events, screening_events
+
+        register_source(screening_events)
+        register_source(phase_end_events)

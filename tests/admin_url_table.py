@@ -168,6 +168,12 @@ WORKFLOW_SCREENS = {
     "admin:person_erase": Row(
         STAFF, lambda w: f"/admin/personnes/{w.users['applicant'].pk}/effacement/"
     ),
+    "admin:search": Row(STAFF, "/admin/recherche/?q=confidentiel"),
+    "admin:editions_calendar": Row(STAFF, "/admin/calendrier/"),
+    "admin:editions_calendar_ics": Row(STAFF, "/admin/calendrier.ics"),
+    "admin:editions_edition_next_season": Row(
+        STAFF, lambda w: f"/admin/editions/edition/{w.draft.call.edition_id}/saison-suivante/"
+    ),
     "admin:projects_phasereport_reopen": Row(
         STAFF,
         lambda w: (

@@ -1,50 +1,22 @@
 """The staff dashboard: a panel on the admin index page, where staff live.
 
-The figures come from ``projects.dashboard``; this module adds what depends on the
-request: today in Paris, and the counters of work waiting for staff, linked to the admin
-lists that hold it when the user may open them.
+The figures come from ``projects.staff.dashboard``; this module adds what depends on the
+request: today in Paris, and the work waiting for staff (``projects.staff.review``),
+linked to the admin lists that hold it when the user may open them.
 """
 
 from django.contrib import admin
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from editions.models import Edition
-from projects.enums import MeasurementStatus, ReportStatus
-from projects.models import Measurement, PhaseReport
-from projects.staff import dashboard
+from projects.staff import (
+    dashboard,
+    search,  # noqa: F401 (registers applications and projects in the staff's search)
+)
 from projects.staff.board import phase_board
 from projects.staff.people import ERASE_PERMISSION, EXPORT_PERMISSION, person_erase, person_export
-
-
-def _changelist(request, model, **filters):
-    """The admin list of ``model`` filtered by ``filters``, or "" if the user may not
-    open it (or nobody registered it)."""
-    opts = model._meta
-    if not admin.site.is_registered(model):
-        return ""
-    if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-        return ""
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    return f"{url}?{urlencode(filters)}"
-
-
-def counters(request):
-    """Work waiting for staff: measurements to check, phase reports submitted."""
-    return [
-        {
-            "label": _("Mesures d'indicateurs à vérifier"),
-            "count": Measurement.objects.to_review().count(),
-            "url": _changelist(request, Measurement, status__exact=MeasurementStatus.PROPOSED),
-        },
-        {
-            "label": _("Bilans de phase déposés"),
-            "count": PhaseReport.objects.filter(status=ReportStatus.SUBMITTED).count(),
-            "url": _changelist(request, PhaseReport, status__exact=ReportStatus.SUBMITTED),
-        },
-    ]
+from projects.staff.review import to_review
 
 
 def dashboard_context(request):
@@ -52,7 +24,7 @@ def dashboard_context(request):
     editions = list(Edition.objects.order_by("-number"))
     return {
         "today": today,
-        "counters": counters(request),
+        "to_review": to_review(request),
         **dashboard.figures(editions, today=today),
     }
 

@@ -161,6 +161,16 @@ def test_xlsx_holds_the_same_rows_as_the_csv(staff_client, dataset):
     ]
 
 
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_xlsx_header_is_frozen_with_filters_over_every_row(staff_client, dataset):
+    build_programme(2, staff_client.staff)
+
+    sheet = xlsx_sheet(staff_client.get(download_url(dataset, "xlsx")))
+
+    assert sheet.max_row > 1
+    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", sheet.dimensions)
+
+
 def test_scores_leave_out_a_member_who_withdrew_from_the_item(staff_client):
     (item,) = build_programme(1, staff_client.staff)
 

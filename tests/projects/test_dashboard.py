@@ -14,7 +14,6 @@ from programme.enums import DecisionSource
 from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.models import PhasePeriod
 from projects.staff import dashboard
-from projects.staff.admin import counters
 from tests.editions.factories import CallFactory
 from tests.programme.factories import OrganisationFactory, UserFactory
 from tests.projects.factories import (
@@ -26,7 +25,6 @@ from tests.projects.factories import (
     ImpactIndicatorFactory,
     MeasurementFactory,
     MilestoneFactory,
-    PhaseReportFactory,
     ProjectFactory,
     TeamMemberFactory,
 )
@@ -202,20 +200,6 @@ def test_overdue_milestones_lists_open_ones_past_due_in_open_periods():
 
 
 # The index page.
-
-
-def test_counters_count_the_work_waiting_for_staff_with_a_link_to_it(rf):
-    MeasurementFactory()
-    MeasurementFactory(validated=True)
-    PhaseReportFactory(submitted=True)
-    PhaseReportFactory()
-    request = rf.get("/admin/")
-    request.user = UserFactory(innovation_staff=True)
-
-    measurements, reports = counters(request)
-
-    assert (measurements["count"], reports["count"]) == (1, 1)
-    assert measurements["url"] == "/admin/projects/measurement/?status__exact=proposed"
 
 
 def build_projects(count, call):
