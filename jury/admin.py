@@ -21,7 +21,7 @@ from jury.models import (
     Session,
 )
 from jury.services import add_default_criteria
-from jury.tasks import send_session_invitation
+from jury.tasks import send_pitch_invitation, send_session_invitation
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.admin_outbox import label_mail
 
@@ -177,3 +177,4 @@ admin.site.register_view(
 )
 
 label_mail(send_session_invitation, _("Convocation à une séance du jury"))
+label_mail(send_pitch_invitation, _("Convocation d'une équipe à présenter son projet au jury"))
