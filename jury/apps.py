@@ -8,10 +8,12 @@ class JuryConfig(AppConfig):
 
     def ready(self):
         from jury.admin_views import next_session
+        from jury.letters import programme_president
         from jury.models import JuryMember
         from jury.rules import chairs_a_jury
         from programme.retention import register_role
         from programme.second_factor import register_second_factor_requirement
+        from projects.letters import register_signatory
         from projects.rights import register_person_record
         from projects.staff.board import register_upcoming_session
 
@@ -23,3 +25,5 @@ class JuryConfig(AppConfig):
         register_person_record(JuryMember, lambda user: JuryMember.objects.filter(user=user))
         # Presidents, secretaries and substitute chairs pass a second factor.
         register_second_factor_requirement(chairs_a_jury)
+        # Decision letters (in projects) are signed by the jury's president.
+        register_signatory(programme_president)

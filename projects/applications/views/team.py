@@ -92,6 +92,7 @@ def detail(request, pk):
             "members": members,
             "attachments": application.attachments.select_related("required_document"),
             "decisions": application.transitions.filter(published_at__isnull=False),
+            "letters": application.decision_letters.all(),
             "team_status": application.team_status(),
             "missing": application_refusals(
                 application, ApplicationStatus.SUBMITTED, decided_by=TEAM
