@@ -11,8 +11,10 @@ class JuryConfig(AppConfig):
         from jury.letters import programme_president
         from jury.models import JuryMember
         from jury.rules import chairs_a_jury
+        from jury.services.pitches import invited_slots
         from programme.retention import register_role
         from programme.second_factor import register_second_factor_requirement
+        from projects.applications.pitches import register_pitch_slots
         from projects.letters import register_signatory
         from projects.rights import register_person_record
         from projects.staff.board import register_upcoming_session
@@ -27,3 +29,5 @@ class JuryConfig(AppConfig):
         register_second_factor_requirement(chairs_a_jury)
         # Decision letters (in projects) are signed by the jury's president.
         register_signatory(programme_president)
+        # A shortlisted team sees in its space the slot it was invited to pitch at.
+        register_pitch_slots(invited_slots)

@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jury.calendar import pitch_slots
-from jury.enums import ItemKind
+from jury.enums import ItemKind, SessionStatus
 from jury.models import Session, TeamInvitation
 from jury.tasks import send_pitch_invitation
 from programme import audit
 from programme.actions import verb
 from programme.lifecycles import ActionRefused
+from projects.applications.pitches import InvitedSlot
 
 INVITE_TEAMS = verb("session.invite_teams", _("Convocations envoyées aux équipes"))
 
@@ -24,6 +25,26 @@ def _agenda(session):
         .select_related("application", "team_invitation")
         .order_by("position")
     )
+
+
+def invited_slots(application):
+    """The slots ``application``'s team was told, in sessions not closed, for its space
+    (``projects.applications.pitches``)."""
+    invitations = (
+        TeamInvitation.objects.filter(item__application=application, item__removed_at__isnull=True)
+        .exclude(item__session__status=SessionStatus.CLOSED)
+        .select_related("item__session")
+        .order_by("starts_at")
+    )
+    return [
+        InvitedSlot(
+            starts_at=invitation.starts_at,
+            ends_at=invitation.ends_at,
+            place=invitation.place,
+            session=invitation.item.session.title,
+        )
+        for invitation in invitations
+    ]
 
 
 def team_invitation_refusals(session, items=None):

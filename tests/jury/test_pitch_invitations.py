@@ -184,3 +184,17 @@ def test_admin_step_shows_the_refusal_of_a_pitch_without_a_time(staff_client):
 
     assert "n&#x27;a pas d&#x27;heure prévue" in response.content.decode()
     assert TeamInvitation.objects.count() == 0
+
+
+def test_the_team_reads_its_slot_in_its_space(client, staff):
+    session, first = session_with_pitches()
+    invite_teams(session, actor=staff)
+    client.force_login(first.application.created_by)
+
+    content = client.get(reverse("projects:application_detail", args=[first.application.pk]))
+
+    text = " ".join(content.content.decode().split())
+    assert (
+        "le mardi 15 mars 2022, de 14:00 à 14:30 (heure de Paris), séance « Jury du 15 mars "
+        "», Cité numérique."
+    ) in text.replace("&laquo;", "«").replace("&raquo;", "»")

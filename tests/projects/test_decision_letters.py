@@ -19,7 +19,7 @@ from tests.projects.helpers import decide_application
 pytestmark = pytest.mark.django_db
 S = ApplicationStatus
 PUBLISHED_AT = paris(2022, 2, 16, 9, 0)
-QUERIES_OF_THE_TEAM_PAGE = 14
+QUERIES_OF_THE_TEAM_PAGE = 15
 QUERIES_OF_A_DOWNLOAD = 8
 
 
