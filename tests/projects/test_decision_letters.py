@@ -139,3 +139,15 @@ def test_a_letter_downloads_in_as_many_queries_whatever_the_applications_letters
         response = client.get(url)
 
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_staff_find_the_letters_on_the_applications_admin_page(staff_client, staff):
+    application = ApplicationFactory(submitted=True)
+    letter = letter_of(application, S.NOT_SHORTLISTED, staff)
+
+    content = staff_client.get(
+        reverse("admin:projects_application_change", args=[application.pk])
+    ).content.decode()
+
+    assert reverse("projects:decision_letter", args=[letter.pk]) in content
+    assert "Non présélectionnée" in content
