@@ -93,10 +93,12 @@ def invite_teams(session, *, actor, at=None):
             invitation = getattr(slot.item, "team_invitation", None)
             if invitation is not None and invitation.tells(slot, locked.place):
                 continue
-            invitation = invitation or TeamInvitation(item=slot.item, sequence=-1)
+            if invitation is None:
+                invitation = TeamInvitation(item=slot.item, sequence=0)
+            else:
+                invitation.sequence += 1
             invitation.starts_at, invitation.ends_at = slot.start, slot.end
             invitation.place = locked.place
-            invitation.sequence += 1
             invitation.sent_at, invitation.sent_by = at, actor
             invitation.save()
             invited.append(invitation)

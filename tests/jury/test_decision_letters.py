@@ -12,7 +12,8 @@ from tests.jury.factories import JuryMemberFactory, SessionFactory
 from tests.pdfs import pdf_text
 from tests.programme.factories import ProgrammeFactory
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 PRESIDENT_TITLE = "1er Vice-Président de la Communauté urbaine"
 
 

@@ -38,7 +38,8 @@ from tests.programme.factories import ProgrammeFactory, UserFactory
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 from tests.projects.helpers import decide_application
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 PRESIDENT = ("Marie Lemaire", "1re Vice-Présidente de la Communauté urbaine")
 # What a mail must never show: a template's unfilled placeholder, or English.

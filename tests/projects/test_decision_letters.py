@@ -3,20 +3,23 @@ by its team and staff; signed by the jury's president (registered by ``jury``), 
 the authority."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from jury.enums import MemberRole
 from projects.applications.services import publish_screening
 from projects.enums import ApplicationStatus
-from projects.letters import write_letter
+from projects.letters import letter_content, store_letter_pdf, write_letter
+from projects.retention import anonymise_member
 from tests.editions.factories import CallFactory, paris
 from tests.jury.factories import JuryMemberFactory
 from tests.pdfs import pdf_text
 from tests.programme.factories import ProgrammeFactory, UserFactory
-from tests.projects.factories import ApplicationFactory
+from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 from tests.projects.helpers import decide_application
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 S = ApplicationStatus
 PUBLISHED_AT = paris(2022, 2, 16, 9, 0)
 QUERIES_OF_THE_TEAM_PAGE = 15
@@ -151,3 +154,22 @@ def test_staff_find_the_letters_on_the_applications_admin_page(staff_client, sta
 
     assert reverse("projects:decision_letter", args=[letter.pk]) in content
     assert "Non présélectionnée" in content
+
+
+def test_an_anonymised_member_leaves_the_letter_and_its_pdf(
+    staff, django_capture_on_commit_callbacks
+):
+    application = ApplicationFactory(submitted=True)
+    member = TeamMemberFactory(
+        application=application, first_name="Zéphyrine", last_name="Quintal-Planté"
+    )
+    letter = store_letter_pdf(letter_of(application, S.NOT_SHORTLISTED, staff))
+    stored = letter.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymise_member(member, actor=staff)
+
+    letter.refresh_from_db()
+    assert "Zéphyrine Quintal-Planté" not in str(letter.terms)
+    assert (letter.file.name, default_storage.exists(stored)) == ("", False)
+    assert "Zéphyrine" not in pdf_text(letter_content(letter))
