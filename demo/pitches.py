@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.utils.html import escape
 from weasyprint import HTML
 
-from jury.pdf import NoNetwork
+from programme.pdf import NoNetwork
 from projects.models import Attachment
 
 PAGE = """<html lang="fr"><head><meta charset="utf-8"><title>{title}</title></head>

@@ -22,7 +22,7 @@ from jury.models import (
     Session,
 )
 from jury.services import add_default_criteria
-from jury.tasks import send_session_invitation
+from jury.tasks import send_pitch_invitation, send_session_invitation
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.admin_outbox import label_mail
 from programme.admin_search import SearchKind, register_kind
@@ -180,6 +180,7 @@ admin.site.register_view(
 )
 
 label_mail(send_session_invitation, _("Convocation à une séance du jury"))
+label_mail(send_pitch_invitation, _("Convocation d'une équipe à présenter son projet au jury"))
 
 
 def _session_line(session):

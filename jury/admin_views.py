@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from jury.enums import SessionStatus
 from jury.models import Session
-from jury.services import invite_members, move_session, publish_decisions, session_refusals
+from jury.services import (
+    invite_members,
+    invite_teams,
+    move_session,
+    publish_decisions,
+    session_refusals,
+    team_invitation_refusals,
+)
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from projects.staff.board import UpcomingSession
@@ -39,9 +46,10 @@ def next_session(now):
 
 
 def session_step(model_admin, request, pk, step):
-    """Confirm, then run one step of a session from the admin: invite the members, open
-    scoring, open the deliberation, publish the decisions. (Closing is done from the
-    deliberation screen, where the decisions are.)"""
+    """Confirm, then run one step of a session from the admin: invite the members,
+    invite the shortlisted teams to pitch at their slots, open scoring, open the
+    deliberation, publish the decisions. (Closing is done from the deliberation screen,
+    where the decisions are.)"""
     if not request.user.has_perm("jury.change_session"):
         raise PermissionDenied
     session = get_object_or_404(Session, pk=pk)
@@ -87,6 +95,11 @@ def session_steps(session):
             _("Envoyer les convocations"),
             [_("La séance est close.")] if session.is_closed else [],
             lambda actor: invite_members(session, actor=actor) or None,
+        ),
+        "convoquer-equipes": (
+            _("Envoyer les convocations aux équipes"),
+            team_invitation_refusals(session),
+            lambda actor: invite_teams(session, actor=actor) or None,
         ),
         "notation": (
             _("Ouvrir la notation"),

@@ -10,10 +10,14 @@ class JuryConfig(AppConfig):
         from editions.calendar import register_source
         from jury.admin_views import next_session
         from jury.calendar import session_events
+        from jury.letters import programme_president
         from jury.models import JuryMember
         from jury.rules import chairs_a_jury
+        from jury.services.pitches import invited_slots
         from programme.retention import register_role
         from programme.second_factor import register_second_factor_requirement
+        from projects.applications.pitches import register_pitch_slots
+        from projects.letters import register_signatory
         from projects.rights import register_person_record
         from projects.staff.board import register_upcoming_session
 
@@ -27,3 +31,7 @@ class JuryConfig(AppConfig):
         register_person_record(JuryMember, lambda user: JuryMember.objects.filter(user=user))
         # Presidents, secretaries and substitute chairs pass a second factor.
         register_second_factor_requirement(chairs_a_jury)
+        # Decision letters (in projects) are signed by the jury's president.
+        register_signatory(programme_president)
+        # A shortlisted team sees in its space the slot it was invited to pitch at.
+        register_pitch_slots(invited_slots)

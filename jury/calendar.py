@@ -1,8 +1,10 @@
 """A jury session as an iCalendar event, for members' diaries, and the agenda a member
-is convened to: each item's planned time and the link to its file. The sessions on the
-editions' calendar (``editions.calendar``)."""
+is convened to: each item's planned time and the link to its file; a shortlisted team's
+pitch slot, taken from its item's planned time, as an event for the team's diaries. The
+sessions on the editions' calendar (``editions.calendar``)."""
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,6 +18,9 @@ from editions.calendar import CalendarEvent
 from jury.models import AgendaItem, Session
 
 SESSION_LENGTH = datetime.timedelta(hours=3)
+# A pitch's slot ends at the next item's planned time; the last one lasts this long.
+PITCH_LENGTH = datetime.timedelta(minutes=20)
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True)
@@ -51,21 +56,79 @@ def agenda_lines(session, items):
 def session_ics(session, agenda):
     """The session as an .ics file (bytes); ``agenda``: its ``AgendaLine``s, each with its
     planned time (Paris) and the link to its file, in the event's description."""
+    return _ics(
+        "-//Tremplin//Séances du jury//FR",
+        uid=f"seance-{session.pk}",
+        start=session.starts_at,
+        end=session.starts_at + SESSION_LENGTH,
+        summary=session.title,
+        url=settings.SITE_URL + reverse("jury:session", args=[session.pk]),
+        location=session.place,
+        description="\n".join(f"{line}\n{line.url}" for line in agenda),
+    )
+
+
+@dataclass(frozen=True)
+class PitchSlot:
+    """When a shortlisted team pitches: from its item's planned time to the next item's
+    (or ``PITCH_LENGTH`` later for the last one), on the session's day, in Paris."""
+
+    item: object
+    start: datetime.datetime
+    end: datetime.datetime
+
+
+def pitch_slots(session, items):
+    """The slot of each of ``items`` (the session's items on the agenda, in running
+    order, each with a planned time) that is a pitch for selection."""
+    day = timezone.localtime(session.starts_at, PARIS).date()
+    starts = [datetime.datetime.combine(day, item.scheduled_time, PARIS) for item in items]
+    slots = []
+    for index, item in enumerate(items):
+        later = [start for start in starts[index + 1 :] if start > starts[index]]
+        end = later[0] if later else starts[index] + PITCH_LENGTH
+        slots.append(PitchSlot(item=item, start=starts[index], end=end))
+    return slots
+
+
+def pitch_ics(invitation):
+    """A team's pitch invitation (``TeamInvitation``) as an .ics file (bytes): always the
+    same UID for the item, and the invitation's SEQUENCE, so that a diary replaces the
+    event it holds when the slot changes. Times in Europe/Paris, with its VTIMEZONE."""
+    item = invitation.item
+    return _ics(
+        "-//Tremplin//Passages devant le jury//FR",
+        uid=f"passage-{item.pk}",
+        sequence=invitation.sequence,
+        start=invitation.starts_at.astimezone(PARIS),
+        end=invitation.ends_at.astimezone(PARIS),
+        summary=_("Présentation devant le jury : %(title)s") % {"title": item.application.title},
+        location=invitation.place,
+        description=_("Séance « %(session)s », point n° %(position)d de l'ordre du jour.")
+        % {"session": item.session.title, "position": item.position},
+    )
+
+
+def _ics(prodid, *, uid, start, end, summary, location, description, url=None, sequence=None):
     calendar = Calendar()
-    calendar.add("prodid", "-//Tremplin//Séances du jury//FR")
+    calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     event = Event()
-    event.add("uid", f"seance-{session.pk}@{settings.SITE_URL.split('://')[-1]}")
+    event.add("uid", f"{uid}@{settings.SITE_URL.split('://')[-1]}")
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", session.starts_at)
-    event.add("dtend", session.starts_at + SESSION_LENGTH)
-    event.add("summary", session.title)
-    event.add("url", settings.SITE_URL + reverse("jury:session", args=[session.pk]))
-    if session.place:
-        event.add("location", session.place)
-    event.add("description", "\n".join(f"{line}\n{line.url}" for line in agenda))
+    if sequence is not None:
+        event.add("sequence", sequence)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", summary)
+    if url:
+        event.add("url", url)
+    if location:
+        event.add("location", location)
+    event.add("description", description)
     calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

@@ -11,11 +11,10 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from jury.enums import Attendance, Averaging, ItemKind, MemberRole, Outcome
 from programme.models import AuditEntry
+from programme.places import at_place
 from programme.roles import is_innovation_staff
 from projects.enums import ReintegrationOutcome
 
@@ -114,21 +113,6 @@ def official_minutes(session):
         for item in minutes["items"]
     ]
     return _readable(minutes)
-
-
-def at_place(place):
-    """The place after « Fait »: « au Havre » in French, « in Le Havre » in English."""
-    if get_language().startswith("fr"):
-        return french_at(place)
-    return _("à %(place)s") % {"place": place}
-
-
-def french_at(place):
-    """« au Havre », « aux Andelys », « à Rouen »: French contracts « à le », « à les »."""
-    for article, contracted in (("Le ", "au "), ("Les ", "aux ")):
-        if place.startswith(article):
-            return contracted + place[len(article) :]
-    return f"à {place}"
 
 
 def _times(session):

@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django_tasks import task
 
-from jury.calendar import agenda_lines, session_ics
-from jury.models import AgendaItem, Convocation
+from jury.calendar import PARIS, agenda_lines, pitch_ics, session_ics
+from jury.models import AgendaItem, Convocation, TeamInvitation
 from programme.mail import send_templated_mail
 
 
@@ -35,4 +35,28 @@ def send_session_invitation(convocation_id):
         },
         [convocation.member.user.email],
         attachments=[("seance.ics", session_ics(session, agenda), "text/calendar")],
+    )
+
+
+@task()
+def send_pitch_invitation(invitation_id):
+    """A shortlisted team's invitation to pitch: its slot (Paris time) and place, to
+    each member of the team (the lead included), with the slot as an iCalendar
+    attachment that replaces the one a diary holds from an earlier invitation."""
+    invitation = TeamInvitation.objects.select_related(
+        "item__session", "item__application__call__edition"
+    ).get(pk=invitation_id)
+    application = invitation.item.application
+    return send_templated_mail(
+        "jury/email/pitch_invitation",
+        {
+            "invitation": invitation,
+            "session": invitation.item.session,
+            "application": application,
+            "starts_at": invitation.starts_at.astimezone(PARIS),
+            "ends_at": invitation.ends_at.astimezone(PARIS),
+            "updated": invitation.sequence > 0,
+        },
+        application.team_members.values_list("email", flat=True),
+        attachments=[("passage-jury.ics", pitch_ics(invitation), "text/calendar")],
     )

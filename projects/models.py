@@ -7,6 +7,7 @@ Status and phase fields are not editable (``editable=False``): they change only 
 the lifecycle services, which write the history rows in the same transaction.
 """
 
+from projects.applications.decision_letter import DecisionLetter
 from projects.applications.models import (
     Application,
     ApplicationQuerySet,
@@ -38,6 +39,7 @@ __all__ = [
     "ApplicationTransition",
     "Attachment",
     "CoachingEntry",
+    "DecisionLetter",
     "ImpactIndicator",
     "Measurement",
     "Milestone",

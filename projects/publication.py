@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from programme import audit
 from programme.actions import verb
 from projects.enums import ApplicationStatus
+from projects.letters import write_letter
 from projects.models import ApplicationTransition, Project, ProjectTransition
 from projects.tasks import notify_application_transition, notify_project_transition
 
@@ -17,22 +18,28 @@ PUBLISH = verb("history.publish", _("Décision communiquée à l'équipe"))
 PUBLISH_PAGE = verb("project.publish_page", _("Page publique publiée avec la décision"))
 
 
-def publish_history(history, *, actor, at, notify=True):
-    """Tell the team a decision that was waiting (a jury's): stamp it, mail it after commit.
+def publish_history(history, *, actor, at, notify=True, letter=None):
+    """Tell the team a decision that was waiting (a jury's): stamp it, write its letter,
+    mail both after commit.
 
     ``history`` is an ``ApplicationTransition`` or a ``ProjectTransition``. Already
     published: nothing happens. Publishing a selection also publishes the birth of the
     laureate project it created (one e-mail tells both) and puts its page on the public
     site, unless staff unticked ``publish_with_decision`` (``publish_project_page``).
-    Side effects: stamps the row; writes the audit entry on the history row; on a
-    selection, stamps the project's birth and publishes its page (with its audit entry);
-    queues the mail after commit.
+    ``letter``: what the decision letter says that the history row does not know (the
+    keyword arguments of ``projects.letters.write_letter``: a jury's outcome, public
+    reasons and chair).
+    Side effects: stamps the row; writes the audit entry on the history row; writes the
+    decision letter, kept on the application (with its audit entry); on a selection,
+    stamps the project's birth and publishes its page (with its audit entry); queues
+    the mail, with the letter attached, after commit.
     """
     if history.published_at is not None:
         return None
     type(history).objects.filter(pk=history.pk).update(published_at=at)
     history.published_at = at
     audit.record(history, PUBLISH, actor=actor, changes={"published_at": [None, at]}, at=at)
+    write_letter(history, actor=actor, at=at, **(letter or {}))
     if (
         isinstance(history, ApplicationTransition)
         and history.to_status == ApplicationStatus.SELECTED

@@ -32,6 +32,7 @@ from projects.enums import ApplicationStatus
 from projects.models import (
     Application,
     ApplicationTransition,
+    DecisionLetter,
     Project,
     ProjectTransition,
     TeamMember,
@@ -78,9 +79,9 @@ def anonymise_member(member, *, actor, at=None, reason=""):
     Side effects, in order: empties the member's name, address, job, organisations,
     line manager, consent and account; stamps ``anonymised_at``; writes the audit entry
     on the member; takes the person's name and addresses out of the audit log, the
-    e-mail queue and the application's history reasons; touches the application, so the
-    public pages that name the team are revalidated. Returns ``False`` for a member
-    already anonymised.
+    e-mail queue, the application's history reasons and its decision letters (whose PDFs
+    are then drawn again); touches the application, so the public pages that name the
+    team are revalidated. Returns ``False`` for a member already anonymised.
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -121,6 +122,15 @@ def _scrub_history(application_id, values):
         if reason != row.reason:
             row.reason = reason
             row.save(update_fields=["reason"])
+    # A decision letter names the team: its terms lose the name, and its stored PDF is
+    # deleted after commit, to be drawn again from them when next needed.
+    for letter in DecisionLetter.objects.filter(application_id=application_id):
+        terms = scrub(letter.terms)
+        if terms != letter.terms:
+            if letter.file:
+                transaction.on_commit(partial(letter.file.storage.delete, letter.file.name))
+            letter.terms, letter.file = terms, ""
+            letter.save(update_fields=["terms", "file"])
 
 
 def anonymise_application(application, *, actor, at=None, reason=""):

@@ -58,6 +58,7 @@ rules.add_perm("projects.act_for_team", is_team_member)
 rules.add_perm("projects.edit_application", is_team_member & is_draft)
 rules.add_perm("projects.withdraw_application", is_team_member & is_withdrawable)
 rules.add_perm("projects.download_attachment", is_team_member | is_innovation_staff)
+rules.add_perm("projects.download_decision_letter", is_team_member | is_innovation_staff)
 
 # Following a laureate (issue 8): the team, its coaches and staff read everything of it;
 # the coaches log coaching; the team declares its time and writes its report; either

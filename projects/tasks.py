@@ -11,7 +11,23 @@ from programme.mail import send_templated_mail
 from programme.roles import staff_emails
 from projects.applications.manager_links import manager_token
 from projects.enums import MemberRole
-from projects.models import ApplicationTransition, PhaseReport, ProjectTransition, TeamMember
+from projects.letters import letter_content
+from projects.models import (
+    ApplicationTransition,
+    DecisionLetter,
+    PhaseReport,
+    ProjectTransition,
+    TeamMember,
+)
+
+
+def _letter(**history):
+    """The decision letter of a published move, as a mail attachment (none if the move
+    was told without one: a team's own move, or one told at once)."""
+    letter = DecisionLetter.objects.filter(**history).first()
+    if letter is None:
+        return None, []
+    return letter, [(letter.filename, letter_content(letter), "application/pdf")]
 
 
 @task()
@@ -20,10 +36,12 @@ def notify_application_transition(transition_id):
         pk=transition_id
     )
     application = history.application
+    letter, attachments = _letter(application_transition=history)
     return send_templated_mail(
         f"projects/email/application_{history.to_status}",
-        {"application": application, "history": history},
+        {"application": application, "history": history, "letter": letter},
         application.team_members.values_list("email", flat=True),
+        attachments=attachments,
     )
 
 
@@ -36,10 +54,12 @@ def notify_project_transition(transition_id):
     recipients = list(project.application.team_members.values_list("email", flat=True))
     if history.closed_period:
         recipients += history.closed_period.coaches.values_list("email", flat=True)
+    letter, attachments = _letter(project_transition=history)
     return send_templated_mail(
         "projects/email/project_moved",
-        {"project": project, "history": history},
+        {"project": project, "history": history, "letter": letter},
         recipients,
+        attachments=attachments,
     )
 
 

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 from jury.enums import CriterionGrid, MemberRole, Outcome, SessionStatus
 from jury.services import declare_conflict, move_session, record_decision, record_score
+from projects.letters import write_letter
 from projects.models import Attachment
 from tests.editions.factories import CallFactory
 from tests.jury.factories import (
@@ -60,12 +61,12 @@ SECRETS = (
 def build_world():
     """A draft in an open call (its lead is the applicant), with a member whose manager
     must answer and a file, and another team's draft; a laureate project with its coach,
-    the applicant on its team, and its follow-up (a coaching entry, a milestone, an
-    unpublished indicator with a measurement to check, a draft report); another project
-    with its own coach; a published news item; a jury of four convened to a session in
-    deliberation (one of them withdrew from its item) and to a closed session; staff (and
-    staff who has not passed the second factor), and a person with admin access but no
-    staff group."""
+    the applicant on its team, its decision letter, and its follow-up (a coaching entry, a
+    milestone, an unpublished indicator with a measurement to check, a draft report);
+    another project with its own coach; a published news item; a jury of four convened to
+    a session in deliberation (one of them withdrew from its item) and to a closed
+    session; staff (and staff who has not passed the second factor), and a person with
+    admin access but no staff group."""
     call = CallFactory(open_now=True)
     draft = ApplicationFactory(call=call, title="Candidature confidentielle")
     other_draft = ApplicationFactory(call=call, title="Brouillon d'une autre équipe")
@@ -96,6 +97,7 @@ def build_world():
         project=project,
         other_project=other_project,
         news=NewsItemFactory(published=True),
+        letter=_letter(project, staff),
         jury=jury,
         **jury_sessions,
         coaching_entry=CoachingEntryFactory(period=period, coach=coach),
@@ -115,6 +117,13 @@ def build_world():
             UNVERIFIED_STAFF: UserFactory(innovation_staff=True),
         },
     )
+
+
+def _letter(project, staff):
+    """The decision letter of the project's birth, kept on its application: only its team
+    and staff may read it."""
+    birth = project.transitions.get()
+    return write_letter(birth, actor=staff, at=birth.at, reasons="Motif interne confidentiel")
 
 
 def _attach(application, name):

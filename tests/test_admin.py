@@ -153,6 +153,8 @@ def test_posting_a_status_through_the_admin_changes_nothing(staff_client):
             "attachments-INITIAL_FORMS": 0,
             "transitions-TOTAL_FORMS": 0,
             "transitions-INITIAL_FORMS": 0,
+            "decision_letters-TOTAL_FORMS": 0,
+            "decision_letters-INITIAL_FORMS": 0,
         }
     )
 

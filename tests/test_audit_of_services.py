@@ -244,6 +244,7 @@ def test_the_jurys_day_is_logged_step_by_step(staff):
         ("project.create", staff),
         ("session.close", staff),
         ("history.publish", staff),
+        ("letter.write", staff),
         ("project.publish_page", staff),
         ("session.publish_decisions", staff),
     ]

@@ -237,6 +237,9 @@ URL_TABLE = {
         effect=attachment_removed,
     ),
     "projects:attachment": Row(TEAM_AND_STAFF, lambda w: f"/pieces-jointes/{w.attachment.pk}/"),
+    "projects:decision_letter": Row(
+        TEAM_AND_STAFF, lambda w: f"/lettres-de-decision/{w.letter.pk}/"
+    ),
     "jury:sessions": Row(SIGNED_IN, "/jury/"),
     "jury:session": Row(CONVENED | STAFF, lambda w: f"/jury/seances/{w.session.pk}/"),
     "jury:item": Row(SEEING_THE_ITEM | STAFF, item),

@@ -9,6 +9,7 @@ from jury.models.deliberation import (
     Score,
 )
 from jury.models.minutes import MinutesRecord
+from jury.models.pitches import TeamInvitation
 from jury.models.sessions import Convocation, JuryMember, Session
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "MinutesRecord",
     "Score",
     "Session",
+    "TeamInvitation",
 ]

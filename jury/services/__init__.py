@@ -5,7 +5,8 @@
 - ``agenda``: an item withdrawn from the frozen agenda, an item's scoring reopened;
 - ``session``: the session's lifecycle, closing applies the decisions; its averaging;
 - ``minutes``: the official PDF of a closed session's minutes, stored once;
-- ``publication``: invitations, and decisions told to teams and the public.
+- ``publication``: invitations, and decisions told to teams and the public;
+- ``pitches``: shortlisted teams invited to pitch, each at its slot.
 """
 
 from jury.services.agenda import (
@@ -25,6 +26,7 @@ from jury.services.deliberation import (
     score_refusals,
 )
 from jury.services.minutes import store_minutes_pdf
+from jury.services.pitches import invite_teams, team_invitation_refusals
 from jury.services.publication import invite_members, publish_decisions
 from jury.services.session import (
     add_default_criteria,
@@ -43,6 +45,7 @@ __all__ = [
     "declare_conflict",
     "freeze_item_scoring",
     "invite_members",
+    "invite_teams",
     "move_session",
     "publish_decisions",
     "record_attendance",
@@ -56,4 +59,5 @@ __all__ = [
     "score_refusals",
     "session_refusals",
     "store_minutes_pdf",
+    "team_invitation_refusals",
 ]

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jury.letters import member_signatory, session_president
 from jury.models import Convocation, Decision, Session
 from jury.tasks import send_session_invitation
 from programme import audit
@@ -48,8 +49,10 @@ def publish_decisions(session, *, actor, at=None, notify=True):
 
     Side effects, in order: locks the session; for each applied, unpublished decision,
     stamps it and the history row it caused as published (each with its audit entry);
-    writes the session's audit entry with the items published; after commit, each team
-    is mailed its decision with the reasons the jury chose to share. Returns how many.
+    writes its decision letter (``projects.letters``), signed by who chaired the item
+    (else the session's president); writes the session's audit entry with the items
+    published; after commit, each team is mailed its decision with the reasons the jury
+    chose to share and the letter attached. Returns how many.
     Publishing twice publishes nothing more.
     """
     at = at or timezone.now()
@@ -59,12 +62,18 @@ def publish_decisions(session, *, actor, at=None, notify=True):
             raise ActionRefused([_("Les décisions se publient une fois la séance close.")])
         decisions = Decision.objects.filter(
             item__session=locked, applied_at__isnull=False, published_at__isnull=True
-        ).select_related("item", "application_transition", "project_transition")
+        ).select_related("item", "chaired_by__user", "application_transition", "project_transition")
+        president = session_president(locked)
         published = []
         for decision in decisions:
+            letter = {
+                "decision": decision.get_outcome_display(),
+                "reasons": decision.public_reasons,
+                "signatory": member_signatory(decision.chaired_by or president),
+            }
             for history in (decision.application_transition, decision.project_transition):
                 if history is not None:
-                    publish_history(history, actor=actor, at=at, notify=notify)
+                    publish_history(history, actor=actor, at=at, notify=notify, letter=letter)
             decision.published_at = at
             decision.save(update_fields=["published_at"])
             published.append(decision.item.position)

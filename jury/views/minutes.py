@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from jury.minutes import build_minutes, minutes_for
-from jury.pdf import STYLESHEET, render_minutes_pdf
+from jury.pdf import render_minutes_pdf
 from jury.services import store_minutes_pdf
 from jury.views.member import visible_session
 from programme.files import private_file_response
+from programme.pdf import STYLESHEET
 
 
 def _closed_session(request, pk):

@@ -1,5 +1,5 @@
 """The jury day's paper: each voting member's scoring sheet and the session's sign-in
-sheet (feuille d'émargement), as PDFs drawn on the server (``jury.pdf``).
+sheet (feuille d'émargement), as PDFs drawn on the server (``programme.pdf``).
 
 A scoring sheet lists the items of the agenda its member may see, and only those the
 reader may see too: an item the member withdrew from is absent (``jury.rules``: a
@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from jury.models import AgendaItem
-from jury.pdf import render_pdf
 from jury.views.member import visible_session
+from programme.pdf import render_pdf
 
 
 def _pdf(content, filename):

@@ -3,7 +3,7 @@ answer. Included by ``projects.urls`` (namespace ``projects``)."""
 
 from django.urls import path
 
-from projects.applications.views import members, team
+from projects.applications.views import letters, members, team
 
 urlpatterns = [
     path("mon-espace/", team.team_space, name="team_space"),
@@ -27,5 +27,6 @@ urlpatterns = [
         name="attachment_remove",
     ),
     path("pieces-jointes/<int:attachment_pk>/", members.attachment_download, name="attachment"),
+    path("lettres-de-decision/<int:letter_pk>/", letters.decision_letter, name="decision_letter"),
     path("accord-responsable/<str:token>/", members.manager_agreement, name="manager_agreement"),
 ]

@@ -14,12 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from jury.enums import Attendance, MemberRole, Outcome, SessionStatus
-from jury.minutes import at_place, french_at
 from jury.models import MinutesRecord, Session
-from jury.pdf import NoNetwork
 from jury.services import declare_conflict, move_session, record_decision, store_minutes_pdf
 from programme.lifecycles import ActionRefused
 from programme.models import AuditEntry, User
+from programme.pdf import NoNetwork
+from programme.places import at_place, french_at
 from tests.jury.factories import ConvocationFactory, JuryMemberFactory, SessionFactory
 from tests.programme.factories import UserFactory
 

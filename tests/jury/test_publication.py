@@ -22,7 +22,8 @@ from tests.jury.factories import (
     deliberating,
 )
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def test_invitation_mails_each_member_with_the_session_as_icalendar(

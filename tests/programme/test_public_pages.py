@@ -22,7 +22,8 @@ from tests.programme.factories import NewsItemFactory, UserFactory
 from tests.projects.factories import ProjectFactory
 from tests.url_table import PUBLIC_PAGES_WITHOUT_AN_OBJECT
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 PUBLIC_PATHS = [*PUBLIC_PAGES_WITHOUT_AN_OBJECT, "/laureats/?q=ruches&phase=pre_incubation"]
 

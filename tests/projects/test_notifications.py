@@ -15,7 +15,8 @@ from tests.projects.factories import (
 )
 from tests.projects.helpers import decide_application, decide_project, submit
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def test_submission_mails_a_receipt_to_each_team_member_after_commit(

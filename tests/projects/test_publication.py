@@ -11,7 +11,8 @@ from projects.publication import publish_history
 from tests.projects.factories import REVIEWED_AT, SELECTED_AT, ApplicationFactory, ProjectFactory
 from tests.projects.helpers import decide_application, decide_project
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 PUBLISHED_AT = REVIEWED_AT.replace(month=10)
 
 

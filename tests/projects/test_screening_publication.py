@@ -16,7 +16,8 @@ from tests.projects.factories import ApplicationFactory
 from tests.projects.helpers import decide_application
 from tests.roles import ROLES
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 S = ApplicationStatus
 SCREENED_AT = paris(2022, 2, 15, 10, 0)
 CORRECTED_AT = paris(2022, 2, 15, 11, 0)

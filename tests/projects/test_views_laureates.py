@@ -31,7 +31,8 @@ from tests.projects.factories import (
 )
 from tests.projects.helpers import decide_application, decide_project
 
-pytestmark = pytest.mark.django_db
+# Decision letters drawn for the mails are stored in a folder of the test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 JURY_REASON = "Décision du jury, séance du 15 septembre 2022. Un prototype prometteur."
 

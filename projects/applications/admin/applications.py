@@ -1,15 +1,22 @@
-"""The admin of applications: their teams, files and history. Statuses are read-only
-here: they move only through ``projects.applications.services``."""
+"""The admin of applications: their teams, files, history and decision letters. Statuses
+are read-only here: they move only through ``projects.applications.services``."""
 
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from programme.admin_base import CreatedByStaffMixin
 from projects.admin_base import ReadOnlyInline, TimelineMixin, TransitionAdmin
 from projects.applications.admin import screening, timeline
-from projects.models import Application, ApplicationTransition, Attachment, TeamMember
+from projects.models import (
+    Application,
+    ApplicationTransition,
+    Attachment,
+    DecisionLetter,
+    TeamMember,
+)
 
 
 class TeamMemberInline(admin.StackedInline):
@@ -52,6 +59,26 @@ class ApplicationTransitionInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class DecisionLetterInline(ReadOnlyInline):
+    """The letters told to the team, each downloaded through the team's checked view."""
+
+    model = DecisionLetter
+    fields = ["created_at", "decision", "download"]
+    readonly_fields = fields
+
+    @admin.display(description=_("décision"))
+    def decision(self, letter):
+        return letter.terms["decision"]
+
+    @admin.display(description=_("lettre (PDF)"))
+    def download(self, letter):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("projects:decision_letter", args=[letter.pk]),
+            _("Télécharger"),
+        )
+
+
 @admin.register(Application)
 class ApplicationAdmin(CreatedByStaffMixin, TimelineMixin, admin.ModelAdmin):
     timeline_view = staticmethod(timeline.application_timeline)
@@ -80,7 +107,12 @@ class ApplicationAdmin(CreatedByStaffMixin, TimelineMixin, admin.ModelAdmin):
     search_fields = ["title", "problem", "team_members__last_name", "team_members__email"]
     autocomplete_fields = ["call", "theme"]
     readonly_fields = ["status", "submitted_at", "created_by", "created_at", "updated_at"]
-    inlines = [TeamMemberInline, AttachmentInline, ApplicationTransitionInline]
+    inlines = [
+        TeamMemberInline,
+        AttachmentInline,
+        ApplicationTransitionInline,
+        DecisionLetterInline,
+    ]
     fieldsets = [
         (None, {"fields": ["call", "title", "theme", "status", "submitted_at"]}),
         (

@@ -17,6 +17,7 @@ from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from programme.rules import require_perm
 from projects.applications.forms import ApplicationForm, StartApplicationForm, WithdrawForm
+from projects.applications.pitches import pitch_slots
 from projects.applications.services import application_refusals, move_application
 from projects.applications.services.team import edit_refusals, start_application
 from projects.enums import ApplicationStatus
@@ -92,6 +93,8 @@ def detail(request, pk):
             "members": members,
             "attachments": application.attachments.select_related("required_document"),
             "decisions": application.transitions.filter(published_at__isnull=False),
+            "letters": application.decision_letters.all(),
+            "pitch_slots": pitch_slots(application),
             "team_status": application.team_status(),
             "missing": application_refusals(
                 application, ApplicationStatus.SUBMITTED, decided_by=TEAM
