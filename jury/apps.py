@@ -8,6 +8,7 @@ class JuryConfig(AppConfig):
 
     def ready(self):
         from jury.admin_views import next_session
+        from jury.mail_events import register_events
         from jury.models import JuryMember
         from jury.rules import chairs_a_jury
         from programme.retention import register_role
@@ -23,3 +24,5 @@ class JuryConfig(AppConfig):
         register_person_record(JuryMember, lambda user: JuryMember.objects.filter(user=user))
         # Presidents, secretaries and substitute chairs pass a second factor.
         register_second_factor_requirement(chairs_a_jury)
+        # Staff may write their own text for the jury's mails.
+        register_events()

@@ -21,3 +21,7 @@ class ProjectsConfig(AppConfig):
         from projects.retention import register_kinds
 
         register_kinds()
+        # Staff may write their own text for the mails of applications and projects.
+        from projects.mail_events import register_events
+
+        register_events()
