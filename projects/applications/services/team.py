@@ -194,7 +194,7 @@ def manager_answer_refusals(member, response):
     return []
 
 
-def record_manager_response(member, response, *, at=None):
+def record_manager_response(member, response, *, at=None, notify=True):
     """Record the line manager's answer; the latest answer counts, but an agreement on
     a submitted application stays (``manager_answer_refusals``).
 
@@ -202,7 +202,8 @@ def record_manager_response(member, response, *, at=None):
     actor and names the manager's address. Side effects, in order: locks the member;
     checks the answer may change; writes the answer and its time; writes the audit
     entry; after commit, mails the answer to the team's lead and the member (and to
-    staff once the application is submitted).
+    staff once the application is submitted), unless ``notify`` is false (the demo's
+    past).
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -226,7 +227,8 @@ def record_manager_response(member, response, *, at=None):
             reason=locked.manager_email,
             at=at,
         )
-        transaction.on_commit(partial(send_manager_answer.enqueue, locked.pk))
+        if notify:
+            transaction.on_commit(partial(send_manager_answer.enqueue, locked.pk))
     member.manager_response = locked.manager_response
     member.manager_responded_at = locked.manager_responded_at
     return locked
