@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from programme.enums import DecisionSource
@@ -19,7 +19,6 @@ from projects.mailings.services import preview_mailing, queue_mailing
 from tests.editions.factories import CallFactory
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 from tests.projects.helpers import decide_application
-from tests.workers import queue_worker
 
 pytestmark = pytest.mark.django_db
 SUBJECT = "{{ edition }} : nouvelles de {{ projet }}"
@@ -29,6 +28,14 @@ BODY = "Bonjour {{ membre }},\n\nLe programme de « {{ projet }} » ({{ appel }}
 @pytest.fixture
 def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_queue():
+    """Send every queued mail and mark it sent, as the worker does (the worker itself
+    closes the connection, which a test's transaction does not survive)."""
+    for row in DBTaskResult.objects.filter(status=TaskResultStatus.READY):
+        row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+        DBTaskResult.objects.filter(pk=row.pk).update(status=TaskResultStatus.SUCCESSFUL)
 
 
 @pytest.fixture
@@ -98,7 +105,7 @@ def test_queueing_a_mailing_records_it_and_queues_one_mail_per_member_after_comm
     assert entry.changes["audience"] == [None, "Les équipes présélectionnées (lauréates ou non)"]
     assert mailoutbox == []
 
-    queue_worker(Worker, interval=0, batch=True).run()
+    run_queue()
 
     mail = next(mail for mail in mailoutbox if mail.to == ["deux@exemple.test"])
     assert mail.subject == f"{round_['edition'].name} : nouvelles de Présélectionnée"
@@ -209,7 +216,7 @@ def test_the_outbox_shows_each_mail_of_a_mailing_and_keeps_its_query_count(
 
     with django_capture_on_commit_callbacks(execute=True):
         _queue(round_, staff_client.staff, 49)
-    queue_worker(Worker, interval=0, batch=True).run()
+    run_queue()
     with_many, page = _count(staff_client, url)
 
     assert DBTaskResult.objects.count() == 51
