@@ -2,9 +2,12 @@
 the placeholders their event allows, go out whole (nothing left as ``{{ … }}``), and the
 attachments still go with them."""
 
+import datetime
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 
 from editions.enums import Phase
 from jury.services import invite_members
@@ -16,7 +19,12 @@ from projects.enums import ApplicationStatus, ManagerResponse, MemberKind
 from tests.editions.factories import CallFactory, paris
 from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
 from tests.programme.factories import OrganisationFactory
-from tests.projects.factories import REVIEWED_AT, ApplicationFactory, ProjectFactory
+from tests.projects.factories import (
+    REVIEWED_AT,
+    ApplicationFactory,
+    MilestoneFactory,
+    ProjectFactory,
+)
 from tests.projects.helpers import decide_application, decide_project, submit
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +114,19 @@ def test_the_phase_and_jury_mails_fill_every_placeholder(
     assert "1. Ruches de l'estuaire" in invitation["ordre_du_jour"]
     assert set(invitation) == set(mail_events.event("jury/email/invitation").names())
     assert message.attachments[0][0] == "seance.ics"
+
+
+def test_the_monthly_reminder_fills_every_placeholder(every_text, mailoutbox, monkeypatch):
+    period = ProjectFactory(application__title="Ruches").periods.get()
+    MilestoneFactory(period=period, title="Prototype testé")
+    monkeypatch.setattr(
+        "projects.management.commands.send_follow_up_reminders.timezone.localdate",
+        lambda: datetime.date(2022, 5, 10),
+    )
+
+    call_command("send_follow_up_reminders", stdout=io.StringIO())
+
+    reminder = _whole(mailoutbox[0])
+    assert reminder["jalons"] == "- Prototype testé (échéance le 14 avril 2022)"
+    assert reminder["mois"] == "avril 2022"
+    assert reminder["lien"].endswith(f"/suivi/{period.project.pk}/")
