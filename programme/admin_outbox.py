@@ -20,6 +20,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from programme.models import User
 from programme.tasks import send_password_reset_mail, send_sign_in_link_mail
 
 # The strings django-tasks-db and django-tasks mark for translation and the outbox shows.
@@ -99,6 +100,30 @@ class OutboxChangeList(ChangeList):
 
 label_mail(send_sign_in_link_mail, _("Lien de connexion"))
 label_mail(send_password_reset_mail, _("Nouveau mot de passe"))
+
+
+def describing_recipients(model, address):
+    """A ``describe`` for tasks whose first argument is the id of a ``model`` row, which
+    ``address(row)`` gives the recipient of: the rows of a page in one query; the
+    subject is known only when the mail is made."""
+
+    def describe(rows):
+        by_id = {}
+        for row in rows:
+            args = (row.args_kwargs or {}).get("args") or []
+            if args:
+                by_id.setdefault(args[0], []).append(row.pk)
+        details = {}
+        for obj in model.objects.filter(pk__in=by_id):
+            for row_pk in by_id[obj.pk]:
+                details[row_pk] = MailDetails(recipient=address(obj), subject="—")
+        return details
+
+    return describe
+
+
+for account_task in (send_sign_in_link_mail, send_password_reset_mail):
+    describe_mails(account_task, describing_recipients(User, lambda user: user.email))
 
 admin.site.unregister(DBTaskResult)
 

@@ -10,11 +10,12 @@ And it names the app's mails in the outbox.
 
 from django.utils.translation import gettext_lazy as _
 
-from programme.admin_outbox import label_mail
+from programme.admin_outbox import describe_mails, describing_recipients, label_mail
 from projects import tasks
 from projects.applications import admin as applications_admin
 from projects.laureates import admin as laureates_admin
 from projects.mailings import admin as mailings_admin
+from projects.models import TeamMember
 from projects.staff import admin as staff_admin
 
 __all__ = ["applications_admin", "laureates_admin", "mailings_admin", "staff_admin"]
@@ -25,3 +26,10 @@ label_mail(tasks.send_member_invitation, _("Invitation dans une équipe"))
 label_mail(tasks.send_manager_request, _("Demande d'accord au responsable hiérarchique"))
 label_mail(tasks.notify_report_submitted, _("Bilan de phase remis"))
 label_mail(tasks.send_manager_answer, _("Réponse du responsable hiérarchique"))
+describe_mails(
+    tasks.send_member_invitation, describing_recipients(TeamMember, lambda member: member.email)
+)
+describe_mails(
+    tasks.send_manager_request,
+    describing_recipients(TeamMember, lambda member: member.manager_email),
+)
