@@ -32,6 +32,7 @@ from projects.enums import ApplicationStatus
 from projects.models import (
     Application,
     ApplicationTransition,
+    MailingDelivery,
     Project,
     ProjectTransition,
     TeamMember,
@@ -78,7 +79,8 @@ def anonymise_member(member, *, actor, at=None, reason=""):
     Side effects, in order: empties the member's name, address, job, organisations,
     line manager, consent and account; stamps ``anonymised_at``; writes the audit entry
     on the member; takes the person's name and addresses out of the audit log, the
-    e-mail queue and the application's history reasons; touches the application, so the
+    e-mail queue, the application's history reasons and the mailings' deliveries
+    (address, subject); touches the application, so the
     public pages that name the team are revalidated. Returns ``False`` for a member
     already anonymised.
     """
@@ -106,6 +108,7 @@ def anonymise_member(member, *, actor, at=None, reason=""):
         )
         forget(values, objects=[member], fields=MEMBER_FIELDS)
         _scrub_history(member.application_id, values)
+        _scrub_deliveries(member, values)
         Application.objects.filter(pk=member.application_id).update(updated_at=timezone.now())
     return True
 
@@ -121,6 +124,14 @@ def _scrub_history(application_id, values):
         if reason != row.reason:
             row.reason = reason
             row.save(update_fields=["reason"])
+
+
+def _scrub_deliveries(member, values):
+    scrub = audit.scrubber(values)
+    for delivery in MailingDelivery.objects.filter(member=member):
+        delivery.email = member.email
+        delivery.subject = scrub(delivery.subject)
+        delivery.save(update_fields=["email", "subject"])
 
 
 def anonymise_application(application, *, actor, at=None, reason=""):

@@ -16,6 +16,7 @@ from projects.enums import ApplicationStatus
 from projects.mailings import audience
 from projects.mailings.models import Mailing, MailingDelivery
 from projects.mailings.services import preview_mailing, queue_mailing
+from projects.retention import anonymise_member
 from tests.editions.factories import CallFactory
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 from tests.projects.helpers import decide_application
@@ -273,3 +274,24 @@ def test_only_staff_reach_the_mailings(client_as, world, role):
     )
     assert response.status_code in (302, 403)
     assert Mailing.objects.count() == 1
+
+
+def test_anonymising_a_member_takes_them_out_of_the_mailings_deliveries(round_, staff):
+    member = TeamMemberFactory(
+        application=round_["selected"], first_name="Bérangère", last_name="Témoin"
+    )
+    queue_mailing(
+        round_["edition"],
+        audience="laureates",
+        subject="Pour {{ membre }}",
+        body=BODY,
+        actor=staff,
+    )
+    address = member.email
+
+    anonymise_member(member, actor=staff)
+
+    delivery = MailingDelivery.objects.get(member=member)
+    member.refresh_from_db()
+    assert (delivery.email, delivery.subject) == (member.email, "Pour ***")
+    assert delivery.email != address
