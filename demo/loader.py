@@ -191,7 +191,10 @@ class StoryLoader:
             attach_pitch(application, document, by=lead, on=submitted_on)
         for member in application.team_members.filter(kind=MemberKind.AGENT):
             record_manager_response(
-                member, ManagerResponse.AGREED, at=submitted_on - datetime.timedelta(days=3)
+                member,
+                ManagerResponse.AGREED,
+                at=submitted_on - datetime.timedelta(days=3),
+                notify=False,  # the story is the past: nobody is mailed about it
             )
         move_application(
             application,

@@ -11,6 +11,7 @@ class JuryConfig(AppConfig):
         from jury.admin_views import next_session
         from jury.calendar import session_events
         from jury.letters import programme_president
+        from jury.mail_events import register_events
         from jury.models import JuryMember
         from jury.rules import chairs_a_jury
         from jury.services.pitches import invited_slots
@@ -35,3 +36,5 @@ class JuryConfig(AppConfig):
         register_signatory(programme_president)
         # A shortlisted team sees in its space the slot it was invited to pitch at.
         register_pitch_slots(invited_slots)
+        # Staff may write their own text for the jury's mails.
+        register_events()

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from programme import (
     accounts,
+    admin_mail_templates,  # noqa: F401 (registers the screens of mail texts on import)
     admin_outbox,  # noqa: F401 (registers the outbox on import)
     admin_search,  # noqa: F401 (registers the search screen on import)
 )

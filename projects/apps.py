@@ -27,3 +27,7 @@ class ProjectsConfig(AppConfig):
 
         register_source(screening_events)
         register_source(phase_end_events)
+        # Staff may write their own text for the mails of applications and projects.
+        from projects.mail_events import register_events
+
+        register_events()

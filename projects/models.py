@@ -1,7 +1,7 @@
 """The models of the projects app, gathered from its domains (Django reads them here):
 applications with their teams, files and history (``projects.applications.models``);
 laureate projects with their periods, follow-up, reporting and history
-(``projects.laureates.models``).
+(``projects.laureates.models``); mailings to teams (``projects.mailings.models``).
 
 Status and phase fields are not editable (``editable=False``): they change only through
 the lifecycle services, which write the history rows in the same transaction.
@@ -32,6 +32,7 @@ from projects.laureates.models.laureate import (
     ProjectQuerySet,
 )
 from projects.laureates.models.reporting import ImpactIndicator, Measurement, PhaseReport
+from projects.mailings.models import Mailing, MailingDelivery
 
 __all__ = [
     "Application",
@@ -41,6 +42,8 @@ __all__ = [
     "CoachingEntry",
     "DecisionLetter",
     "ImpactIndicator",
+    "Mailing",
+    "MailingDelivery",
     "Measurement",
     "Milestone",
     "PhasePeriod",

@@ -33,6 +33,7 @@ from projects.models import (
     Application,
     ApplicationTransition,
     DecisionLetter,
+    MailingDelivery,
     Project,
     ProjectTransition,
     TeamMember,
@@ -79,9 +80,10 @@ def anonymise_member(member, *, actor, at=None, reason=""):
     Side effects, in order: empties the member's name, address, job, organisations,
     line manager, consent and account; stamps ``anonymised_at``; writes the audit entry
     on the member; takes the person's name and addresses out of the audit log, the
-    e-mail queue, the application's history reasons and its decision letters (whose PDFs
-    are then drawn again); touches the application, so the public pages that name the
-    team are revalidated. Returns ``False`` for a member already anonymised.
+    e-mail queue, the application's history reasons, its decision letters (whose PDFs
+    are then drawn again) and the mailings' deliveries (address, subject); touches the
+    application, so the public pages that name the team are revalidated. Returns ``False``
+    for a member already anonymised.
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -107,6 +109,7 @@ def anonymise_member(member, *, actor, at=None, reason=""):
         )
         forget(values, objects=[member], fields=MEMBER_FIELDS)
         _scrub_history(member.application_id, values)
+        _scrub_deliveries(member, values)
         Application.objects.filter(pk=member.application_id).update(updated_at=timezone.now())
     return True
 
@@ -131,6 +134,14 @@ def _scrub_history(application_id, values):
                 transaction.on_commit(partial(letter.file.storage.delete, letter.file.name))
             letter.terms, letter.file = terms, ""
             letter.save(update_fields=["terms", "file"])
+
+
+def _scrub_deliveries(member, values):
+    scrub = audit.scrubber(values)
+    for delivery in MailingDelivery.objects.filter(member=member):
+        delivery.email = member.email
+        delivery.subject = scrub(delivery.subject)
+        delivery.save(update_fields=["email", "subject"])
 
 
 def anonymise_application(application, *, actor, at=None, reason=""):

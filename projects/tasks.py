@@ -4,13 +4,16 @@ The services queue these after their transaction commits. Decisions of the jury 
 mailed here: they reach teams when staff publish them.
 """
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from programme.mail import send_templated_mail
 from programme.roles import staff_emails
 from projects.applications.manager_links import manager_token
-from projects.enums import MemberRole
+from projects.enums import ManagerResponse, MemberRole
 from projects.letters import letter_content
 from projects.models import (
     ApplicationTransition,
@@ -82,6 +85,31 @@ def send_manager_request(member_id):
         "projects/email/manager_request",
         {"member": member, "application": member.application, "agreement_path": path},
         [member.manager_email],
+    )
+
+
+@task()
+def send_manager_answer(member_id):
+    """Tell the team's lead and the member what their line manager answered; staff
+    too once the application is submitted (a refusal then changes its screening)."""
+    member = TeamMember.objects.select_related("application__call__edition").get(pk=member_id)
+    application = member.application
+    if member.manager_response == ManagerResponse.PENDING:
+        return 0
+    leads = application.team_members.filter(role=MemberRole.LEAD)
+    recipients = [member.email, *leads.values_list("email", flat=True)]
+    if not application.is_draft:
+        recipients += staff_emails()
+    with translation.override(settings.LANGUAGE_CODE):
+        answer = (
+            _("a donné son accord")
+            if member.manager_response == ManagerResponse.AGREED
+            else _("a refusé son accord")
+        )
+    return send_templated_mail(
+        "projects/email/manager_answered",
+        {"member": member, "application": application, "answer": answer},
+        recipients,
     )
 
 

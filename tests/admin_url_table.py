@@ -180,6 +180,12 @@ WORKFLOW_SCREENS = {
             f"/admin/projects/phasereport/{w.admin_extras.submitted_report.pk}/rendre-a-l-equipe/"
         ),
     ),
+    "admin:mail_templates": Row(STAFF, "/admin/modeles-de-mails/"),
+    "admin:mail_template": Row(
+        STAFF, "/admin/modeles-de-mails/projects/email/application_submitted/"
+    ),
+    "admin:mailings": Row(STAFF, "/admin/envois-groupes/"),
+    "admin:mailing_new": Row(STAFF, "/admin/envois-groupes/nouveau/"),
 }
 
 ADMIN_TABLE = {

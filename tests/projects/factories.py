@@ -75,7 +75,7 @@ class TeamMemberFactory(factory.django.DjangoModelFactory):
 
     manager_agreed = factory.PostGeneration(
         lambda member, create, extracted, **kwargs: (
-            record_manager_response(member, ManagerResponse.AGREED, at=SUBMITTED_AT)
+            record_manager_response(member, ManagerResponse.AGREED, at=SUBMITTED_AT, notify=False)
             if create and extracted is not False and member.kind == MemberKind.AGENT
             else None
         )

@@ -19,8 +19,10 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from jury.models import JuryMember, MinutesRecord
 from programme import audit
+from programme.mail_templates import save_mail_template
 from programme.models import AuditEntry, ProConnectIdentity, User
 from projects.applications.services.team import add_attachment
+from projects.mailings.services import queue_mailing
 from projects.models import TeamMember, TimeCommitment
 from projects.rights import erase_person, export_person, person_data
 from tests.editions.factories import CallFactory
@@ -64,7 +66,8 @@ def relations_to_a_person():
 def rows_the_world_lacks(world):
     """A row of each model that relates to a person and that the world of the roles has
     none of: an admin history entry, a time commitment and declaration, stored minutes,
-    second-factor devices, a sign-in record and a ProConnect link."""
+    second-factor devices, a sign-in record, a ProConnect link, a mail text written by
+    staff and a mailing to the laureates."""
     period = world.project.periods.get()
     ProConnectIdentity.objects.create(
         user=world.users["staff"], issuer="https://proconnect.example", subject="sub-staff"
@@ -85,6 +88,16 @@ def rows_the_world_lacks(world):
         planned_days_per_week=Decimal("1.0"),
     )
     TimeDeclarationFactory(period=period)
+    save_mail_template(
+        "projects/email/application_submitted", subject="A", body="B", actor=world.users["staff"]
+    )
+    queue_mailing(
+        world.project.application.call.edition,
+        audience="laureates",
+        subject="A",
+        body="B",
+        actor=world.users["staff"],
+    )
     MinutesRecord.objects.create(
         session=world.session,
         file=default_storage.save("minutes/test.pdf", ContentFile(b"%PDF-1.4")),

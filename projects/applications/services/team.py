@@ -18,7 +18,7 @@ from programme.models import User
 from projects.applications.uploads import validate_upload
 from projects.enums import ManagerResponse, MemberKind, MemberRole
 from projects.models import Application, Attachment, TeamMember
-from projects.tasks import send_manager_request, send_member_invitation
+from projects.tasks import send_manager_answer, send_manager_request, send_member_invitation
 
 START = verb("application.start", _("Brouillon commencé"))
 ADD_MEMBER = verb("team.add_member", _("Membre ajouté à l'équipe"))
@@ -174,18 +174,47 @@ def remove_member(member, *, actor):
         member.delete()
 
 
-def record_manager_response(member, response, *, at=None):
-    """Record the line manager's answer; the latest answer counts.
+def manager_answer_refusals(member, response):
+    """Why the line manager may not answer ``response`` now: a list, empty if they may.
+
+    Once the application is submitted, an agreement given stays: the team applied on it
+    (and staff shortlist on it), so it is not turned into a refusal behind their back.
+    """
+    if (
+        not member.application.is_draft
+        and member.manager_response == ManagerResponse.AGREED
+        and response != ManagerResponse.AGREED
+    ):
+        return [
+            _(
+                "La candidature est déposée avec votre accord : il ne peut plus être retiré "
+                "ici. Pour revenir dessus, écrivez à l'équipe innovation."
+            )
+        ]
+    return []
+
+
+def record_manager_response(member, response, *, at=None, notify=True):
+    """Record the line manager's answer; the latest answer counts, but an agreement on
+    a submitted application stays (``manager_answer_refusals``).
 
     The manager answers by a signed link, without an account: the audit entry has no
-    actor and names the manager's address. Side effects: locks the member; writes the
-    answer and its time; writes the audit entry.
+    actor and names the manager's address. Side effects, in order: locks the member;
+    checks the answer may change; writes the answer and its time; writes the audit
+    entry; after commit, mails the answer to the team's lead and the member (and to
+    staff once the application is submitted), unless ``notify`` is false (the demo's
+    past).
     """
     at = at or timezone.now()
     with transaction.atomic():
-        locked = TeamMember.objects.select_for_update().get(pk=member.pk)
+        locked = (
+            TeamMember.objects.select_for_update().select_related("application").get(pk=member.pk)
+        )
         if locked.manager_response == response:
             return None
+        refusals = manager_answer_refusals(locked, response)
+        if refusals:
+            raise ActionRefused(refusals)
         before = audit.snapshot(locked, ["manager_response"])
         locked.manager_response = response
         locked.manager_responded_at = at
@@ -198,6 +227,8 @@ def record_manager_response(member, response, *, at=None):
             reason=locked.manager_email,
             at=at,
         )
+        if notify:
+            transaction.on_commit(partial(send_manager_answer.enqueue, locked.pk))
     member.manager_response = locked.manager_response
     member.manager_responded_at = locked.manager_responded_at
     return locked

@@ -17,6 +17,7 @@ from projects.applications.manager_links import member_for_manager_token
 from projects.applications.services.team import (
     add_attachment,
     add_member,
+    manager_answer_refusals,
     record_manager_response,
     remove_attachment,
     remove_member,
@@ -170,7 +171,16 @@ def manager_agreement(request, token):
         if answer not in (ManagerResponse.AGREED, ManagerResponse.DECLINED):
             messages.error(request, _("Choisissez de donner ou de refuser votre accord."))
         else:
-            record_manager_response(member, answer)
-            messages.success(request, _("Merci, votre réponse est enregistrée."))
+            try:
+                record_manager_response(member, answer)
+            except Refused as refused:
+                for reason in refused.reasons:
+                    messages.error(request, reason)
+            else:
+                messages.success(request, _("Merci, votre réponse est enregistrée."))
             return redirect("projects:manager_agreement", token)
-    return render(request, "projects/team/manager_agreement.html", {"member": member})
+    context = {
+        "member": member,
+        "refusals": manager_answer_refusals(member, ManagerResponse.DECLINED),
+    }
+    return render(request, "projects/team/manager_agreement.html", context)

@@ -1,0 +1,136 @@
+"""The jury's mails, with the placeholders staff may write in them
+(``programme.mail_events``). Registered from ``JuryConfig.ready``; the starter text is
+in French, as every mail is."""
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from programme.mail_events import Placeholder, register_event
+
+
+def _starts(context, fmt):
+    return formats.date_format(timezone.localtime(context["session"].starts_at), fmt)
+
+
+def _agenda(context):
+    return "\n".join(f"{line}\n   Dossier : {line.url}" for line in context["agenda"])
+
+
+def _slot(context, fmt):
+    return formats.date_format(context["starts_at"], fmt)
+
+
+def _changed(context):
+    if not context["updated"]:
+        return ""
+    return str(_("L'horaire a changé : il remplace celui de l'invitation précédente."))
+
+
+def register_events():
+    register_pitch_invitation()
+    register_event(
+        "jury/email/invitation",
+        _("Convocation d'un membre du jury"),
+        description=_(
+            "À chaque membre convoqué, avec l'ordre du jour qu'il peut voir et l'invitation "
+            "d'agenda en pièce jointe."
+        ),
+        placeholders=(
+            Placeholder(
+                "seance",
+                _("Le titre de la séance"),
+                "Jury de sélection",
+                lambda c: c["session"].title,
+            ),
+            Placeholder(
+                "date",
+                _("La date et l'heure de la séance (heure de Paris)"),
+                "15 mars 2027 à 14:00",
+                lambda c: _starts(c, "j F Y à H:i"),
+            ),
+            Placeholder(
+                "lieu", _("Le lieu de la séance"), "Salle du conseil", lambda c: c["session"].place
+            ),
+            Placeholder(
+                "ordre_du_jour",
+                _("L'ordre du jour du membre, un point par ligne avec son lien"),
+                "14:00 — 1. Tiers-lieu numérique\n   Dossier : https://tremplin.exemple.fr/jury/…",
+                _agenda,
+            ),
+            Placeholder(
+                "lien",
+                _("Le lien de la séance dans l'espace jury"),
+                "https://tremplin.exemple.fr/jury/seances/1/",
+                lambda c: c["site_url"] + c["session_path"],
+            ),
+        ),
+        subject="Convocation : {{ seance }} ({{ date }})",
+        body=(
+            "Bonjour,\n\nVous êtes convoqué·e à la séance « {{ seance }} », le {{ date }}.\n"
+            "Lieu : {{ lieu }}\n\nOrdre du jour (heures de Paris) :\n{{ ordre_du_jour }}\n\n"
+            "Vous pouvez consulter les dossiers, déclarer un conflit d'intérêts et noter les "
+            "projets dans votre espace jury :\n{{ lien }}\n\nL'invitation est jointe pour "
+            "votre agenda.\n\nL'équipe innovation\n"
+        ),
+    )
+
+
+def register_pitch_invitation():
+    """The invitation of a shortlisted team to pitch: its slot comes from the agenda."""
+    register_event(
+        "jury/email/pitch_invitation",
+        _("Convocation d'une équipe devant le jury"),
+        description=_(
+            "À chaque membre d'une équipe présélectionnée, avec son créneau de passage et "
+            "l'invitation d'agenda en pièce jointe ; envoyée de nouveau si le créneau change."
+        ),
+        placeholders=(
+            Placeholder(
+                "projet",
+                _("Le titre de la candidature"),
+                "Tiers-lieu numérique",
+                lambda c: c["application"].title,
+            ),
+            Placeholder(
+                "date",
+                _("Le jour du passage (heure de Paris)"),
+                "lundi 15 mars 2027",
+                lambda c: _slot(c, "l j F Y"),
+            ),
+            Placeholder(
+                "debut", _("L'heure de début du créneau"), "14:20", lambda c: _slot(c, "H:i")
+            ),
+            Placeholder(
+                "fin",
+                _("L'heure de fin du créneau"),
+                "14:40",
+                lambda c: formats.date_format(c["ends_at"], "H:i"),
+            ),
+            Placeholder(
+                "lieu",
+                _("Le lieu du passage"),
+                "Salle du conseil",
+                lambda c: c["invitation"].place,
+            ),
+            Placeholder(
+                "seance",
+                _("Le titre de la séance"),
+                "Jury de sélection",
+                lambda c: c["session"].title,
+            ),
+            Placeholder(
+                "nouvel_horaire",
+                _("Si le créneau a changé, une phrase qui le dit (vide sinon)"),
+                "L'horaire a changé : il remplace celui de l'invitation précédente.",
+                _changed,
+            ),
+        ),
+        subject="Convocation devant le jury : {{ projet }} ({{ date }})",
+        body=(
+            "Bonjour,\n\nVotre candidature « {{ projet }} » est présélectionnée : vous êtes "
+            "invités à la présenter devant le jury.\n\nVotre passage : le {{ date }}, de "
+            "{{ debut }} à {{ fin }} (heure de Paris).\nLieu : {{ lieu }}\nSéance : "
+            "{{ seance }}\n\nPrésentez-vous quelques minutes avant votre horaire. "
+            "L'invitation est jointe pour votre agenda.\n\nL'équipe innovation\n"
+        ),
+    )
