@@ -20,7 +20,12 @@ from programme.lifecycles import ActionRefused
 from programme.rules import require_perm
 from projects.mailings import audience as audiences
 from projects.mailings.models import Mailing, MailingDelivery
-from projects.mailings.services import PLACEHOLDERS, preview_mailing, queue_mailing
+from projects.mailings.services import (
+    PLACEHOLDERS,
+    keeps_an_outbox,
+    preview_mailing,
+    queue_mailing,
+)
 from projects.mailings.tasks import send_mailing_mail
 
 VIEW_PERMISSION = "projects.view_mailing"
@@ -59,9 +64,11 @@ def _states(mailing_ids):
         .order_by()
     )
     states = {}
+    # Without an outbox (the demo), each mail was sent as it was queued.
+    sent_at_once = not keeps_an_outbox()
     for row in rows:
         counts = states.setdefault(row["mailing_id"], {"waiting": 0, "sent": 0, "failed": 0})
-        if row["state"] == TaskResultStatus.SUCCESSFUL:
+        if row["state"] == TaskResultStatus.SUCCESSFUL or sent_at_once:
             counts["sent"] += row["count"]
         elif row["state"] == TaskResultStatus.FAILED:
             counts["failed"] += row["count"]

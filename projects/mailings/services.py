@@ -11,6 +11,8 @@ from functools import partial
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import task_backends
+from django_tasks_db import DatabaseBackend
 
 from programme import audit, mail_events
 from programme.actions import verb
@@ -111,4 +113,11 @@ def queue_mailing(edition, *, audience, subject, body, actor):
 def _enqueue(delivery_ids):
     for delivery_id in delivery_ids:
         result = send_mailing_mail.enqueue(delivery_id)
-        MailingDelivery.objects.filter(pk=delivery_id).update(task_id=result.id)
+        if keeps_an_outbox():
+            MailingDelivery.objects.filter(pk=delivery_id).update(task_id=result.id)
+
+
+def keeps_an_outbox():
+    """Whether queued mails wait in the outbox (the database backend, in production); the
+    demo's immediate backend sends each mail as it is queued, and keeps no row of it."""
+    return isinstance(task_backends["default"], DatabaseBackend)

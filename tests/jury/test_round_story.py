@@ -2,11 +2,12 @@
 is opened, in French, with its placeholders filled, its iCalendar slot in Paris time and
 its decision letter read with ``pdftotext``.
 
-The round runs in chapters, in the order staff live it; each chapter acts through the
-services (the queued mails run at commit by the immediate task backend) and reads the
-mails it sent. A new step of the round is a new chapter in ``CHAPTERS`` at its place:
-before ``screening``, the preparation of the edition from the last one and the mailing
-to all applicants; any chapter may read ``story.round`` and add to it.
+The round runs in chapters, in the order staff live it: the edition prepared from the
+last one, a mailing to all its applicants, the screening, the pitch invitations, the
+session and the published decisions. Each chapter acts through the services (the queued
+mails run at commit by the immediate task backend) and reads the mails it sent; a new
+step of the round is a new chapter in ``CHAPTERS`` at its place, and any chapter may read
+``story.round`` and add to it.
 """
 
 import datetime
@@ -16,6 +17,8 @@ from types import SimpleNamespace
 import pytest
 from icalendar import Calendar
 
+from editions.models import Call
+from editions.services import prepare_next_season
 from jury.enums import MemberRole, Outcome, SessionStatus
 from jury.services import (
     invite_members,
@@ -26,7 +29,8 @@ from jury.services import (
 )
 from projects.applications.services import publish_screening
 from projects.enums import ApplicationStatus
-from tests.editions.factories import CallFactory, paris
+from projects.mailings.services import queue_mailing
+from tests.editions.factories import CLOSES_AT, OPENS_AT, CallFactory, paris
 from tests.jury.factories import (
     ConvocationFactory,
     JuryMemberFactory,
@@ -48,15 +52,16 @@ ENGLISH = ("Hello", "Dear", "The innovation team", "Reasons:")
 
 
 def the_round():
-    """Edition 2's call with three submitted applications, each with a lead and a
-    colleague; the jury's president (by name and title) and two members."""
+    """Last year's edition and its call (offer, eligibility, rules); the jury's president
+    (by name and title) and two members."""
     programme = ProgrammeFactory()
-    call = CallFactory()
-    teams = {}
-    for title in ("Ruches de l'estuaire", "Rencontres étudiantes", "Quais éclairés"):
-        application = ApplicationFactory(call=call, submitted=True, title=title)
-        TeamMemberFactory(application=application, first_name="Camille", last_name=title[:5])
-        teams[title] = application
+    last_call = CallFactory(
+        edition__programme=programme,
+        edition__name="Saison 1",
+        offer="Trois mois d'accompagnement.",
+        eligibility="Les agents de la communauté urbaine et les étudiants.",
+        rules="Un dossier par équipe.",
+    )
     first_name, last_name = PRESIDENT[0].split()
     jury = [
         JuryMemberFactory(
@@ -71,8 +76,7 @@ def the_round():
     ]
     return SimpleNamespace(
         programme=programme,
-        call=call,
-        teams=teams,
+        last_edition=last_call.edition,
         jury=jury,
         staff=UserFactory(innovation_staff=True),
     )
@@ -93,6 +97,59 @@ def slot_of(message):
     (content,) = [c for _name, c, mimetype in message.attachments if mimetype == "text/calendar"]
     (event,) = Calendar.from_ical(content).walk("VEVENT")
     return event
+
+
+def next_season(story, sent):
+    """Staff prepare season 2 from season 1: its call keeps the offer, eligibility and
+    rules, on new dates; three teams apply, each a lead and a colleague. No mail."""
+    round_ = story.round
+    edition = prepare_next_season(
+        round_.last_edition,
+        actor=round_.staff,
+        name="Saison 2",
+        slug="saison-2",
+        year=2022,
+        call_title="Appel à innovateur territorial — saison 2",
+        opens_at=OPENS_AT,
+        closes_at=CLOSES_AT,
+    )
+    call = Call.objects.get(edition=edition)
+    assert (call.offer, call.eligibility, call.rules) == (
+        "Trois mois d'accompagnement.",
+        "Les agents de la communauté urbaine et les étudiants.",
+        "Un dossier par équipe.",
+    )
+    round_.edition, round_.call, round_.teams = edition, call, {}
+    for title in ("Ruches de l'estuaire", "Rencontres étudiantes", "Quais éclairés"):
+        application = ApplicationFactory(call=call, submitted=True, title=title)
+        TeamMemberFactory(application=application, first_name="Camille", last_name=title[:5])
+        round_.teams[title] = application
+    assert sent() == []
+
+
+def mailing(story, sent):
+    """Staff write to every applicant of season 2: each member of each team gets the
+    text with their own name and project."""
+    round_ = story.round
+    with story.capture(execute=True):
+        queue_mailing(
+            round_.edition,
+            audience="all",
+            subject="Jury de {{ edition }} : à vos agendas",
+            body="Bonjour,\n\n{{ membre }}, le jury entendra « {{ projet }} » en mars.\n",
+            actor=round_.staff,
+        )
+    mails = sent()
+    assert sorted(m.to[0] for m in mails) == sorted(
+        address for team in round_.teams.values() for address in team_addresses(team)
+    )
+    for message in mails:
+        (team,) = [t for t in round_.teams.values() if message.to[0] in team_addresses(t)]
+        member = team.team_members.get(email=message.to[0])
+        assert message.subject == "Jury de Saison 2 : à vos agendas"
+        assert message.body == (
+            f"Bonjour,\n\n{member.display_name}, le jury entendra « {team.title} » en mars.\n"
+        )
 
 
 def screening(story, sent):
@@ -230,7 +287,7 @@ def published_decisions(story, sent):
             assert member.display_name in text
 
 
-CHAPTERS = [screening, pitch_invitations, deliberation, published_decisions]
+CHAPTERS = [next_season, mailing, screening, pitch_invitations, deliberation, published_decisions]
 
 
 def test_a_round_told_through_the_outbox(mailoutbox, django_capture_on_commit_callbacks):
@@ -247,7 +304,7 @@ def test_a_round_told_through_the_outbox(mailoutbox, django_capture_on_commit_ca
     for chapter in CHAPTERS:
         chapter(story, sent)
 
-    assert len(mailoutbox) == 6 + 3 + 4 + 4
+    assert len(mailoutbox) == 6 + 6 + 3 + 4 + 4
     for message in mailoutbox:
         for text in (message.subject, message.body):
             assert [mark for mark in UNFILLED + ENGLISH if mark in text] == []

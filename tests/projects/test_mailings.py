@@ -244,6 +244,20 @@ def test_the_list_of_mailings_shows_their_states_and_keeps_its_query_count(
     assert with_many == with_one
 
 
+def test_without_an_outbox_each_mail_is_sent_as_it_is_queued(
+    staff_client, round_, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The demo's immediate backend keeps no outbox row: the mails go at once, and the
+    list counts them sent."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _queue(round_, staff_client.staff, 2)
+
+    page = staff_client.get(reverse("admin:mailings")).content.decode()
+    assert len(mailoutbox) == 3
+    assert list(MailingDelivery.objects.values_list("task_id", flat=True)) == [None] * 3
+    assert "<td>0</td>\n          <td>3</td>" in page
+
+
 @pytest.mark.parametrize(
     "role", ["applicant", "jury_member", "president", "coach", "staff_without_permission"]
 )
