@@ -128,33 +128,56 @@ def _apply_decisions(session, *, actor, at):
 
 
 def add_default_criteria(session, *, actor):
-    """Give a session without criteria the default grids (selection and review).
+    """Give a session without criteria its grids (selection and review): those of the
+    programme's latest earlier session that has criteria, as staff adapted them for the
+    last season, else the shipped ones (``jury.grids``).
 
-    Side effects: creates the criteria; writes the audit entry. Returns them (none when
-    the session had criteria already).
+    Side effects: creates the criteria; writes the audit entry, naming the session they
+    come from. Returns them (none when the session had criteria already).
     """
     if session.criteria.exists():
         return []
     with transaction.atomic():
+        source = _grid_source(session)
+        if source is None:
+            rows = [
+                (grid, position, str(name), "", weight, DEFAULT_SCALE)
+                for grid, grid_rows in DEFAULT_GRIDS.items()
+                for position, (name, weight) in enumerate(grid_rows, start=1)
+            ]
+        else:
+            rows = source.criteria.order_by("grid", "position").values_list(
+                "grid", "position", "name", "description", "weight", "scale_max"
+            )
         criteria = Criterion.objects.bulk_create(
             Criterion(
                 session=session,
                 grid=grid,
                 position=position,
-                name=str(name),
+                name=name,
+                description=description,
                 weight=weight,
-                scale_max=DEFAULT_SCALE,
+                scale_max=scale_max,
             )
-            for grid, rows in DEFAULT_GRIDS.items()
-            for position, (name, weight) in enumerate(rows, start=1)
+            for grid, position, name, description, weight, scale_max in rows
         )
-        audit.record(
-            session,
-            ADD_DEFAULT_CRITERIA,
-            actor=actor,
-            changes={"criteria": [None, [criterion.name for criterion in criteria]]},
-        )
+        changes = {"criteria": [None, [criterion.name for criterion in criteria]]}
+        if source is not None:
+            changes["copied_from"] = [None, str(source)]
+        audit.record(session, ADD_DEFAULT_CRITERIA, actor=actor, changes=changes)
     return criteria
+
+
+def _grid_source(session):
+    """The programme's latest session before ``session`` that has criteria, if any."""
+    return (
+        Session.objects.filter(
+            programme=session.programme_id, starts_at__lt=session.starts_at, criteria__isnull=False
+        )
+        .exclude(pk=session.pk)
+        .order_by("-starts_at", "-pk")
+        .first()
+    )
 
 
 def averaging_refusals(session, averaging=None):

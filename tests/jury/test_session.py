@@ -18,6 +18,7 @@ from jury.services import (
 )
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
+from programme.models import AuditEntry
 from projects.applications.services import move_application
 from projects.enums import ApplicationStatus, ReintegrationOutcome
 from tests.editions.factories import paris
@@ -226,6 +227,21 @@ def test_a_session_without_criteria_gets_both_default_grids():
     assert rows[0] == (CriterionGrid.REVIEW, 1, "Résultats au regard des objectifs", Decimal(2), 5)
     assert rows[3] == (CriterionGrid.SELECTION, 1, "Valeur pour le service public", Decimal(2), 5)
     assert [row[1] for row in rows] == [1, 2, 3, 1, 2, 3, 4, 5]
+
+
+def test_a_new_session_starts_from_the_grids_staff_adapted_for_the_last_one(staff):
+    last = SessionFactory(starts_at=paris(2022, 3, 15, 14, 0))
+    CriterionFactory(session=last, name="Ancrage territorial", weight=Decimal(3), scale_max=10)
+    CriterionFactory(session=SessionFactory(starts_at=paris(2023, 9, 1, 14, 0)), name="Après")
+    session = SessionFactory(programme=last.programme, starts_at=paris(2023, 3, 14, 14, 0))
+
+    add_default_criteria(session, actor=staff)
+
+    rows = list(session.criteria.values_list("name", "weight", "scale_max"))
+    assert rows == [("Ancrage territorial", Decimal(3), 10)]
+    (entry,) = AuditEntry.objects.filter(action="session.add_default_criteria")
+    assert entry.changes["copied_from"] == [None, str(last)]
+    assert entry.actor == staff
 
 
 def test_a_session_with_criteria_keeps_them():
