@@ -255,6 +255,7 @@ def test_health_endpoint_answers_503_when_the_database_is_down(client, monkeypat
 # Files whose content is the same in every language: one address each.
 LANGUAGE_NEUTRAL = {
     "sitemap",
+    "sitemap_section",
     "open_data:laureates_csv",
     "open_data:laureates_json",
     "open_data:laureates_schema",
