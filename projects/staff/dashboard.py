@@ -351,10 +351,13 @@ def objectives(editions):
         ),
     ]
     measures = [measure for _title, measures in table for measure in measures]
+    # Without an edition there is nothing to count (and no query to make).
     counts = iter(
         _distinct_counts(
             [_measure(rows, path, value, editions) for _label, rows, path, value in measures]
         )
+        if editions
+        else [(Counter(), Counter())] * len(measures)
     )
     return [
         {

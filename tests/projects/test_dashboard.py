@@ -275,3 +275,14 @@ def test_index_query_count_stays_flat_from_1_to_30_projects(staff_client):
 
     assert content.count("Dans 10 jours") == 30
     assert len(large) == len(small)
+
+
+def test_objectives_without_any_edition_are_empty_tables(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        tables = dashboard.objectives([])
+
+    assert [(len(table["measures"]), table["rows"]) for table in tables] == [
+        (2, []),
+        (4, []),
+        (4, []),
+    ]
