@@ -17,7 +17,11 @@ is nothing to normalise.
 An item's normalised mean is then computed as the raw one (``jury.ranking``): each
 member's weighted mean of their normalised marks on the item, averaged over members.
 
-Pure computation: exact (``Fraction``) wherever the square roots are exact, no query.
+Pure computation over plain rows (``item_id``, ``member_id``, ``criterion_id``, ``value``,
+``scale_max``, ``weight``: the caller reads them in one query, as tuples, not model
+objects): exact (``Fraction``) wherever the square roots are exact, no query. Each mark
+is standardised on its member's marks over the whole session and then bounded to 0 and
+20, which no SQL aggregate expresses exactly: this one stays in Python.
 """
 
 import math
@@ -57,14 +61,28 @@ def normalise(scores):
 
 
 def normalised_member_total(scores, normalised):
-    """One member's weighted mean out of 20 of their normalised marks on one item."""
-    weights = sum(Fraction(score.criterion.weight) for score in scores)
+    """One member's weighted mean out of 20 of their normalised marks on one item
+    (``score.weight``: their criterion's)."""
+    weights = sum(Fraction(score.weight) for score in scores)
     if not weights:
         return None
-    return (
-        sum(Fraction(score.criterion.weight) * normalised[mark_key(score)] for score in scores)
-        / weights
-    )
+    return sum(Fraction(score.weight) * normalised[mark_key(score)] for score in scores) / weights
+
+
+def normalised_item_means(scores):
+    """``{item_id: the item's exact normalised mean}`` over ``scores`` (those that count
+    in the session)."""
+    scores = list(scores)
+    normalised = normalise(scores)
+    by_member = defaultdict(list)
+    for score in scores:
+        by_member[score.item_id, score.member_id].append(score)
+    totals = defaultdict(list)
+    for (item_id, _member_id), marks in by_member.items():
+        total = normalised_member_total(marks, normalised)
+        if total is not None:
+            totals[item_id].append(total)
+    return {item_id: sum(values) / len(values) for item_id, values in totals.items()}
 
 
 def _mean_and_deviation(values):

@@ -1,21 +1,35 @@
 """The deliberation's table: each item's weighted mean, per-criterion means, spread,
 number of scorers and withdrawals; ranks within each kind of item; ties flagged.
 
-Pure computation over rows already fetched (items with their scores and conflicts
-prefetched): no query here, so the page's query count does not grow with the items.
-A withdrawn member's scores never count, whatever path they came by.
+The figures come from the database as aggregates (``item_figures``, ``criterion_means``:
+two queries whatever the number of marks), never as one object per mark. They stay
+exact: each member's total on an item is summed in SQL as integers (weights in
+hundredths, every mark brought to one common scale, ``COMMON_SCALE``), grouped by item
+and by the member's sum of weights, and only the last division is done here, with
+``Fraction``. Ranks and ties compare these exact means; rounding happens once, to the
+hundredth half up, in ``RankedItem.hundredths`` (what ties compare) and at display.
 
-When the session chose the mean normalised per juror (``jury.normalisation``), each row
-carries it beside the raw mean, and it is the one that ranks.
+A withdrawn member's marks never count, whatever path they came by. When the session
+chose the mean normalised per juror (``jury.normalisation``), each row carries it beside
+the raw mean, and it is the one that ranks.
 """
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from jury.normalisation import normalised_member_total
+from django.db import connections
+from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Sum, Value
+from django.db.models.functions import Cast, Round
+
+from jury.models import ConflictOfInterest, Score
+from jury.models.deliberation import SCALE_LIMIT
 
 TOTAL = 20  # means are shown out of 20
+# Every scale a criterion may have divides this one, so that ``value * COMMON_SCALE //
+# scale_max`` is an exact integer in SQL (232,792,560: sums stay far below 2**63).
+COMMON_SCALE = math.lcm(*range(1, SCALE_LIMIT + 1))
 
 
 @dataclass
@@ -48,89 +62,111 @@ class RankedItem:
         return int(mean * 100 + Fraction(1, 2)) if mean is not None else None
 
 
-def member_total(scores):
-    """One member's weighted mark out of 20 over the criteria they scored, exactly."""
-    weights = sum(Fraction(score.criterion.weight) for score in scores)
-    if not weights:
-        return None
-    earned = sum(
-        Fraction(score.criterion.weight) * Fraction(score.value, score.scale_max)
-        for score in scores
+def counted_marks(session_ids):
+    """The marks of the sessions' items that count: never a withdrawn member's."""
+    withdrawn = ConflictOfInterest.objects.filter(item=OuterRef("item"), member=OuterRef("member"))
+    return Score.objects.filter(item__session_id__in=session_ids).exclude(Exists(withdrawn))
+
+
+def item_figures(session_ids):
+    """``{item_id: (exact mean /20, exact spread /20, scorers)}`` for the items scored in
+    the sessions: one query, one row per item (and per distinct sum of weights among its
+    members, one in the usual case where every member scored every criterion)."""
+    weight = Cast(Round(F("criterion__weight") * 100), BigIntegerField())
+    members = (
+        counted_marks(session_ids)
+        .values("item_id", "member_id")
+        .annotate(
+            earned=Sum(weight * F("value") * (Value(COMMON_SCALE) / F("scale_max"))),
+            weights=Sum(weight),
+        )
+        .order_by()
     )
-    return earned / weights * TOTAL
+    sql, params = members.query.sql_with_params()
+    parts = defaultdict(list)
+    with connections[members.db].cursor() as cursor:
+        cursor.execute(
+            "SELECT item_id, weights, SUM(earned), MAX(earned), MIN(earned), COUNT(*) "
+            f"FROM ({sql}) member_totals WHERE weights > 0 GROUP BY item_id, weights",
+            params,
+        )
+        for item_id, weights, earned, highest, lowest, count in cursor.fetchall():
+            parts[item_id].append((int(weights), int(earned), int(highest), int(lowest), count))
+    scale = Fraction(TOTAL, COMMON_SCALE)
+    figures = {}
+    for item_id, groups in parts.items():
+        scorers = sum(group[4] for group in groups)
+        mean = scale * sum(Fraction(earned, weights) for weights, earned, *_ in groups) / scorers
+        highest = max(Fraction(group[2], group[0]) for group in groups)
+        lowest = min(Fraction(group[3], group[0]) for group in groups)
+        figures[item_id] = (mean, scale * (highest - lowest), scorers)
+    return figures
 
 
-def rank_item(item, criteria, normalised=None):
-    """``item``'s row; ``normalised``: the session's normalised marks
-    (``jury.normalisation.normalise``), to give its normalised mean too."""
-    withdrawn = {conflict.member_id for conflict in item.conflicts.all()}
-    by_member = defaultdict(list)
-    by_criterion = defaultdict(list)
-    for score in item.scores.all():
-        if score.member_id in withdrawn:
-            continue
-        by_member[score.member_id].append(score)
-        by_criterion[score.criterion_id].append(score.value)
-    totals = [total for scores in by_member.values() if (total := member_total(scores)) is not None]
-    exact_mean = sum(totals) / len(totals) if totals else None
-    exact_normalised = None
-    if normalised is not None:
-        normalised_totals = [
-            total
-            for scores in by_member.values()
-            if (total := normalised_member_total(scores, normalised)) is not None
-        ]
-        if normalised_totals:
-            exact_normalised = sum(normalised_totals) / len(normalised_totals)
-    return RankedItem(
-        item=item,
-        mean=float(exact_mean) if exact_mean is not None else None,
-        exact_mean=exact_mean,
-        criterion_means=[
-            (
-                criterion,
-                sum(by_criterion[criterion.pk]) / len(by_criterion[criterion.pk])
-                if by_criterion[criterion.pk]
-                else None,
-            )
-            for criterion in criteria
-        ],
-        spread=float(max(totals) - min(totals)) if totals else None,
-        scorers=len(totals),
-        withdrawn=[str(conflict.member.user) for conflict in item.conflicts.all()],
-        normalised=normalised is not None,
-        exact_normalised=exact_normalised,
-        normalised_mean=float(exact_normalised) if exact_normalised is not None else None,
+def criterion_means(session_ids):
+    """``{(item_id, criterion_id): mean mark}`` (on the criterion's own scale): one query."""
+    rows = (
+        counted_marks(session_ids)
+        .values_list("item_id", "criterion_id")
+        .annotate(total=Sum("value"), count=Count("id"))
+        .order_by()
     )
+    return {(item_id, criterion_id): total / count for item_id, criterion_id, total, count in rows}
 
 
-def rank(items, criteria_by_grid, normalised=None):
+def rank(items, criteria_by_grid, normalised_means=None):
     """The items ranked within their kind (selection, review...), best first: by the raw
-    weighted mean, or by the mean normalised per juror when ``normalised`` (the session's
-    normalised marks) is given.
+    weighted mean, or by the mean normalised per juror when ``normalised_means`` (``{item
+    id: exact normalised mean}``, ``jury.normalisation.normalised_item_means``) is given.
 
+    ``items`` carry their conflicts (prefetched with the members' users, for the names).
     Items whose ranking means are equal to the hundredth (half up, as shown) share a rank
     and are flagged as tied.
     """
+    items = list(items)
+    session_ids = {item.session_id for item in items}
+    figures = item_figures(session_ids) if items else {}
+    means = criterion_means(session_ids) if items else {}
     groups = defaultdict(list)
     for item in items:
-        groups[item.kind].append(rank_item(item, criteria_by_grid.get(item.grid, []), normalised))
-    ranked = {}
-    for kind, rows in groups.items():
-        rows.sort(
-            key=lambda row: (row.ranking_mean is None, -(row.ranking_mean or 0), row.item.position)
+        exact_mean, spread, scorers = figures.get(item.pk, (None, None, 0))
+        exact_normalised = None if normalised_means is None else normalised_means.get(item.pk)
+        groups[item.kind].append(
+            RankedItem(
+                item=item,
+                mean=float(exact_mean) if exact_mean is not None else None,
+                exact_mean=exact_mean,
+                criterion_means=[
+                    (criterion, means.get((item.pk, criterion.pk)))
+                    for criterion in criteria_by_grid.get(item.grid, [])
+                ],
+                spread=float(spread) if spread is not None else None,
+                scorers=scorers,
+                withdrawn=[str(conflict.member.user) for conflict in item.conflicts.all()],
+                normalised=normalised_means is not None,
+                exact_normalised=exact_normalised,
+                normalised_mean=float(exact_normalised) if exact_normalised is not None else None,
+            )
         )
-        counts = defaultdict(int)
-        for row in rows:
-            if row.ranking_mean is not None:
-                counts[row.hundredths] += 1
-        previous, position = None, 0
-        for index, row in enumerate(rows, start=1):
-            if row.ranking_mean is None:
-                continue
-            key = row.hundredths
-            if key != previous:
-                position, previous = index, key
-            row.rank, row.tied = position, counts[key] > 1
-        ranked[kind] = rows
-    return ranked
+    return {kind: order(rows) for kind, rows in groups.items()}
+
+
+def order(rows):
+    """``rows`` (of one kind) best first, with their ranks and ties: unscored rows last, in
+    running order, without a rank."""
+    rows.sort(
+        key=lambda row: (row.ranking_mean is None, -(row.ranking_mean or 0), row.item.position)
+    )
+    counts = defaultdict(int)
+    for row in rows:
+        if row.ranking_mean is not None:
+            counts[row.hundredths] += 1
+    previous, position = None, 0
+    for index, row in enumerate(rows, start=1):
+        if row.ranking_mean is None:
+            continue
+        key = row.hundredths
+        if key != previous:
+            position, previous = index, key
+        row.rank, row.tied = position, counts[key] > 1
+    return rows

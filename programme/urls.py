@@ -36,9 +36,15 @@ urlpatterns += [
     path("langue/<str:code>/", views_site.switch_language, name="switch_language"),
     path(
         "sitemap.xml",
-        public_page(site_fingerprint)(sitemap_views.sitemap),
+        public_page(site_fingerprint)(programme_sitemaps.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<str:section>.xml",
+        public_page(site_fingerprint)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
     ),
     path("", include("projects.public.urls_open_data")),
 ]

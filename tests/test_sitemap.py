@@ -4,7 +4,10 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from programme.sitemaps import LocalisedSitemap
 from tests.editions.factories import CallFactory, EditionFactory
 from tests.programme.factories import NewsItemFactory
 from tests.projects.factories import ProjectFactory
@@ -80,3 +83,80 @@ def test_sitemap_leaves_out_what_is_not_public(client):
     assert "/editions/saison-cachee/" not in pages
     assert f"/appels/{unpublished_call.edition.slug}/" not in pages
     assert f"/editions/{unpublished_call.edition.slug}/" in pages
+
+
+def index_files(client):
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    return [
+        urlsplit(entry.findtext(f"{SITEMAP}loc")) for entry in root.findall(f"{SITEMAP}sitemap")
+    ]
+
+
+def listed(client, address):
+    response = client.get(f"{address.path}?{address.query}" if address.query else address.path)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return [urlsplit(url.findtext(f"{SITEMAP}loc")).path for url in root.findall(f"{SITEMAP}url")]
+
+
+def test_past_the_limit_the_sitemap_is_an_index_of_files_that_list_every_page(client, monkeypatch):
+    projects = [ProjectFactory() for _index in range(3)]
+    whole = set(sitemap(client))
+    # Three laureates in two languages: 6 addresses, past a limit of 4 per file.
+    monkeypatch.setattr(LocalisedSitemap, "limit", 4)
+
+    files = index_files(client)
+
+    addresses = [f"{file.path}?{file.query}" if file.query else file.path for file in files]
+    sections = {address.split("?")[0] for address in addresses}
+    assert sections == {
+        f"/sitemap-{name}.xml"
+        for name in ("sections", "editions", "laureates", "news", "legal", "open_data")
+    }
+    laureates = addresses.index("/sitemap-laureates.xml")
+    assert addresses[laureates + 1 : laureates + 3] == [
+        "/sitemap-laureates.xml?p=2",
+        "/sitemap-news.xml",
+    ]
+    parts = [listed(client, file) for file in files]
+    # The open data files, one address each, have the protocol's limit.
+    localised = [
+        part for address, part in zip(addresses, parts, strict=True) if "open_data" not in address
+    ]
+    assert all(len(part) <= 4 for part in localised)
+    assert sorted(path for part in parts for path in part) == sorted(whole)
+    last = projects[-1].slug
+    assert parts[laureates + 1] == [f"/laureats/{last}/", f"/en/laureats/{last}/"]
+
+
+def test_within_the_limit_the_sitemap_is_one_file(client):
+    ProjectFactory()
+
+    response = client.get("/sitemap.xml")
+
+    assert ET.fromstring(response.content).tag == f"{SITEMAP}urlset"
+
+
+def test_an_unknown_section_of_the_sitemap_is_not_found(client):
+    assert client.get("/sitemap-inconnue.xml").status_code == 404
+
+
+def test_the_sitemap_query_count_stays_flat_from_1_to_20_laureates(
+    client, django_assert_max_num_queries
+):
+    ProjectFactory()
+    with CaptureQueriesContext(connection) as one:
+        sitemap(client)
+    for _index in range(19):
+        ProjectFactory()
+    NewsItemFactory.create_batch(5, published=True)
+
+    with django_assert_max_num_queries(len(one)):
+        pages = sitemap(client)
+
+    assert (
+        len([path for path in pages if path.startswith("/laureats/") and path != "/laureats/"])
+        == 20
+    )

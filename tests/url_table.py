@@ -187,6 +187,7 @@ URL_TABLE = {
     "healthz": Row(EVERYONE, "/healthz"),
     "switch_language": Row(EVERYONE, "/langue/en/?next=/", status=302),
     "sitemap": Row(EVERYONE, "/sitemap.xml"),
+    "sitemap_section": Row(EVERYONE, "/sitemap-laureates.xml"),
     "news:list": Row(EVERYONE, "/actualites/"),
     "news:detail": Row(EVERYONE, lambda w: f"/actualites/{w.news.slug}/"),
     "news:feed": Row(EVERYONE, "/actualites/flux.atom"),

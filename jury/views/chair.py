@@ -4,7 +4,6 @@ attendance, each decision with its vote, the close (the minutes: ``jury.views.mi
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jury.enums import SessionStatus
 from jury.exports import ranking_table
 from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
-from jury.models import AgendaItem, Decision, Score
+from jury.models import AgendaItem, Decision
 from jury.ranking import rank
 from jury.rules import is_chair
 from jury.services import (
@@ -48,10 +47,7 @@ def ranked_items(session, user):
         .on_agenda()
         .filter(session=session)
         .select_related("application", "project", "decision__chaired_by__user")
-        .prefetch_related(
-            "conflicts__member__user",
-            Prefetch("scores", queryset=Score.objects.select_related("criterion")),
-        )
+        .prefetch_related("conflicts__member__user")
         .order_by("position")
     )
     grids = {}

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
-from jury.normalisation import normalise
+from jury.normalisation import normalised_item_means
 from jury.ranking import rank
 from jury.services import declare_conflict, record_score
 from programme.files import private_file_response
@@ -53,15 +53,20 @@ def my_membership(request, session):
 
 
 def session_normalisation(session):
-    """The session's marks normalised per juror when it chose that averaging, else
+    """The items' means normalised per juror when the session chose that averaging, else
     ``None``: over every mark that counts in the session (whoever reads), so that every
-    reader sees the same figures. One query."""
+    reader sees the same figures. One query, read as tuples."""
     if not session.is_normalised:
         return None
-    return normalise(Score.objects.counted_in(session).only(*NORMALISED_FIELDS))
+    marks = (
+        Score.objects.counted_in(session)
+        .annotate(weight=F("criterion__weight"))
+        .values_list(*NORMALISED_FIELDS, named=True)
+    )
+    return normalised_item_means(marks)
 
 
-NORMALISED_FIELDS = ("item_id", "member_id", "criterion_id", "value", "scale_max")
+NORMALISED_FIELDS = ("item_id", "member_id", "criterion_id", "value", "scale_max", "weight")
 
 
 @login_required
@@ -77,21 +82,33 @@ def session_detail(request, pk):
     criteria = list(session.criteria.all())
     items = list(
         session.items.select_related("application", "project")
-        .prefetch_related(
-            "conflicts__member__user",
-            Prefetch("scores", queryset=Score.objects.select_related("criterion")),
-        )
+        .prefetch_related("conflicts__member__user")
         .order_by("position")
+    )
+    # How many marks the reader gave on each item: counted in the database.
+    mine = (
+        dict(
+            Score.objects.filter(item__session=session, member=member)
+            .values_list("item_id")
+            .annotate(count=Count("id"))
+            .order_by()
+        )
+        if member
+        else {}
     )
     rows = []
     for item in items:
         withdrawn = member is not None and any(
             c.member_id == member.pk for c in item.conflicts.all()
         )
-        mine = [s for s in item.scores.all() if member and s.member_id == member.pk]
         expected = sum(1 for c in criteria if c.grid == item.grid)
         rows.append(
-            {"item": item, "withdrawn": withdrawn, "scored": len(mine), "expected": expected}
+            {
+                "item": item,
+                "withdrawn": withdrawn,
+                "scored": mine.get(item.pk, 0),
+                "expected": expected,
+            }
         )
     context = {
         "session": session,

@@ -19,7 +19,7 @@ class SectionsSitemap(LocalisedSitemap):
         return ["home", "public:editions", "public:laureates", "public:open_data"]
 
     def location(self, name):
-        return reverse(name)
+        return self.path(name)
 
 
 class EditionSitemap(LocalisedSitemap):
@@ -39,7 +39,7 @@ class EditionSitemap(LocalisedSitemap):
 
     def location(self, entry):
         name, edition, _changed = entry
-        return reverse(name, args=[edition.slug])
+        return self.path(name, edition.slug)
 
     def lastmod(self, entry):
         return entry[2]
@@ -52,7 +52,7 @@ class LaureateSitemap(LocalisedSitemap):
         return Project.objects.public().order_by("pk")
 
     def location(self, project):
-        return reverse("public:laureate", args=[project.slug])
+        return self.path("public:laureate", project.slug)
 
     def lastmod(self, project):
         return project.updated_at

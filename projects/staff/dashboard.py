@@ -1,16 +1,19 @@
 """The figures of the staff dashboard, shown on the admin index page.
 
-Functions of the database and a day, so tests reach them without HTTP. Each figure comes
-from one grouped or ``values()`` query over every edition at once, assembled in Python:
-the page costs the same number of queries whatever the number of projects.
+Functions of the database and a day, so tests reach them without HTTP. Each figure is
+counted in the database, by one grouped query over every edition at once (the objectives'
+distinct people, departments and projects: one query for all), and only the per-edition
+rows are assembled in Python: the page costs the same number of queries, and about the
+same time, whatever the number of projects and team members.
 
 Editions are passed most recent first; rows come back in that order.
 """
 
 from collections import Counter, defaultdict
-from operator import itemgetter
 
-from django.db.models import Count, F, Q
+from django.db import connection
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Q, Sum
+from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext as _
 
 from editions.enums import RUNNING_PHASES, PeriodPhase, Phase
@@ -79,51 +82,33 @@ def funnel(editions):
     return rows
 
 
-def project_rows():
-    """One row per project: its edition, phase and outcome."""
-    return list(
-        Project.objects.order_by().values(
-            "pk", "phase", "outcome", edition_pk=F("application__call__edition")
-        )
+def project_counts():
+    """``{edition pk: Counter of (phase, outcome)}``: projects counted in one GROUP BY."""
+    counts = defaultdict(Counter)
+    rows = (
+        Project.objects.order_by()
+        .values_list("application__call__edition", "phase", "outcome")
+        .annotate(count=Count("pk"))
     )
+    for edition_pk, phase, outcome, count in rows:
+        counts[edition_pk][phase, outcome] += count
+    return counts
 
 
-def experimentation_rows():
-    """One row per move into experimentation (first or renewed), with its move's name."""
-    return list(
-        ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION)
-        .order_by()
-        .values(
-            "project",
-            "move",
-            edition_pk=F("project__application__call__edition"),
-        )
-    )
-
-
-def member_rows():
-    """One row per team member of a submitted application: who, of what kind, from which
-    department, school or organisation, and whether the application became a laureate."""
-    return list(
-        TeamMember.objects.exclude(application__status=ApplicationStatus.DRAFT)
-        .order_by()
-        .values(
-            "kind",
-            "email",
-            "department",
-            "school",
-            "organisation",
-            edition_pk=F("application__call__edition"),
-            status=F("application__status"),
-        )
+def experimentation_counts():
+    """``{edition pk: Counter}``: projects that went into experimentation (first or
+    renewed, each project once) and renewals, in one GROUP BY."""
+    return _grouped(
+        ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION),
+        "project__application__call__edition",
+        started=Count("project", distinct=True),
+        renewals=Count("pk", filter=Q(move=RENEWAL.name)),
     )
 
 
 def projects_per_phase(editions, projects):
-    """Per edition: how many projects stand in each phase today, and the total."""
-    counts = defaultdict(Counter)
-    for project in projects:
-        counts[project["edition_pk"]][project["phase"]] += 1
+    """Per edition: how many projects stand in each phase today, and the total
+    (``projects``: ``project_counts()``)."""
     return {
         "slug": "phases",
         "caption": _("Projets lauréats par phase aujourd'hui, par édition"),
@@ -132,8 +117,8 @@ def projects_per_phase(editions, projects):
             {
                 "edition": edition,
                 "cells": [
-                    *[counts[edition.pk][phase] for phase in Phase.values],
-                    counts[edition.pk].total(),
+                    *[_in_phase(projects[edition.pk], phase) for phase in Phase.values],
+                    projects[edition.pk].total(),
                 ],
             }
             for edition in editions
@@ -141,17 +126,14 @@ def projects_per_phase(editions, projects):
     }
 
 
+def _in_phase(counts, phase):
+    return sum(count for (in_phase, _outcome), count in counts.items() if in_phase == phase)
+
+
 def outcomes(editions, projects, experimentations):
     """Per edition so far: experimentations started (projects), renewals, reintegrations
-    by outcome, abandonments."""
-    started, renewals = defaultdict(set), Counter()
-    for move in experimentations:
-        if move["move"] == RENEWAL.name:
-            renewals[move["edition_pk"]] += 1
-        started[move["edition_pk"]].add(move["project"])
-    ended = defaultdict(Counter)
-    for project in projects:
-        ended[project["edition_pk"]][(project["phase"], project["outcome"])] += 1
+    by outcome, abandonments (``projects``: ``project_counts()``, ``experimentations``:
+    ``experimentation_counts()``)."""
     ends = [(Phase.REINTEGRATION, outcome) for outcome in ReintegrationOutcome.values]
     ends.append((Phase.ABANDONED, ""))
     return {
@@ -170,9 +152,9 @@ def outcomes(editions, projects, experimentations):
             {
                 "edition": edition,
                 "cells": [
-                    len(started[edition.pk]),
-                    renewals[edition.pk],
-                    *[ended[edition.pk][end] for end in ends],
+                    experimentations[edition.pk]["started"],
+                    experimentations[edition.pk]["renewals"],
+                    *[projects[edition.pk][end] for end in ends],
                 ],
             }
             for edition in editions
@@ -182,27 +164,39 @@ def outcomes(editions, projects, experimentations):
 
 def time_in_phase(periods):
     """Per period phase: closed periods, their average and longest length in days, and
-    the periods still open. ``periods``: rows with phase, actual_start, actual_end."""
-    lengths, still_open = defaultdict(list), Counter()
-    for period in periods:
-        if period["actual_end"] is None:
-            still_open[period["phase"]] += 1
-        elif period["actual_start"] is not None:
-            lengths[period["phase"]].append((period["actual_end"] - period["actual_start"]).days)
-    return [
-        {
-            "label": phase.label,
-            "closed": len(lengths[phase]),
-            "average": sum(lengths[phase]) / len(lengths[phase]) if lengths[phase] else None,
-            "longest": max(lengths[phase], default=None),
-            "open": still_open[phase],
-        }
-        for phase in PeriodPhase
-    ]
+    the periods still open (``periods``: ``period_figures()``)."""
+    rows = []
+    for phase in PeriodPhase:
+        figures = periods.get(phase, {})
+        closed = figures.get("closed", 0)
+        rows.append(
+            {
+                "label": phase.label,
+                "closed": closed,
+                "average": figures["days"].days / closed if closed else None,
+                "longest": figures["longest"].days if closed else None,
+                "open": figures.get("open", 0),
+            }
+        )
+    return rows
 
 
-def period_rows():
-    return list(PhasePeriod.objects.order_by().values("phase", "actual_start", "actual_end"))
+def period_figures():
+    """``{phase: figures}``: the periods counted and measured in one GROUP BY (lengths in
+    whole days: the periods' dates are days)."""
+    ended = Q(actual_end__isnull=False, actual_start__isnull=False)
+    length = ExpressionWrapper(F("actual_end") - F("actual_start"), output_field=DurationField())
+    rows = (
+        PhasePeriod.objects.order_by()
+        .values("phase")
+        .annotate(
+            closed=Count("pk", filter=ended),
+            days=Sum(length, filter=ended),
+            longest=Max(length, filter=ended),
+            open=Count("pk", filter=Q(actual_end__isnull=True)),
+        )
+    )
+    return {row.pop("phase"): row for row in rows}
 
 
 def periods_ending(today):
@@ -244,114 +238,134 @@ def overdue_milestones(today):
     ]
 
 
-def _sets_by_edition(rows, value, keep):
-    """``{edition pk: set of value(row)}`` for the rows kept, empty values left out."""
-    sets = defaultdict(set)
-    for row in rows:
-        if keep(row) and value(row):
-            sets[row["edition_pk"]].add(value(row))
-    return sets
+def _measure(rows, edition_path, value, editions):
+    """``rows`` as (edition pk, edition number, counted value), the empty values left out,
+    in the editions shown only."""
+    rows = (
+        rows.order_by()
+        .annotate(
+            edition_key=F(edition_path),
+            edition_number=F(f"{edition_path}__number"),
+            counted=value,
+        )
+        .filter(edition_key__in=[edition.pk for edition in editions], counted__isnull=False)
+    )
+    if isinstance(value, Lower):
+        rows = rows.exclude(counted="")
+    return rows.values_list("edition_key", "edition_number", "counted")
 
 
-def _cumulated(editions, measures):
+def _distinct_counts(measures):
+    """For each measure (``_measure``): ``{edition pk: distinct values}`` and ``{edition
+    number: distinct values seen first in that edition}``, counted in the database, in
+    one query for every measure."""
+    parts, params = [], []
+    for index, rows in enumerate(measures):
+        sql, sql_params = rows.query.sql_with_params()
+        parts.append(
+            f"SELECT {index}, 0, edition_key, COUNT(DISTINCT counted) "
+            f"FROM ({sql}) own_{index} GROUP BY edition_key"
+        )
+        parts.append(
+            f"SELECT {index}, 1, first_number, COUNT(*) FROM (SELECT counted, "
+            f"MIN(edition_number) AS first_number FROM ({sql}) seen_{index} GROUP BY counted) "
+            f"first_{index} GROUP BY first_number"
+        )
+        params += [*sql_params, *sql_params]
+    own, firsts = [Counter() for _m in measures], [Counter() for _m in measures]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for index, seen_first, key, count in cursor.fetchall():
+            (firsts if seen_first else own)[index][key] = count
+    return list(zip(own, firsts, strict=True))
+
+
+def _cumulated(editions, labels, counts):
     """Rows, most recent edition first: per measure, the edition's own figure and the
     figure since the first edition, each thing (person, department, project) once."""
-    running = [set() for _measure in measures]
+    running = [0 for _label in labels]
     rows = []
     for edition in sorted(editions, key=lambda edition: edition.number):
         cells = []
-        for index, (_label, sets) in enumerate(measures):
-            running[index] |= sets[edition.pk]
-            cells.append((len(sets[edition.pk]), len(running[index])))
+        for index, (own, firsts) in enumerate(counts):
+            running[index] += firsts[edition.number]
+            cells.append((own[edition.pk], running[index]))
         rows.append({"edition": edition, "cells": cells})
-    return {"measures": [label for label, _sets in measures], "rows": rows[::-1]}
+    return {"measures": labels, "rows": rows[::-1]}
 
 
-def _email(row):
+def objectives(editions):
+    """The programme's three objectives in figures, per edition and cumulated (one query):
+    rows of ``(title, measures, [per edition: (own, cumulated) per measure])``."""
+    kind, status = MemberKind, ApplicationStatus
+    members = TeamMember.objects.exclude(application__status=status.DRAFT)
+    laureates = members.filter(application__status=status.SELECTED)
     # One person in two applications may be typed with different capitals.
-    return row["email"].strip().lower()
-
-
-def _every(_row):
-    return True
-
-
-def _members(kind=None, *, laureates=False):
-    """Keeps the member rows of ``kind`` (any if None), of laureate applications only
-    if ``laureates``."""
-
-    def keep(row):
-        of_kind = kind is None or row["kind"] == kind
-        return of_kind and (not laureates or row["status"] == ApplicationStatus.SELECTED)
-
-    return keep
-
-
-def _changed_service(project):
-    return project["phase"] == Phase.REINTEGRATION and project["outcome"] in CHANGED_SERVICE
-
-
-def objectives(editions, projects, experimentations, members):
-    """The programme's three objectives in figures, per edition and cumulated: rows of
-    ``(title, [(label, rows, value of a row, which rows count)])``."""
-    kind = MemberKind
-    department = itemgetter("department")
+    email = Lower(Trim("email"))
+    on_team = "application__call__edition"
     table = [
         (
             _("Faire naître de nouveaux services publics"),
             [
                 (
                     _("Projets passés en expérimentation"),
-                    experimentations,
-                    itemgetter("project"),
-                    _every,
+                    ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION),
+                    "project__application__call__edition",
+                    F("project"),
                 ),
                 (
                     _("Services publics changés (projets repris ou déployés)"),
-                    projects,
-                    itemgetter("pk"),
-                    _changed_service,
+                    Project.objects.filter(phase=Phase.REINTEGRATION, outcome__in=CHANGED_SERVICE),
+                    on_team,
+                    F("pk"),
                 ),
             ],
         ),
         (
             _("Acculturer les services aux méthodes d'innovation"),
             [
-                (_("Agents dans les candidatures"), members, _email, _members(kind.AGENT)),
-                (_("Directions dans les candidatures"), members, department, _every),
+                (
+                    _("Agents dans les candidatures"),
+                    members.filter(kind=kind.AGENT),
+                    on_team,
+                    email,
+                ),
+                (_("Directions dans les candidatures"), members, on_team, F("department")),
                 (
                     _("Agents dans les projets lauréats"),
-                    members,
-                    _email,
-                    _members(kind.AGENT, laureates=True),
+                    laureates.filter(kind=kind.AGENT),
+                    on_team,
+                    email,
                 ),
-                (
-                    _("Directions dans les projets lauréats"),
-                    members,
-                    department,
-                    _members(laureates=True),
-                ),
+                (_("Directions dans les projets lauréats"), laureates, on_team, F("department")),
             ],
         ),
         (
             _("Associer les acteurs du territoire"),
             [
-                (_("Étudiants et étudiantes"), members, _email, _members(kind.STUDENT)),
-                (_("Acteurs du territoire"), members, _email, _members(kind.LOCAL_ACTOR)),
-                (_("Écoles"), members, itemgetter("school"), _every),
-                (_("Organisations"), members, itemgetter("organisation"), _every),
+                (_("Étudiants et étudiantes"), members.filter(kind=kind.STUDENT), on_team, email),
+                (_("Acteurs du territoire"), members.filter(kind=kind.LOCAL_ACTOR), on_team, email),
+                (_("Écoles"), members, on_team, F("school")),
+                (_("Organisations"), members, on_team, F("organisation")),
             ],
         ),
     ]
+    measures = [measure for _title, measures in table for measure in measures]
+    # Without an edition there is nothing to count (and no query to make).
+    counts = iter(
+        _distinct_counts(
+            [_measure(rows, path, value, editions) for _label, rows, path, value in measures]
+        )
+        if editions
+        else [(Counter(), Counter())] * len(measures)
+    )
     return [
         {
             "title": title,
             **_cumulated(
                 editions,
-                [
-                    (label, _sets_by_edition(rows, value, keep))
-                    for label, rows, value, keep in measures
-                ],
+                [label for label, *_rest in measures],
+                [next(counts) for _measure in measures],
             ),
         }
         for title, measures in table
@@ -360,15 +374,15 @@ def objectives(editions, projects, experimentations, members):
 
 def figures(editions, *, today):
     """Every figure of the dashboard: a fixed number of queries."""
-    projects, experimentations = project_rows(), experimentation_rows()
+    projects, experimentations = project_counts(), experimentation_counts()
     return {
         "funnel": funnel(editions),
         "by_edition": [
             projects_per_phase(editions, projects),
             outcomes(editions, projects, experimentations),
         ],
-        "time_in_phase": time_in_phase(period_rows()),
+        "time_in_phase": time_in_phase(period_figures()),
         "periods_ending": periods_ending(today),
         "overdue_milestones": overdue_milestones(today),
-        "objectives": objectives(editions, projects, experimentations, member_rows()),
+        "objectives": objectives(editions),
     }

@@ -29,7 +29,7 @@ def mark(item, member, value, scale_max=20, criterion=ON_TWENTY):
         item_id=item,
         member_id=member,
         criterion_id=criterion.pk,
-        criterion=criterion,
+        weight=criterion.weight,
         value=value,
         scale_max=scale_max,
     )

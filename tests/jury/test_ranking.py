@@ -6,13 +6,14 @@ from fractions import Fraction
 import pytest
 
 from jury.models import Score
-from jury.ranking import member_total, rank
+from jury.ranking import rank
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
     SelectionItemFactory,
     SessionFactory,
 )
+from tests.jury.reference_ranking import comparable, member_total, reference_rank
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,12 @@ def grid():
 
 
 def ranked(session):
+    """The SQL ranking, once checked equal to the Python reference on the same grid."""
     items = session.items.prefetch_related("scores__criterion", "conflicts__member__user")
-    return rank(items, {"selection": list(session.criteria.order_by("position"))})["selection"]
+    grids = {"selection": list(session.criteria.order_by("position"))}
+    ranking = rank(items, grids)
+    assert comparable(ranking) == comparable(reference_rank(items, grids))
+    return ranking["selection"]
 
 
 def test_member_total_weighs_each_criterion_and_scales_to_20(grid):

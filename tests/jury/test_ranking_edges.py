@@ -13,6 +13,7 @@ from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
 )
+from tests.jury.reference_ranking import comparable, reference_rank
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,10 @@ def ranked(session, criteria_by_grid=None):
     items = session.items.prefetch_related("scores__criterion", "conflicts__member__user")
     if criteria_by_grid is None:
         criteria_by_grid = {CriterionGrid.SELECTION: list(session.criteria.order_by("position"))}
-    return rank(items, criteria_by_grid)["selection"]
+    ranking = rank(items, criteria_by_grid)
+    # The SQL ranking equals the Python reference on each of these grids.
+    assert comparable(ranking) == comparable(reference_rank(items, criteria_by_grid))
+    return ranking["selection"]
 
 
 @pytest.fixture

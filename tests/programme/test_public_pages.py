@@ -259,6 +259,7 @@ def test_health_endpoint_answers_503_when_the_database_is_down(client, monkeypat
 LANGUAGE_NEUTRAL = {
     "theme_css",
     "sitemap",
+    "sitemap_section",
     "open_data:laureates_csv",
     "open_data:laureates_json",
     "open_data:laureates_schema",

@@ -3,9 +3,13 @@
 from functools import partial
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 
+import projects.admin_base
+from projects.admin_base import ObjectLinks
 from projects.enums import ApplicationStatus
+from projects.models import Application
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 from tests.projects.helpers import admin_action
 
@@ -73,3 +77,30 @@ def test_screening_list_shows_team_size_pending_agreements_and_files(staff_clien
 
     assert "accords en attente" in content.lower()
     assert 'class="field-pending">1<' in content
+
+
+def test_screening_list_links_each_row_without_reversing_an_address_per_row(
+    staff_client, monkeypatch
+):
+    calls = []
+
+    def counted_reverse(*args, **kwargs):
+        calls.append(args[0])
+        return reverse(*args, **kwargs)
+
+    monkeypatch.setattr(projects.admin_base, "reverse", counted_reverse)
+    monkeypatch.setattr(admin.site._registry[Application], "links", ObjectLinks())
+    applications = [ApplicationFactory(submitted=True) for _index in range(3)]
+    staff_client.get(CHANGELIST)
+    applications += [ApplicationFactory(submitted=True) for _index in range(5)]
+
+    content = staff_client.get(CHANGELIST).content.decode()
+
+    # Once per page name, for the 3 rows then the 8: never per row.
+    assert sorted(calls) == [
+        "admin:projects_application_change",
+        "admin:projects_application_timeline",
+    ]
+    for application in applications:
+        assert f'href="/admin/projects/application/{application.pk}/change/' in content
+        assert f'href="/admin/projects/application/{application.pk}/historique/"' in content

@@ -95,7 +95,7 @@ def test_phases_and_outcomes_count_a_renewal_a_handover_and_an_abandonment():
     abandoned = ProjectFactory(application__call=call)
     move(abandoned, Phase.ABANDONED, REVIEWED_AT)
     ProjectFactory(application__call=call)
-    projects, moves = dashboard.project_rows(), dashboard.experimentation_rows()
+    projects, moves = dashboard.project_counts(), dashboard.experimentation_counts()
 
     phases = dashboard.projects_per_phase(editions(), projects)
     outcomes = dashboard.outcomes(editions(), projects, moves)
@@ -108,22 +108,21 @@ def test_phases_and_outcomes_count_a_renewal_a_handover_and_an_abandonment():
 
 def test_time_in_phase_averages_closed_periods_and_counts_open_ones_apart():
     start = datetime.date(2022, 3, 15)
-    periods = [
-        {
-            "phase": Phase.PRE_INCUBATION,
-            "actual_start": start,
-            "actual_end": start.replace(month=6),
-        },
-        {
-            "phase": Phase.PRE_INCUBATION,
-            "actual_start": start,
-            "actual_end": start.replace(month=7),
-        },
-        {"phase": Phase.PRE_INCUBATION, "actual_start": start, "actual_end": None},
-        {"phase": Phase.EXPERIMENTATION, "actual_start": start, "actual_end": None},
-    ]
+    first, second, third = ProjectFactory(), ProjectFactory(), ProjectFactory()
+    # Each project's pre-incubation: closed after 92 days, after 122 days, still open.
+    for project, end in ((first, start.replace(month=6)), (second, start.replace(month=7))):
+        project.periods.update(actual_start=start, actual_end=end)
+    third.periods.update(actual_start=start)
+    PhasePeriod.objects.create(
+        project=first,
+        sequence=2,
+        phase=Phase.EXPERIMENTATION,
+        planned_start=start,
+        planned_end=start.replace(year=2023),
+        actual_start=start,
+    )
 
-    rows = dashboard.time_in_phase(periods)
+    rows = dashboard.time_in_phase(dashboard.period_figures())
 
     assert [(row["closed"], row["average"], row["longest"], row["open"]) for row in rows] == [
         (2, 107.0, 122, 1),
@@ -150,12 +149,7 @@ def test_objectives_count_each_person_and_department_once_in_the_running_total()
     move(handed_over, Phase.EXPERIMENTATION, REVIEWED_AT)
     move(handed_over, Phase.REINTEGRATION, RENEWED_AT, ReintegrationOutcome.HANDED_OVER)
 
-    services, methods, local_actors = dashboard.objectives(
-        editions(),
-        dashboard.project_rows(),
-        dashboard.experimentation_rows(),
-        dashboard.member_rows(),
-    )
+    services, methods, local_actors = dashboard.objectives(editions())
 
     # (edition's own, cumulated) per measure; each application also has its lead agent.
     assert by_edition(services) == {"Saison 2": [(0, 1), (0, 1)], "Saison 1": [(1, 1), (1, 1)]}
@@ -265,3 +259,14 @@ def test_index_query_count_stays_flat_from_1_to_30_projects(staff_client):
 
     assert content.count("Dans 10 jours") == 30
     assert len(large) == len(small)
+
+
+def test_objectives_without_any_edition_are_empty_tables(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        tables = dashboard.objectives([])
+
+    assert [(len(table["measures"]), table["rows"]) for table in tables] == [
+        (2, []),
+        (4, []),
+        (4, []),
+    ]

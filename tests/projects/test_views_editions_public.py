@@ -129,3 +129,36 @@ def test_edition_page_lists_its_phases_from_its_settings(client):
         "<li>Expérimentation : 12 mois, 2 jours par semaine, avec des moyens dédiés, "
         "renouvelable sur décision du jury.</li>"
     ) in html
+
+
+def test_a_large_edition_shows_its_first_laureates_and_links_to_all_of_them(client):
+    call = CallFactory(edition=EditionFactory(slug="saison-9"))
+    bees = ThemeFactory(name="Biodiversité")
+    for index in range(14):
+        ProjectFactory(
+            application__call=call,
+            application__title=f"Projet {index:02d}",
+            application__theme=bees if index % 2 else None,
+        )
+
+    html = client.get("/editions/saison-9/").content.decode()
+
+    shown = [f"Projet {index:02d}" for index in range(14) if f"Projet {index:02d}" in html]
+    assert shown == [f"Projet {index:02d}" for index in range(12)]
+    assert '<span class="tremplin-funnel-figure">14</span>' in html
+    assert "<li>Biodiversité (7)</li>" in html
+    assert (
+        '<a class="btn btn-outline-primary" href="/laureats/?edition=saison-9">'
+        "Voir tous les lauréats de la saison (14)</a>"
+    ) in html
+    # The filtered list has them all, over its own pages.
+    listed = "".join(
+        client.get(f"/laureats/?edition=saison-9&page={page}").content.decode() for page in (1, 2)
+    )
+    assert all(f"Projet {index:02d}" in listed for index in range(14))
+
+
+def test_an_edition_whose_laureates_all_show_has_no_link_to_more(client, edition_2):
+    html = client.get("/editions/saison-2/").content.decode()
+
+    assert "Voir tous les lauréats de la saison" not in html

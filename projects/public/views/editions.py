@@ -5,7 +5,6 @@ They live in ``projects`` because they show applications and projects; the call 
 itself is ``editions.views.call_detail``.
 """
 
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Min, OuterRef, Subquery
@@ -17,6 +16,9 @@ from programme.subqueries import count
 from projects.enums import ApplicationStatus
 from projects.models import Application, ApplicationTransition, Project, ProjectTransition
 from projects.public.freshness import site_fingerprint
+
+# Laureates shown on an edition's page; the others are on the laureates list, filtered.
+LAUREATES_SHOWN = 12
 
 
 def _submitted_applications():
@@ -78,28 +80,35 @@ def edition_detail(request, slug):
     )
     call = getattr(edition, "call", None)
     selection = ProjectTransition.objects.filter(project=OuterRef("pk"), from_phase="")
+    published = Project.objects.public().for_edition(edition)
+    # The page shows the first laureates and links to the filtered list for the others:
+    # its size does not grow with the edition; the figures are counted in the database.
     laureates = list(
-        Project.objects.public()
-        .for_edition(edition)
-        .with_related()
-        .with_public_phase()
-        .annotate(selected_at=Subquery(selection.values("at")[:1]))
-        .order_by("title", "pk")
+        published.with_related().with_public_phase().order_by("title", "pk")[:LAUREATES_SHOWN]
+    )
+    figures = published.annotate(selected_at=Subquery(selection.values("at")[:1])).aggregate(
+        total=Count("pk"), selected_on=Min("selected_at")
+    )
+    themes = (
+        published.exclude(theme=None)
+        .order_by("theme__name")
+        .values_list("theme__name")
+        .annotate(total=Count("pk"))
     )
     shortlisting = _shortlisting(edition)
     funnel = Funnel(
         applications=_submitted_applications().filter(call__edition=edition).count(),
         shortlisted=shortlisting["total"],
-        laureates=len(laureates),
+        laureates=figures["total"],
     )
-    themes = Counter(project.theme.name for project in laureates if project.theme)
     context = {
         "edition": edition,
         "call": call if call and call.is_published else None,
         "funnel": funnel,
         "shortlisted_on": shortlisting["first"],
-        "selected_on": min((p.selected_at for p in laureates if p.selected_at), default=None),
-        "themes": sorted(themes.items()),
+        "selected_on": figures["selected_on"],
+        "themes": list(themes),
         "laureates": laureates,
+        "more_laureates": figures["total"] > len(laureates),
     }
     return render(request, "projects/public/edition_detail.html", context)
