@@ -1,6 +1,7 @@
 """A person's rights: the export of everything held about them, found by walking the
 model graph, and their erasure, after which nothing names them."""
 
+import datetime
 import io
 import json
 import zipfile
@@ -17,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from jury.models import JuryMember, MinutesRecord
+from jury.models import JuryMember, MinutesRecord, TeamInvitation
 from programme import audit
 from programme.mail_templates import save_mail_template
 from programme.models import AuditEntry, ProConnectIdentity, User
@@ -26,7 +27,7 @@ from projects.mailings.services import queue_mailing
 from projects.models import TeamMember, TimeCommitment
 from projects.rights import erase_person, export_person, person_data
 from tests.editions.factories import CallFactory
-from tests.jury.factories import JuryMemberFactory
+from tests.jury.factories import JuryMemberFactory, SelectionItemFactory
 from tests.programme.factories import ProgrammeFactory, SignInRecordFactory, UserFactory
 from tests.projects import uploads
 from tests.projects.factories import (
@@ -67,7 +68,7 @@ def rows_the_world_lacks(world):
     """A row of each model that relates to a person and that the world of the roles has
     none of: an admin history entry, a time commitment and declaration, stored minutes,
     second-factor devices, a sign-in record, a ProConnect link, a mail text written by
-    staff and a mailing to the laureates."""
+    staff, a mailing to the laureates and a team's pitch invitation."""
     period = world.project.periods.get()
     ProConnectIdentity.objects.create(
         user=world.users["staff"], issuer="https://proconnect.example", subject="sub-staff"
@@ -97,6 +98,14 @@ def rows_the_world_lacks(world):
         subject="A",
         body="B",
         actor=world.users["staff"],
+    )
+    TeamInvitation.objects.create(
+        item=SelectionItemFactory(session=world.session),
+        starts_at=world.session.starts_at,
+        ends_at=world.session.starts_at + datetime.timedelta(minutes=20),
+        sequence=0,
+        sent_at=timezone.now(),
+        sent_by=world.users["staff"],
     )
     MinutesRecord.objects.create(
         session=world.session,
