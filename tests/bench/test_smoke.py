@@ -1,8 +1,10 @@
 """The load benchmark runs (not timed): the driver at scale 1, quick, on ``/`` only, so that
 ``make bench`` cannot rot between the runs whose figures the README quotes.
 
-It needs what the bench needs: PostgreSQL (a database of its own beside the suite's),
-Redis and wrk; it skips, saying which, without them.
+It reuses the data of its database when there is some (``--reuse``: generating takes a
+minute; ``tests/demo/test_generator.py`` tests the generator). It needs what the bench
+needs: PostgreSQL (a database of its own beside the suite's), Redis and wrk; it skips,
+saying which, without PostgreSQL or wrk.
 """
 
 import os
@@ -26,7 +28,7 @@ def test_bench_driver_prints_the_table_for_a_page(tmp_path):
     database = DATABASE_URL.rsplit("?", 1)[0] + "_bench_smoke"
     result = subprocess.run(
         [
-            *(sys.executable, "-m", "tests.bench.run", "--quick", "--pages", "/"),
+            *(sys.executable, "-m", "tests.bench.run", "--quick", "--pages", "/", "--reuse"),
             *("--database-url", database, "--output", str(output)),
             *("--redis-url", os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")),
         ],
