@@ -2,8 +2,9 @@
 
 Pure helpers of ``tests.bench.run``: no Django here. CPU is read from ``/proc/<pid>/stat``
 (utime + stime of every worker) before and after each wrk run, once the workers are idle
-again, and divided by the requests wrk completed: on a shared machine that is a steadier
-figure than the requests per second.
+again, and divided by the requests they handled (lines of gunicorn's access log, which
+counts those wrk gave up on when it stopped): on a shared machine that is a steadier figure
+than the requests per second.
 """
 
 import dataclasses
@@ -96,8 +97,16 @@ def parse(output):
     return load
 
 
-def run_wrk(url, *, master_pid, duration, connections, cookie=None, miss=False):
-    """Load ``url`` for ``duration`` seconds over ``connections`` connections."""
+def served(access_log):
+    """Requests the workers handled: gunicorn logs each one, even one whose client had
+    gone (wrk leaves up to one a connection unanswered when it stops)."""
+    with open(access_log, "rb") as file:
+        return sum(1 for _line in file)
+
+
+def run_wrk(url, *, master_pid, access_log, duration, connections, cookie=None, miss=False):
+    """Load ``url`` for ``duration`` seconds over ``connections`` connections; the CPU per
+    request is divided by the requests the workers handled."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "30s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -110,15 +119,17 @@ def run_wrk(url, *, master_pid, duration, connections, cookie=None, miss=False):
         command += ["-s", script.name]
     pids = worker_pids(master_pid)
     before = settled_ticks(pids)
+    handled_before = served(access_log)
     try:
         output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     finally:
         if script:
             os.unlink(script.name)
     after = settled_ticks(pids)
+    handled = served(access_log) - handled_before
     load = parse(output)
     if worker_pids(master_pid) != pids:
         load.note = "a worker was restarted (timeout?)"
-    if load.requests:
-        load.cpu_ms = (after - before) * 1000 / TICKS / load.requests
+    if handled or load.requests:
+        load.cpu_ms = (after - before) * 1000 / TICKS / (handled or load.requests)
     return load

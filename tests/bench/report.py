@@ -82,13 +82,12 @@ def table(rows, *, scale, sizes, duration, generated_in, deliberation):
         f"on `{commit()}`.",
         f"gunicorn 2 sync workers, PostgreSQL, Redis, DEBUG off; `wrk -t2 -d{duration}s` with "
         f"{' or '.join(map(str, connections))} connections (public pages and `/healthz` with "
-        "the most, signed-in pages fewer so that CPU is not spent on requests wrk gives up "
-        "on).",
+        "the most, signed-in pages fewer).",
         "*first request*: one GET (public pages with a new query string: a cache miss). "
         "*queries*: per request, counted in-process with the same settings (*miss*: a new "
         "query string; *hit*: the URL again). *miss*: every wrk request another query "
         "string; *hit*: the same URL. *CPU ms / req*: utime + stime of the workers over the "
-        "run / requests made. Targets (issue 18): a public page on a hit ≤ 2 x `/healthz`; on "
-        "a miss and signed in ≤ 15 x.",
+        "run / the requests they handled (gunicorn's access log). Targets (issue 18): a "
+        "public page on a hit ≤ 2 x `/healthz`; on a miss and signed in ≤ 15 x.",
     ]
     return "\n".join(lines + footer)

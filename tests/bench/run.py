@@ -11,7 +11,8 @@ static files collected, then ``manage.py generate_programme_data --scale N``;
 this process through Django's test client, same settings and database), then
 ``wrk -t2 -d3s`` on a miss (every request another query string, public pages only) and on
 a hit (the same URL again); signed-in pages with a session cookie (``-H``).
-CPU ms per request = utime + stime of the workers over the run / requests made.
+CPU ms per request = utime + stime of the workers over the run / requests they handled
+(gunicorn's access log: wrk gives up on the ones in flight when it stops).
 Prints a Markdown table (``--output`` writes it to a file too); ratios are to ``/healthz``
 measured in the same run.
 """
@@ -22,6 +23,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -130,10 +132,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(environment, port):
+def start_gunicorn(environment, port, access_log):
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "programme.wsgi",
+        f"--access-logfile={access_log}",
         "--workers=2",
         "--worker-class=sync",
         f"--bind=127.0.0.1:{port}",
@@ -169,7 +172,7 @@ def first_request(url, cookie=None):
     return status, (time.perf_counter() - started) * 1000
 
 
-def measure(options, world, port, master_pid):
+def measure(options, world, port, master_pid, access_log):
     """The rows of the table, /healthz first."""
     duration, quick = options.duration, options.quick
     public_connections, signed_in_connections = (4, 2) if quick else (16, 4)
@@ -177,7 +180,13 @@ def measure(options, world, port, master_pid):
     wanted = set(options.pages.split(",")) if options.pages else None
     healthz = world.pages[0]
     # Both workers import and connect before anything is measured.
-    run_wrk(f"http://127.0.0.1:{port}/healthz", master_pid=master_pid, duration=1, connections=4)
+    run_wrk(
+        f"http://127.0.0.1:{port}/healthz",
+        master_pid=master_pid,
+        access_log=access_log,
+        duration=1,
+        connections=4,
+    )
     pages = [page for page in world.pages if not wanted or page.name in wanted]
     for page in [healthz, *[page for page in pages if page is not healthz], healthz]:
         url = f"http://127.0.0.1:{port}{page.path}"
@@ -194,6 +203,7 @@ def measure(options, world, port, master_pid):
             load = run_wrk(
                 url,
                 master_pid=master_pid,
+                access_log=access_log,
                 duration=duration,
                 connections=connections,
                 cookie=cookie,
@@ -230,13 +240,15 @@ def main(argv=None):
 
     world = World.build(scale=options.scale)
     port = free_port()
-    server = start_gunicorn(environment, port)
+    access_log = Path(tempfile.mkstemp(prefix="tremplin-bench-", suffix=".log")[1])
+    server = start_gunicorn(environment, port, access_log)
     try:
-        rows = measure(options, world, port, server.pid)
+        rows = measure(options, world, port, server.pid, access_log)
     finally:
         server.terminate()
         server.wait(timeout=30)
         world.sign_out()
+        access_log.unlink()
     text = table(
         rows,
         scale=options.scale,
