@@ -128,6 +128,9 @@ def run_wrk(url, *, master_pid, access_log, duration, connections, cookie=None, 
     after = settled_ticks(pids)
     handled = served(access_log) - handled_before
     load = parse(output)
+    if not load.requests:
+        load.p50_ms = load.p99_ms = None
+        load.note = "no request finished within the run"
     if worker_pids(master_pid) != pids:
         load.note = "a worker was restarted (timeout?)"
     if handled or load.requests:

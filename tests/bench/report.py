@@ -76,8 +76,12 @@ def table(rows, *, scale, sizes, duration, generated_in, deliberation):
     connections = sorted({row.connections for row in rows if row.connections})
     footer = [
         "",
-        f"Scale {scale} ({', '.join(f'{value} {name}' for name, value in sizes.items())}), "
-        f"generated in {generated_in:.0f} s; `--deliberation {deliberation}`.",
+        f"Scale {scale} ({', '.join(f'{value} {name}' for name, value in sizes.items())}), "(
+            "data reused from an earlier run"
+            if generated_in is None
+            else f"migrated and generated in {generated_in:.0f} s"
+        )
+        + f"; `--deliberation {deliberation}`.",
         f"Machine: {machine()}. Run {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC "
         f"on `{commit()}`.",
         f"gunicorn 2 sync workers, PostgreSQL, Redis, DEBUG off; `wrk -t2 -d{duration}s` with "

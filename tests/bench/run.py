@@ -94,6 +94,7 @@ def prepare(options, environment):
     """Migrate, collect static files and generate the data (unless reused)."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     reuse = options.reuse and _has_programme(options.database_url)
+    options.reused = reuse
     if not reuse:
         fresh_database(options.database_url)
     steps = [["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]]
@@ -254,7 +255,7 @@ def main(argv=None):
         scale=options.scale,
         sizes=world.sizes(),
         duration=options.duration,
-        generated_in=generated_in,
+        generated_in=None if options.reused else generated_in,
         deliberation=options.deliberation,
     )
     print(text)
