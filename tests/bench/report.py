@@ -74,14 +74,15 @@ def table(rows, *, scale, sizes, duration, generated_in, deliberation):
             f"| {'' if baseline_row else f'≤ {row.target}'} | {holds}{note} |"
         )
     connections = sorted({row.connections for row in rows if row.connections})
+    data = (
+        "data reused from an earlier run"
+        if generated_in is None
+        else f"migrated and generated in {generated_in:.0f} s"
+    )
+    counts = ", ".join(f"{value} {name}" for name, value in sizes.items())
     footer = [
         "",
-        f"Scale {scale} ({', '.join(f'{value} {name}' for name, value in sizes.items())}), "(
-            "data reused from an earlier run"
-            if generated_in is None
-            else f"migrated and generated in {generated_in:.0f} s"
-        )
-        + f"; `--deliberation {deliberation}`.",
+        f"Scale {scale} ({counts}), {data}; `--deliberation {deliberation}`.",
         f"Machine: {machine()}. Run {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC "
         f"on `{commit()}`.",
         f"gunicorn 2 sync workers, PostgreSQL, Redis, DEBUG off; `wrk -t2 -d{duration}s` with "
