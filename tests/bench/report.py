@@ -64,7 +64,7 @@ def table(rows, *, scale, sizes, duration, generated_in, deliberation):
         holds = "" if baseline_row or ratio is None else ("yes" if ratio <= row.target else "no")
         if load.errors:
             holds = f"no ({load.errors} errors)"
-        note = f" {load.note}" if load.note else ""
+        note = f" ({load.note})" if load.note else ""
         lines.append(
             f"| {row.page} | {'baseline' if baseline_row else row.mode} "
             f"| {_number(row.first_ms)} | {_number(row.queries, 0)} "
