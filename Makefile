@@ -34,7 +34,7 @@ run: messages
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: messages chromium clamav pdf oidc-provider
+test: messages chromium clamav pdf oidc-provider wrk
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The load benchmark (tests/bench/run.py): the pages that grow, served as in production
