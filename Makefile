@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 # `make run` is a local demonstration: debug mode, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test bench mutation lint format messages update-messages chromium clamav pdf oidc-provider clean lock
+.PHONY: run test bench bench-ranking wrk mutation lint format messages update-messages chromium clamav pdf oidc-provider clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,12 +34,28 @@ run: messages
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: messages chromium clamav pdf oidc-provider
+test: messages chromium clamav pdf oidc-provider wrk
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Benchmarks of the pages that grow with the programme: timings and query counts.
-bench: messages
-	$(BIN)/python -m pytest tests/bench -o python_files='bench_*.py' -o python_functions='bench_*' -p no:randomly --benchmark-columns=min,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
+# The load benchmark (tests/bench/run.py): the pages that grow, served as in production
+# (gunicorn, 2 sync workers, PostgreSQL, Redis, DEBUG off) on generated data of SCALE
+# editions, loaded with wrk; prints a Markdown table. `make bench SCALE=100`, `QUICK=1` for
+# 1 s runs; BENCH_ARGS passes more (`--pages`, `--deliberation 100x15x6`, `--reuse`).
+SCALE ?= 1
+QUICK ?=
+BENCH_ARGS ?=
+bench: messages wrk
+	$(BIN)/python -m tests.bench.run --scale $(SCALE) $(if $(QUICK),--quick) $(BENCH_ARGS)
+
+# One million marks ranked, timed in-process (minutes to generate): tests/bench/ranking.py.
+bench-ranking: messages
+	$(BIN)/python -m tests.bench.ranking $(BENCH_ARGS)
+
+# The load generator of the benchmark is Debian's wrk; install it when we can (root).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; \
+	    else echo "The load benchmark needs wrk: sudo apt-get install wrk" >&2; exit 1; fi; }
 
 # Mutation testing of the workflow modules, each against its own tests: a slow report, not in
 # CI. `make mutation MODULES=jury/ranking.py` for some; the table is in tests/mutation/run.py.
