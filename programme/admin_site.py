@@ -71,6 +71,14 @@ class TremplinAdminSite(admin.AdminSite):
             logger.warning("ProConnect: the logout request failed", exc_info=True)
             return response
 
+    def get_app_list(self, request, app_label=None):
+        """Django's, built once per request: ``each_context`` (the sidebar) and the index
+        page both ask for it, and each build checks every model's permissions."""
+        built = request.__dict__.setdefault("_tremplin_app_lists", {})
+        if app_label not in built:
+            built[app_label] = super().get_app_list(request, app_label)
+        return built[app_label]
+
     def has_permission(self, request):
         return super().has_permission(request) and second_factor.is_verified(request.user)
 
