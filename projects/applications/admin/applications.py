@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from programme.admin_base import CreatedByStaffMixin
+from programme.admin_base import CreatedByStaffMixin, QuickActionCheckboxMixin
 from projects.admin_base import ReadOnlyInline, TimelineMixin, TransitionAdmin
 from projects.applications.admin import screening, timeline
 from projects.models import (
@@ -80,7 +80,9 @@ class DecisionLetterInline(ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(CreatedByStaffMixin, TimelineMixin, admin.ModelAdmin):
+class ApplicationAdmin(
+    QuickActionCheckboxMixin, CreatedByStaffMixin, TimelineMixin, admin.ModelAdmin
+):
     timeline_view = staticmethod(timeline.application_timeline)
     move_view = staticmethod(timeline.move_application_view)
     list_display = [
