@@ -11,7 +11,6 @@ Editions are passed most recent first; rows come back in that order.
 
 from collections import Counter, defaultdict
 
-from django.db import connection
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Q, Sum
 from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from projects.models import (
     ProjectTransition,
     TeamMember,
 )
+from projects.staff.distinct_counts import distinct_counts
 
 # A reintegration that changed a public service: a department took the project over, or
 # it was deployed more widely.
@@ -238,48 +238,6 @@ def overdue_milestones(today):
     ]
 
 
-def _measure(rows, edition_path, value, editions):
-    """``rows`` as (edition pk, edition number, counted value), the empty values left out,
-    in the editions shown only."""
-    rows = (
-        rows.order_by()
-        .annotate(
-            edition_key=F(edition_path),
-            edition_number=F(f"{edition_path}__number"),
-            counted=value,
-        )
-        .filter(edition_key__in=[edition.pk for edition in editions], counted__isnull=False)
-    )
-    if isinstance(value, Lower):
-        rows = rows.exclude(counted="")
-    return rows.values_list("edition_key", "edition_number", "counted")
-
-
-def _distinct_counts(measures):
-    """For each measure (``_measure``): ``{edition pk: distinct values}`` and ``{edition
-    number: distinct values seen first in that edition}``, counted in the database, in
-    one query for every measure."""
-    parts, params = [], []
-    for index, rows in enumerate(measures):
-        sql, sql_params = rows.query.sql_with_params()
-        parts.append(
-            f"SELECT {index}, 0, edition_key, COUNT(DISTINCT counted) "
-            f"FROM ({sql}) own_{index} GROUP BY edition_key"
-        )
-        parts.append(
-            f"SELECT {index}, 1, first_number, COUNT(*) FROM (SELECT counted, "
-            f"MIN(edition_number) AS first_number FROM ({sql}) seen_{index} GROUP BY counted) "
-            f"first_{index} GROUP BY first_number"
-        )
-        params += [*sql_params, *sql_params]
-    own, firsts = [Counter() for _m in measures], [Counter() for _m in measures]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for index, seen_first, key, count in cursor.fetchall():
-            (firsts if seen_first else own)[index][key] = count
-    return list(zip(own, firsts, strict=True))
-
-
 def _cumulated(editions, labels, counts):
     """Rows, most recent edition first: per measure, the edition's own figure and the
     figure since the first edition, each thing (person, department, project) once."""
@@ -298,8 +256,32 @@ def objectives(editions):
     """The programme's three objectives in figures, per edition and cumulated (one query):
     rows of ``(title, measures, [per edition: (own, cumulated) per measure])``."""
     kind, status = MemberKind, ApplicationStatus
-    members = TeamMember.objects.exclude(application__status=status.DRAFT)
-    laureates = members.filter(application__status=status.SELECTED)
+
+    # The rows of each measure, built only when its statement is not kept yet.
+    def members():
+        return TeamMember.objects.exclude(application__status=status.DRAFT)
+
+    def laureates():
+        return members().filter(application__status=status.SELECTED)
+
+    def agents():
+        return members().filter(kind=kind.AGENT)
+
+    def laureate_agents():
+        return laureates().filter(kind=kind.AGENT)
+
+    def students():
+        return members().filter(kind=kind.STUDENT)
+
+    def local_actors():
+        return members().filter(kind=kind.LOCAL_ACTOR)
+
+    def experimentations():
+        return ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION)
+
+    def changed_services():
+        return Project.objects.filter(phase=Phase.REINTEGRATION, outcome__in=CHANGED_SERVICE)
+
     # One person in two applications may be typed with different capitals.
     email = Lower(Trim("email"))
     on_team = "application__call__edition"
@@ -309,13 +291,13 @@ def objectives(editions):
             [
                 (
                     _("Projets passés en expérimentation"),
-                    ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION),
+                    experimentations,
                     "project__application__call__edition",
                     F("project"),
                 ),
                 (
                     _("Services publics changés (projets repris ou déployés)"),
-                    Project.objects.filter(phase=Phase.REINTEGRATION, outcome__in=CHANGED_SERVICE),
+                    changed_services,
                     on_team,
                     F("pk"),
                 ),
@@ -326,14 +308,14 @@ def objectives(editions):
             [
                 (
                     _("Agents dans les candidatures"),
-                    members.filter(kind=kind.AGENT),
+                    agents,
                     on_team,
                     email,
                 ),
                 (_("Directions dans les candidatures"), members, on_team, F("department")),
                 (
                     _("Agents dans les projets lauréats"),
-                    laureates.filter(kind=kind.AGENT),
+                    laureate_agents,
                     on_team,
                     email,
                 ),
@@ -343,8 +325,8 @@ def objectives(editions):
         (
             _("Associer les acteurs du territoire"),
             [
-                (_("Étudiants et étudiantes"), members.filter(kind=kind.STUDENT), on_team, email),
-                (_("Acteurs du territoire"), members.filter(kind=kind.LOCAL_ACTOR), on_team, email),
+                (_("Étudiants et étudiantes"), students, on_team, email),
+                (_("Acteurs du territoire"), local_actors, on_team, email),
                 (_("Écoles"), members, on_team, F("school")),
                 (_("Organisations"), members, on_team, F("organisation")),
             ],
@@ -353,9 +335,7 @@ def objectives(editions):
     measures = [measure for _title, measures in table for measure in measures]
     # Without an edition there is nothing to count (and no query to make).
     counts = iter(
-        _distinct_counts(
-            [_measure(rows, path, value, editions) for _label, rows, path, value in measures]
-        )
+        distinct_counts(editions, [(rows, path, value) for _label, rows, path, value in measures])
         if editions
         else [(Counter(), Counter())] * len(measures)
     )

@@ -13,7 +13,7 @@ from editions.models import Edition
 from programme.enums import DecisionSource
 from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.models import PhasePeriod
-from projects.staff import dashboard
+from projects.staff import dashboard, distinct_counts
 from tests.editions.factories import CallFactory
 from tests.programme.factories import OrganisationFactory, UserFactory
 from tests.projects.factories import (
@@ -270,3 +270,30 @@ def test_objectives_without_any_edition_are_empty_tables(django_assert_num_queri
         (4, []),
         (4, []),
     ]
+
+
+def test_objectives_statement_is_kept_per_editions_and_counts_afresh(monkeypatch):
+    first, second = CallFactory(edition__name="Saison 1"), CallFactory(edition__name="Saison 2")
+    advance(ApplicationFactory(call=first), ApplicationStatus.SUBMITTED)
+    monkeypatch.setattr(distinct_counts, "_statements", {})
+    built = []
+    build = distinct_counts._statement
+    monkeypatch.setattr(
+        distinct_counts, "_statement", lambda measures: built.append(1) or build(measures)
+    )
+
+    before = by_edition(dashboard.objectives(editions())[1])
+    advance(ApplicationFactory(call=second), ApplicationStatus.SUBMITTED)
+    after = by_edition(dashboard.objectives(editions())[1])
+    only_first = by_edition(dashboard.objectives([first.edition])[1])
+
+    assert before == {
+        "Saison 2": [(0, 1), (0, 1), (0, 0), (0, 0)],
+        "Saison 1": [(1, 1)] * 2 + [(0, 0)] * 2,
+    }
+    assert after == {
+        "Saison 2": [(1, 2), (1, 2), (0, 0), (0, 0)],
+        "Saison 1": [(1, 1)] * 2 + [(0, 0)] * 2,
+    }
+    assert only_first == {"Saison 1": [(1, 1)] * 2 + [(0, 0)] * 2}
+    assert len(built) == 2  # the two editions once, then the first alone
