@@ -185,25 +185,31 @@ class Session(models.Model):
         """Whether marks may be read beyond their scorer: from the deliberation on."""
         return self.status in (SessionStatus.DELIBERATION, SessionStatus.CLOSED)
 
-    def voting_members_present(self, item=None):
+    def voting_members_present(self, item=None, convocations=None):
         """The voting members marked present, less those who withdrew from ``item`` or
-        arrived after it."""
-        convocations = self.convocations.filter(attendance=Attendance.PRESENT).select_related(
-            "member"
-        )
+        arrived after it. ``convocations``: the session's, already fetched with their
+        members (a page that shows them too reads them once)."""
+        if convocations is None:
+            convocations = self.convocations.filter(attendance=Attendance.PRESENT).select_related(
+                "member"
+            )
+        present = [c for c in convocations if c.attendance == Attendance.PRESENT]
         withdrawn = set(item.conflicts.values_list("member_id", flat=True)) if item else set()
-        return _voting(convocations, item, withdrawn)
+        return _voting(present, item, withdrawn)
 
-    def quorum_refusals(self, item=None):
+    def quorum_refusals(self, item=None, convocations=None):
         """The quorum's refusal, as a French sentence, when too few voting members sit
-        (on ``item``: present by then, and not withdrawn from it)."""
-        return self._quorum_refusal(len(self.voting_members_present(item)), item)
+        (on ``item``: present by then, and not withdrawn from it). ``convocations`` as in
+        ``voting_members_present``."""
+        return self._quorum_refusal(len(self.voting_members_present(item, convocations)), item)
 
-    def item_quorum_refusals(self):
-        """The quorum's refusal of each item on the agenda, read in two queries."""
-        convocations = list(
-            self.convocations.filter(attendance=Attendance.PRESENT).select_related("member")
-        )
+    def item_quorum_refusals(self, convocations=None):
+        """The quorum's refusal of each item on the agenda, read in two queries (one when
+        ``convocations``, the session's with their members, are given)."""
+        if convocations is None:
+            convocations = self.convocations.filter(attendance=Attendance.PRESENT)
+            convocations = list(convocations.select_related("member"))
+        convocations = [c for c in convocations if c.attendance == Attendance.PRESENT]
         refusals = []
         for item in self.items.on_agenda().prefetch_related("conflicts").order_by("position"):
             withdrawn = {conflict.member_id for conflict in item.conflicts.all()}
