@@ -12,7 +12,7 @@ from jury.enums import SessionStatus
 from jury.exports import ranking_table
 from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision
-from jury.ranking import rank
+from jury.ranking import rank, withdrawals
 from jury.rules import is_chair
 from jury.services import (
     decision_state_refusals,
@@ -47,7 +47,7 @@ def ranked_items(session, user):
         .on_agenda()
         .filter(session=session)
         .select_related("application", "project", "decision__chaired_by__user")
-        .prefetch_related("conflicts__member__user")
+        .prefetch_related(withdrawals())
         .order_by("position")
     )
     grids = {}
