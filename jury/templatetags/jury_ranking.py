@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.urls import reverse
 from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -58,3 +59,18 @@ def criterion_means(row):
             for criterion, mean in row.criterion_means
         )
     )
+
+
+# Stands for the item's pk in a reversed URL: no session's pk holds these digits.
+_ITEM = 918273645546372819
+
+
+@register.simple_tag(takes_context=True)
+def item_url(context, name, session_pk, item_pk):
+    """``{% url name session_pk item_pk %}`` for a row of a table of items: reversed once
+    per template render and URL name, then the item's pk put in (a hundred rows)."""
+    cache = context.render_context.setdefault("jury_item_urls", {})
+    if (name, session_pk) not in cache:
+        cache[name, session_pk] = reverse(name, args=[session_pk, _ITEM]).split(str(_ITEM))
+    before, after = cache[name, session_pk]
+    return f"{before}{int(item_pk)}{after}"
