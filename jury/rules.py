@@ -23,19 +23,29 @@ def _session(obj):
     return getattr(obj, "session", obj)
 
 
+def _seats(user, obj):
+    """``(member id, role)`` of ``user``'s convocations to the session of ``obj``: read in
+    one query per session object and person, since a page checks several of these rules
+    on the session it loaded (the object lives for one request)."""
+    session = _session(obj)
+    seats = session.__dict__.setdefault("_jury_seats", {})
+    if user.pk not in seats:
+        seats[user.pk] = list(
+            session.convocations.filter(member__user=user).values_list("member_id", "member__role")
+        )
+    return seats[user.pk]
+
+
 @signed_in_on_object
 def is_convened(user, obj):
-    return _session(obj).convocations.filter(member__user=user).exists()
+    return bool(_seats(user, obj))
 
 
 @signed_in_on_object
 def is_chair(user, obj):
     """The president, the secretary, or the session's substitute chair."""
-    session = _session(obj)
-    return session.convocations.filter(
-        Q(member__role__in=CHAIR_ROLES) | Q(member_id=session.substitute_chair_id),
-        member__user=user,
-    ).exists()
+    substitute = _session(obj).substitute_chair_id
+    return any(role in CHAIR_ROLES or pk == substitute for pk, role in _seats(user, obj))
 
 
 def chairs_a_jury(user):
@@ -55,12 +65,7 @@ def marks_are_open(user, obj):
 
 @signed_in_on_object
 def is_voting_member(user, obj):
-    return (
-        _session(obj)
-        .convocations.filter(member__user=user)
-        .exclude(member__role=MemberRole.SECRETARY)
-        .exists()
-    )
+    return any(role != MemberRole.SECRETARY for _pk, role in _seats(user, obj))
 
 
 @rules.predicate

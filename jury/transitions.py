@@ -57,7 +57,11 @@ def every_decision_applies(session, **context):
 
 
 def quorum_is_reached(session, **context):
-    return session.quorum_refusals() or session.item_quorum_refusals()
+    """The quorum on the session, then on each item (the convocations read once)."""
+    convocations = list(session.convocations.select_related("member"))
+    return session.quorum_refusals(convocations=convocations) or session.item_quorum_refusals(
+        convocations
+    )
 
 
 def outcome_refusals(item, outcome):

@@ -185,29 +185,50 @@ class Session(models.Model):
         """Whether marks may be read beyond their scorer: from the deliberation on."""
         return self.status in (SessionStatus.DELIBERATION, SessionStatus.CLOSED)
 
-    def voting_members_present(self, item=None):
+    def voting_members_present(self, item=None, convocations=None):
         """The voting members marked present, less those who withdrew from ``item`` or
-        arrived after it."""
-        convocations = self.convocations.filter(attendance=Attendance.PRESENT).select_related(
-            "member"
-        )
+        arrived after it. ``convocations``: the session's, already fetched with their
+        members (a page that shows them too reads them once)."""
+        if convocations is None:
+            convocations = self.convocations.filter(attendance=Attendance.PRESENT).select_related(
+                "member"
+            )
+        present = [c for c in convocations if c.attendance == Attendance.PRESENT]
         withdrawn = set(item.conflicts.values_list("member_id", flat=True)) if item else set()
-        return _voting(convocations, item, withdrawn)
+        return _voting(present, item, withdrawn)
 
-    def quorum_refusals(self, item=None):
+    def quorum_refusals(self, item=None, convocations=None):
         """The quorum's refusal, as a French sentence, when too few voting members sit
-        (on ``item``: present by then, and not withdrawn from it)."""
-        return self._quorum_refusal(len(self.voting_members_present(item)), item)
+        (on ``item``: present by then, and not withdrawn from it). ``convocations`` as in
+        ``voting_members_present``."""
+        present = len(self.voting_members_present(item, convocations))
+        return self._quorum_refusal(present, item.position if item else None)
 
-    def item_quorum_refusals(self):
-        """The quorum's refusal of each item on the agenda, read in two queries."""
-        convocations = list(
-            self.convocations.filter(attendance=Attendance.PRESENT).select_related("member")
-        )
+    def item_quorum_refusals(self, convocations=None):
+        """The quorum's refusal of each item on the agenda, read in two queries (one when
+        ``convocations``, the session's with their members, are given). The items come as
+        (position, withdrawn member) rows, not objects: the close's guard asks on every
+        load of the deliberation page, a hundred items and more."""
+        if convocations is None:
+            convocations = self.convocations.filter(attendance=Attendance.PRESENT)
+            convocations = list(convocations.select_related("member"))
+        voters = [
+            (c.member_id, c.arrived_after)
+            for c in convocations
+            if c.attendance == Attendance.PRESENT and c.member.can_vote
+        ]
+        withdrawn = {}
+        agenda = self.items.on_agenda().order_by("position")
+        for position, member_id in agenda.values_list("position", "conflicts__member_id"):
+            withdrawn.setdefault(position, set()).add(member_id)
         refusals = []
-        for item in self.items.on_agenda().prefetch_related("conflicts").order_by("position"):
-            withdrawn = {conflict.member_id for conflict in item.conflicts.all()}
-            refusals += self._quorum_refusal(len(_voting(convocations, item, withdrawn)), item)
+        for position, gone in withdrawn.items():
+            present = sum(
+                1
+                for member_id, arrived_after in voters
+                if member_id not in gone and (arrived_after is None or arrived_after < position)
+            )
+            refusals += self._quorum_refusal(present, position)
         return refusals
 
     def voting_on(self, item, convocations):
@@ -218,16 +239,18 @@ class Session(models.Model):
         present = [c for c in convocations if c.attendance == Attendance.PRESENT]
         return _voting(present, item, withdrawn)
 
-    def _quorum_refusal(self, present, item):
+    def _quorum_refusal(self, present, position):
+        """The refusal when ``present`` is short of the quorum, on the item at ``position``
+        (``None``: on the session)."""
         if present >= self.quorum:
             return []
-        if item is not None:
+        if position is not None:
             return [
                 _(
                     "Quorum non atteint sur le point %(position)d : %(present)d membre(s) "
                     "votant(s) présent(s) sans déport, %(quorum)d requis."
                 )
-                % {"position": item.position, "present": present, "quorum": self.quorum}
+                % {"position": position, "present": present, "quorum": self.quorum}
             ]
         return [
             _("Quorum non atteint : %(present)d membre(s) votant(s) présent(s), %(quorum)d requis.")

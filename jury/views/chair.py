@@ -12,7 +12,7 @@ from jury.enums import SessionStatus
 from jury.exports import ranking_table
 from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision
-from jury.ranking import rank
+from jury.ranking import rank, withdrawals
 from jury.rules import is_chair
 from jury.services import (
     decision_state_refusals,
@@ -47,7 +47,7 @@ def ranked_items(session, user):
         .on_agenda()
         .filter(session=session)
         .select_related("application", "project", "decision__chaired_by__user")
-        .prefetch_related("conflicts__member__user")
+        .prefetch_related(withdrawals())
         .order_by("position")
     )
     grids = {}
@@ -70,6 +70,7 @@ def deliberation(request, pk):
     session = chair_session(request, pk)
     items, ranking, grids = ranked_items(session, request.user)
     source = decided_by(request, session)
+    sheet = attendance_sheet(session)
     removed = (
         AgendaItem.objects.visible_to(request.user)
         .filter(session=session, removed_at__isnull=False)
@@ -85,12 +86,12 @@ def deliberation(request, pk):
             "ranking": ranking,
             "grids": grids,
             "removed": removed,
-            "sheet": attendance_sheet(session),
+            "sheet": sheet,
             "averaging_form": AveragingForm(initial={"averaging": session.averaging})
             if session.status == SessionStatus.PLANNED
             else None,
-            "present_count": len(session.voting_members_present()),
-            "quorum_reached": not session.quorum_refusals(),
+            "present_count": len(session.voting_members_present(None, sheet.convocations)),
+            "quorum_reached": not session.quorum_refusals(None, sheet.convocations),
             "steps": session_steps(session, source),
             "close_refusals": session_refusals(session, SessionStatus.CLOSED, decided_by=source),
         },

@@ -108,6 +108,23 @@ def prepare(options, environment):
     for step in steps:
         print(f"# manage.py {' '.join(step)}", file=sys.stderr, flush=True)
         subprocess.run([*manage, *step], env=os.environ | environment, check=True, cwd=ROOT)
+    if not reuse:
+        analyze(options.database_url)
+
+
+def analyze(database_url):
+    """Refresh the planner's statistics after the bulk load, as autovacuum would in
+    production (it may be off on a development server): on a table it believes empty the
+    planner sorts a million marks on disk instead of hashing them (1.3 s against 0.6 s)."""
+    import psycopg2
+
+    connection = psycopg2.connect(database_url)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    finally:
+        connection.close()
 
 
 def _has_programme(database_url):

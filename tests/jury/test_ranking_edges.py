@@ -1,11 +1,13 @@
 """The ranking's edges: unscored items, marks of 0, ties to the hundredth, withdrawals."""
 
+import random
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
 from jury.enums import CriterionGrid
-from jury.ranking import rank
+from jury.ranking import COMMON_SCALE, RankedItem, rank
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -155,3 +157,16 @@ def test_means_equal_in_fact_share_a_rank_despite_float_arithmetic(session, out_
         (first_item, 1, True),
         (second_item, 1, True),
     ]
+
+
+def test_tie_key_equals_the_fraction_rounded_half_up_on_a_seeded_grid():
+    """``RankedItem.hundredths`` counts in integers what ``int(mean * 100 + 1/2)`` gives."""
+    generator = random.Random(18)
+    means = [Fraction(n, 200) for n in range(-5, 6)]
+    for _ in range(2000):
+        denominator = COMMON_SCALE * generator.randint(1, 999)
+        means.append(Fraction(generator.randint(-(10**12), 20 * 10**12), denominator))
+    for mean in means:
+        row = RankedItem(item=None, mean=float(mean), exact_mean=mean)
+        assert row.hundredths == int(mean * 100 + Fraction(1, 2))
+    assert RankedItem(item=None, mean=None).hundredths is None
