@@ -47,7 +47,7 @@ class MailEvent:
         return [placeholder.name for placeholder in self.placeholders]
 
     def values(self, context):
-        return {p.name: str(p.value(context) or "") for p in self.placeholders}
+        return placeholder_values(self.placeholders, context)
 
     def sample_values(self):
         return {p.name: str(p.sample) for p in self.placeholders}
@@ -110,6 +110,11 @@ def template_errors(text, allowed):
     elif "}}" in rest:
         errors.append(_("« }} » ferme un champ qui n'a pas été ouvert par « {{ »."))
     return errors
+
+
+def placeholder_values(placeholders, context):
+    """``{name: text}`` of each of ``placeholders`` for a mail's ``context``."""
+    return {p.name: str(p.value(context) or "") for p in placeholders}
 
 
 def render(text, values):

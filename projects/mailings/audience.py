@@ -120,8 +120,7 @@ PLACEHOLDERS = (
 
 
 def values(application, member):
-    ctx = context(application, member)
-    return {p.name: str(p.value(ctx) or "") for p in PLACEHOLDERS}
+    return mail_events.placeholder_values(PLACEHOLDERS, context(application, member))
 
 
 def render(subject, body, application, member):
