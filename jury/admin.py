@@ -7,7 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jury.admin_agenda import AgendaItemInline, FrozenOnceScoringMixin, FrozenWhenClosedMixin
+from jury.admin_agenda import (
+    AgendaItemInline,
+    FrozenOnceScoringMixin,
+    FrozenWhenClosedMixin,
+    cancel_dropped_pitches,
+)
 from jury.admin_views import session_step, session_steps
 from jury.exports import export_download, exports_page
 from jury.models import (
@@ -22,7 +27,7 @@ from jury.models import (
     Session,
 )
 from jury.services import add_default_criteria
-from jury.tasks import send_pitch_invitation, send_session_invitation
+from jury.tasks import send_pitch_cancellation, send_pitch_invitation, send_session_invitation
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.admin_outbox import label_mail
 from programme.admin_search import SearchKind, register_kind
@@ -83,6 +88,11 @@ class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
     @admin.display(description=_("points"), ordering="item_total")
     def item_count(self, session):
         return session.item_total
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is AgendaItem:
+            cancel_dropped_pitches(formset, actor=request.user)
+        super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -181,6 +191,7 @@ admin.site.register_view(
 
 label_mail(send_session_invitation, _("Convocation à une séance du jury"))
 label_mail(send_pitch_invitation, _("Convocation d'une équipe à présenter son projet au jury"))
+label_mail(send_pitch_cancellation, _("Annulation du passage d'une équipe devant le jury"))
 
 
 def _session_line(session):

@@ -1,7 +1,7 @@
 """The agenda in the session's admin page: a picker offering only what may be decided,
 each subject labelled with its edition and status, and an agenda frozen once scoring
 opens (items then leave it from the deliberation screen, with a reason); the mixins that
-freeze a session's inlines."""
+freeze a session's inlines; the teams of pitches the agenda drops are told."""
 
 from django import forms
 from django.contrib import admin
@@ -12,6 +12,7 @@ from editions.enums import RUNNING_PHASES
 from jury.enums import SessionStatus
 from jury.models import AgendaItem
 from jury.models.agenda import DECIDABLE_APPLICATIONS
+from jury.services.pitches import cancel_pitch
 from projects.models import Application, Project
 
 
@@ -90,3 +91,16 @@ class AgendaItemInline(FrozenOnceScoringMixin, admin.TabularInline):
     form = AgendaItemForm
     extra = 0
     fields = ["position", "scheduled_time", "kind", "application", "project"]
+
+
+def cancel_dropped_pitches(formset, *, actor):
+    """Before the agenda's formset saves: tell the team of each pitch it was invited to
+    that the item deletes, or gives another subject or kind, that the pitch is off."""
+    for item_form in formset.initial_forms:
+        if item_form in formset.deleted_forms:
+            reason = _("Point supprimé de l'ordre du jour de la séance.")
+        elif {"application", "kind"} & set(item_form.changed_data):
+            reason = _("Sujet du point modifié dans l'ordre du jour de la séance.")
+        else:
+            continue
+        cancel_pitch(item_form.instance, actor=actor, reason=str(reason))

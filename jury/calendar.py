@@ -95,30 +95,103 @@ def pitch_ics(invitation):
     """A team's pitch invitation (``TeamInvitation``) as an .ics file (bytes): always the
     same UID for the item, and the invitation's SEQUENCE, so that a diary replaces the
     event it holds when the slot changes. Times in Europe/Paris, with its VTIMEZONE."""
+    return _pitch_event(told_pitch(invitation), invitation.item.application.title, method="PUBLISH")
+
+
+def told_pitch(invitation):
+    """The ``TeamPitch`` that ``invitation`` (a ``TeamInvitation``) told its team."""
     item = invitation.item
-    return _ics(
-        "-//Tremplin//Passages devant le jury//FR",
-        uid=f"passage-{item.pk}",
+    return TeamPitch(
+        item_id=item.pk,
+        application_id=item.application_id,
         sequence=invitation.sequence,
-        start=invitation.starts_at.astimezone(PARIS),
-        end=invitation.ends_at.astimezone(PARIS),
-        summary=_("Présentation devant le jury : %(title)s") % {"title": item.application.title},
-        location=invitation.place,
-        description=_("Séance « %(session)s », point n° %(position)d de l'ordre du jour.")
-        % {"session": item.session.title, "position": item.position},
+        starts_at=invitation.starts_at,
+        ends_at=invitation.ends_at,
+        place=invitation.place,
+        session_title=item.session.title,
+        position=item.position,
     )
 
 
-def _ics(prodid, *, uid, start, end, summary, location, description, url=None, sequence=None):
+@dataclass(frozen=True)
+class TeamPitch:
+    """A pitch as its team was told it: enough to word a mail and to write the diary
+    event even once the item itself is gone (deleted from a planned agenda), so its
+    fields travel as a mail task's arguments."""
+
+    item_id: int
+    application_id: int
+    sequence: int
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    session_title: str
+    position: int
+
+    def as_task_arguments(self):
+        return {
+            **self.__dict__,
+            "starts_at": self.starts_at.isoformat(),
+            "ends_at": self.ends_at.isoformat(),
+        }
+
+    @classmethod
+    def from_task_arguments(cls, arguments):
+        return cls(
+            **arguments
+            | {
+                "starts_at": datetime.datetime.fromisoformat(arguments["starts_at"]),
+                "ends_at": datetime.datetime.fromisoformat(arguments["ends_at"]),
+            }
+        )
+
+
+def pitch_cancellation_ics(pitch, title):
+    """The cancellation of ``pitch`` (a ``TeamPitch`` with the next sequence) as an .ics
+    file (bytes): the invitation's UID, ``METHOD:CANCEL`` and ``STATUS:CANCELLED``, so
+    that a diary removes the event it holds."""
+    return _pitch_event(pitch, title, method="CANCEL")
+
+
+def _pitch_event(pitch, title, *, method):
+    return _ics(
+        "-//Tremplin//Passages devant le jury//FR",
+        uid=f"passage-{pitch.item_id}",
+        sequence=pitch.sequence,
+        start=pitch.starts_at.astimezone(PARIS),
+        end=pitch.ends_at.astimezone(PARIS),
+        summary=_("Présentation devant le jury : %(title)s") % {"title": title},
+        location=pitch.place,
+        description=_("Séance « %(session)s », point n° %(position)d de l'ordre du jour.")
+        % {"session": pitch.session_title, "position": pitch.position},
+        method=method,
+    )
+
+
+def _ics(
+    prodid,
+    *,
+    uid,
+    start,
+    end,
+    summary,
+    location,
+    description,
+    url=None,
+    sequence=None,
+    method="PUBLISH",
+):
     calendar = Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     event = Event()
     event.add("uid", f"{uid}@{settings.SITE_URL.split('://')[-1]}")
     event.add("dtstamp", timezone.now())
     if sequence is not None:
         event.add("sequence", sequence)
+    if method == "CANCEL":
+        event.add("status", "CANCELLED")
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("summary", summary)

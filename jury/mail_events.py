@@ -28,6 +28,7 @@ def _changed(context):
 
 def register_events():
     register_pitch_invitation()
+    register_pitch_cancellation()
     register_event(
         "jury/email/invitation",
         _("Convocation d'un membre du jury"),
@@ -132,5 +133,51 @@ def register_pitch_invitation():
             "{{ debut }} à {{ fin }} (heure de Paris).\nLieu : {{ lieu }}\nSéance : "
             "{{ seance }}\n\nPrésentez-vous quelques minutes avant votre horaire. "
             "L'invitation est jointe pour votre agenda.\n\nL'équipe innovation\n"
+        ),
+    )
+
+
+def register_pitch_cancellation():
+    """The cancellation of a team's pitch: its item left the agenda or changed subject."""
+    register_event(
+        "jury/email/pitch_cancellation",
+        _("Annulation du passage d'une équipe devant le jury"),
+        description=_(
+            "À chaque membre d'une équipe convoquée dont le passage n'a plus lieu (retiré "
+            "de l'ordre du jour), avec l'annulation de l'événement d'agenda en pièce jointe."
+        ),
+        placeholders=(
+            Placeholder(
+                "projet",
+                _("Le titre de la candidature"),
+                "Tiers-lieu numérique",
+                lambda c: c["application"].title,
+            ),
+            Placeholder(
+                "date",
+                _("Le jour du passage annulé (heure de Paris)"),
+                "lundi 15 mars 2027",
+                lambda c: _slot(c, "l j F Y"),
+            ),
+            Placeholder(
+                "debut",
+                _("L'heure de début du créneau annulé"),
+                "14:20",
+                lambda c: _slot(c, "H:i"),
+            ),
+            Placeholder(
+                "seance",
+                _("Le titre de la séance"),
+                "Jury de sélection",
+                lambda c: c["pitch"].session_title,
+            ),
+        ),
+        subject="Passage devant le jury annulé : {{ projet }} ({{ date }})",
+        body=(
+            "Bonjour,\n\nLa présentation de votre candidature « {{ projet }} » devant le "
+            "jury, prévue le {{ date }} à {{ debut }} (heure de Paris), n'aura pas lieu.\n"
+            "Séance : {{ seance }}\n\nL'événement est retiré de votre agenda par la pièce "
+            "jointe. L'équipe innovation vous recontactera si un autre passage est prévu.\n\n"
+            "L'équipe innovation\n"
         ),
     )

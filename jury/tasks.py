@@ -3,9 +3,17 @@
 from django.urls import reverse
 from django_tasks import task
 
-from jury.calendar import PARIS, agenda_lines, pitch_ics, session_ics
+from jury.calendar import (
+    PARIS,
+    TeamPitch,
+    agenda_lines,
+    pitch_cancellation_ics,
+    pitch_ics,
+    session_ics,
+)
 from jury.models import AgendaItem, Convocation, TeamInvitation
 from programme.mail import send_templated_mail
+from projects.models import Application
 
 
 @task()
@@ -59,4 +67,26 @@ def send_pitch_invitation(invitation_id):
         },
         application.team_members.values_list("email", flat=True),
         attachments=[("passage-jury.ics", pitch_ics(invitation), "text/calendar")],
+    )
+
+
+@task()
+def send_pitch_cancellation(pitch):
+    """The cancellation of a pitch a team was invited to (``pitch``: a ``TeamPitch`` as
+    task arguments, its sequence the next one), to each member of the team, with the
+    diary event cancelled. The item may be gone: the pitch carries what the mail says."""
+    pitch = TeamPitch.from_task_arguments(pitch)
+    application = Application.objects.get(pk=pitch.application_id)
+    return send_templated_mail(
+        "jury/email/pitch_cancellation",
+        {
+            "pitch": pitch,
+            "application": application,
+            "starts_at": pitch.starts_at.astimezone(PARIS),
+            "ends_at": pitch.ends_at.astimezone(PARIS),
+        },
+        application.team_members.values_list("email", flat=True),
+        attachments=[
+            ("passage-jury.ics", pitch_cancellation_ics(pitch, application.title), "text/calendar")
+        ],
     )

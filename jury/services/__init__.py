@@ -26,7 +26,7 @@ from jury.services.deliberation import (
     score_refusals,
 )
 from jury.services.minutes import store_minutes_pdf
-from jury.services.pitches import invite_teams, team_invitation_refusals
+from jury.services.pitches import cancel_pitch, invite_teams, team_invitation_refusals
 from jury.services.publication import invite_members, publish_decisions
 from jury.services.session import (
     add_default_criteria,
@@ -45,6 +45,7 @@ __all__ = [
     "declare_conflict",
     "freeze_item_scoring",
     "invite_members",
+    "cancel_pitch",
     "invite_teams",
     "move_session",
     "publish_decisions",

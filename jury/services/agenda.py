@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from jury.enums import SessionStatus
 from jury.models import AgendaItem, Session
+from jury.services.pitches import cancel_pitch
 from programme import audit
 from programme.actions import verb
 from programme.lifecycles import ActionRefused
@@ -38,7 +39,8 @@ def remove_item(item, *, reason, actor, at=None):
     the close, and the minutes give the reason. Returns ``None`` if it was already.
 
     Side effects, in order: locks the session and the item; stamps the withdrawal with
-    its reason and who made it; writes the audit entry with the reason.
+    its reason and who made it; writes the audit entry with the reason; if its team was
+    invited to pitch, tells it the pitch is cancelled (``pitches.cancel_pitch``).
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -59,6 +61,7 @@ def remove_item(item, *, reason, actor, at=None):
             reason=locked.removal_reason,
             at=at,
         )
+        cancel_pitch(locked, actor=actor, reason=locked.removal_reason, at=at)
     item.removed_at, item.removed_by, item.removal_reason = at, actor, locked.removal_reason
     return locked
 

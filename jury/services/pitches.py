@@ -7,16 +7,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jury.calendar import pitch_slots
+from jury.calendar import pitch_slots, told_pitch
 from jury.enums import ItemKind, SessionStatus
 from jury.models import Session, TeamInvitation
-from jury.tasks import send_pitch_invitation
+from jury.tasks import send_pitch_cancellation, send_pitch_invitation
 from programme import audit
 from programme.actions import verb
 from programme.lifecycles import ActionRefused
 from projects.applications.pitches import InvitedSlot
 
 INVITE_TEAMS = verb("session.invite_teams", _("Convocations envoyées aux équipes"))
+CANCEL_PITCH = verb("session.cancel_pitch", _("Passage d'une équipe annulé"))
 
 
 def _agenda(session):
@@ -113,3 +114,36 @@ def invite_teams(session, *, actor, at=None):
         for invitation in invited:
             transaction.on_commit(partial(send_pitch_invitation.enqueue, invitation.pk))
     return len(invited)
+
+
+def cancel_pitch(item, *, actor, reason, at=None):
+    """Tell the team of ``item`` that the pitch it was invited to no longer takes place:
+    the item leaves the agenda (withdrawn or deleted) or is given another subject.
+    Returns whether a team was told. Called inside the caller's transaction, with the
+    session locked or about to change (``remove_item``, the agenda's admin).
+
+    Side effects, in order: deletes the item's invitation (a team invited again later
+    gets a new one); writes the session's audit entry naming the team, with ``reason``;
+    after commit, queues the cancellation to each member of the team, with the diary
+    event cancelled (the invitation's UID, the next sequence).
+    """
+    invitation = (
+        TeamInvitation.objects.filter(item=item)
+        .select_related("item__session", "item__application")
+        .first()
+    )
+    if invitation is None:
+        return False
+    pitch = told_pitch(invitation)
+    invitation.delete()
+    audit.record(
+        invitation.item.session,
+        CANCEL_PITCH,
+        actor=actor,
+        changes={"teams": [[str(invitation.item.application)], None]},
+        reason=reason,
+        at=at or timezone.now(),
+    )
+    arguments = pitch.as_task_arguments() | {"sequence": pitch.sequence + 1}
+    transaction.on_commit(partial(send_pitch_cancellation.enqueue, arguments))
+    return True
