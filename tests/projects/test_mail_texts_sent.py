@@ -10,7 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from editions.enums import Phase
-from jury.services import invite_members, invite_teams
+from jury.enums import SessionStatus
+from jury.services import invite_members, invite_teams, move_session, remove_item
 from programme import mail_events
 from programme.mail_templates import save_mail_template
 from projects.applications.services import publish_screening
@@ -138,6 +139,30 @@ def test_the_pitch_invitation_fills_every_placeholder(
         "lieu": "Cité numérique",
         "seance": "Jury du 15 mars",
         "nouvel_horaire": "",
+    }
+    assert message.attachments[0][0] == "passage-jury.ics"
+
+
+def test_the_pitch_cancellation_fills_every_placeholder(
+    every_text, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(title="Jury du 15 mars", place="Cité numérique")
+    item = SelectionItemFactory(
+        session=session,
+        application__title="Ruches de l'estuaire",
+        scheduled_time=datetime.time(14, 0),
+    )
+    invite_teams(session, actor=staff)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        remove_item(item, reason="Candidature retirée.", actor=staff)
+
+    (message,) = mailoutbox
+    assert _whole(message) == {
+        "projet": "Ruches de l'estuaire",
+        "date": "mardi 15 mars 2022",
+        "debut": "14:00",
+        "seance": "Jury du 15 mars",
     }
     assert message.attachments[0][0] == "passage-jury.ics"
 
