@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from jury.admin_agenda import (
@@ -25,6 +26,7 @@ from jury.models import (
     MinutesRecord,
     Score,
     Session,
+    TeamInvitation,
 )
 from jury.services import add_default_criteria
 from jury.tasks import send_pitch_cancellation, send_pitch_invitation, send_session_invitation
@@ -64,7 +66,14 @@ class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["title", "place"]
     date_hierarchy = "starts_at"
-    readonly_fields = ["status", "averaging", "closed_at", "closed_by", "minutes_fingerprint"]
+    readonly_fields = [
+        "status",
+        "averaging",
+        "closed_at",
+        "closed_by",
+        "minutes_fingerprint",
+        "team_invitations",
+    ]
     inlines = [ConvocationInline, AgendaItemInline, CriterionInline]
     autocomplete_fields = ["substitute_chair"]
     fieldsets = [
@@ -74,6 +83,7 @@ class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
             {"fields": ["quorum", "casting_vote_enabled", "substitute_chair", "averaging"]},
         ),
         (_("Statut"), {"fields": ["status", "closed_at", "closed_by", "minutes_fingerprint"]}),
+        (_("Équipes convoquées"), {"fields": ["team_invitations"]}),
     ]
 
     def get_queryset(self, request):
@@ -84,6 +94,31 @@ class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
         """Staff check a printed copy against it; the PDF is stored on first reading."""
         record = MinutesRecord.objects.filter(session=session).first()
         return record.sha256 if record else "—"
+
+    @admin.display(description=_("convocations envoyées aux équipes"))
+    def team_invitations(self, session):
+        """Which teams were told which slot, when and by whom (the last invitation)."""
+        invitations = (
+            TeamInvitation.objects.filter(item__session=session)
+            .select_related("item__application", "sent_by")
+            .order_by("starts_at")
+        )
+        lines = [
+            (
+                _("%(team)s : de %(start)s à %(end)s ; convocation envoyée le %(sent)s par %(by)s")
+                % {
+                    "team": invitation.item.application,
+                    "start": format_date(timezone.localtime(invitation.starts_at), "H:i"),
+                    "end": format_date(timezone.localtime(invitation.ends_at), "H:i"),
+                    "sent": format_date(timezone.localtime(invitation.sent_at), "DATETIME_FORMAT"),
+                    "by": invitation.sent_by.get_full_name() or invitation.sent_by.email,
+                },
+            )
+            for invitation in invitations
+        ]
+        if not lines:
+            return _("Aucune équipe n'a encore été convoquée.")
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", lines))
 
     @admin.display(description=_("points"), ordering="item_total")
     def item_count(self, session):
@@ -122,6 +157,7 @@ class SessionAdmin(ObjectScreensMixin, admin.ModelAdmin):
             return [field.name for field in self.model._meta.fields] + [
                 "closed_by",
                 "minutes_fingerprint",
+                "team_invitations",
             ]
         return super().get_readonly_fields(request, obj)
 

@@ -346,3 +346,19 @@ def test_saving_the_agenda_unchanged_mails_no_team(
     assert response.status_code == 302  # saved, not refused
     assert mailoutbox == []
     assert TeamInvitation.objects.filter(item__session=session).count() == 2
+
+
+def test_the_session_admin_page_lists_the_invited_teams_with_their_slot_and_sender(
+    staff, staff_client
+):
+    session, _first = session_with_pitches()
+    page = staff_client.get(reverse("admin:jury_session_change", args=[session.pk]))
+    invite_teams(session, actor=staff)
+
+    after = staff_client.get(reverse("admin:jury_session_change", args=[session.pk]))
+
+    assert "Aucune équipe n&#x27;a encore été convoquée." in page.content.decode()
+    text = " ".join(after.content.decode().split())
+    sender = staff.get_full_name() or staff.email
+    assert "Ruches de l&#x27;estuaire : de 14:00 à 14:30 ; convocation envoyée le" in text
+    assert f"par {sender}" in text
