@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from programme.mail_events import Placeholder, register_event
+from projects.mail_events import PROJECT
 
 
 def _starts(context, fmt):
@@ -18,6 +19,18 @@ def _agenda(context):
 
 def _slot(context, fmt):
     return formats.date_format(context["starts_at"], fmt)
+
+
+# The pitch's slot, in the invitation and in its cancellation.
+SLOT_DAY = Placeholder(
+    "date",
+    _("Le jour du passage (heure de Paris)"),
+    "lundi 15 mars 2027",
+    lambda c: _slot(c, "l j F Y"),
+)
+SLOT_START = Placeholder(
+    "debut", _("L'heure de début du créneau"), "14:20", lambda c: _slot(c, "H:i")
+)
 
 
 def _changed(context):
@@ -86,21 +99,9 @@ def register_pitch_invitation():
             "l'invitation d'agenda en pièce jointe ; envoyée de nouveau si le créneau change."
         ),
         placeholders=(
-            Placeholder(
-                "projet",
-                _("Le titre de la candidature"),
-                "Tiers-lieu numérique",
-                lambda c: c["application"].title,
-            ),
-            Placeholder(
-                "date",
-                _("Le jour du passage (heure de Paris)"),
-                "lundi 15 mars 2027",
-                lambda c: _slot(c, "l j F Y"),
-            ),
-            Placeholder(
-                "debut", _("L'heure de début du créneau"), "14:20", lambda c: _slot(c, "H:i")
-            ),
+            PROJECT,
+            SLOT_DAY,
+            SLOT_START,
             Placeholder(
                 "fin",
                 _("L'heure de fin du créneau"),
@@ -147,24 +148,9 @@ def register_pitch_cancellation():
             "de l'ordre du jour), avec l'annulation de l'événement d'agenda en pièce jointe."
         ),
         placeholders=(
-            Placeholder(
-                "projet",
-                _("Le titre de la candidature"),
-                "Tiers-lieu numérique",
-                lambda c: c["application"].title,
-            ),
-            Placeholder(
-                "date",
-                _("Le jour du passage annulé (heure de Paris)"),
-                "lundi 15 mars 2027",
-                lambda c: _slot(c, "l j F Y"),
-            ),
-            Placeholder(
-                "debut",
-                _("L'heure de début du créneau annulé"),
-                "14:20",
-                lambda c: _slot(c, "H:i"),
-            ),
+            PROJECT,
+            SLOT_DAY,
+            SLOT_START,
             Placeholder(
                 "seance",
                 _("Le titre de la séance"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from programme import mail_events
 from programme.mail_events import Placeholder
 from projects.enums import ApplicationStatus, MemberRole
+from projects.mail_events import PROJECT
 from projects.models import Application, ApplicationTransition
 
 GROUPS = {
@@ -95,12 +96,7 @@ PLACEHOLDERS = (
         "Camille Martin",
         lambda c: c["member"].full_name,
     ),
-    Placeholder(
-        "projet",
-        _("Le titre de la candidature"),
-        "Tiers-lieu numérique",
-        lambda c: c["application"].title,
-    ),
+    PROJECT,
     Placeholder(
         "appel",
         _("Le titre de l'appel à candidatures"),

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from jury.enums import Attendance, CriterionGrid, ItemKind, MemberRole, SessionStatus
 from jury.models import AgendaItem, Convocation, Criterion, JuryMember, Score, Session
@@ -189,3 +190,40 @@ class ScoreFactory(factory.django.DjangoModelFactory):
     )
     value = 3
     scale_max = factory.SelfAttribute("criterion.scale_max")
+
+
+def session_change_data(session):
+    """The session's admin change form as staff post it, every item as it stands (no
+    convocation or criterion rows); returns the data and the items in their order."""
+    items = list(session.items.order_by("position"))
+    starts_at = timezone.localtime(session.starts_at)
+    data = {
+        "programme": session.programme_id,
+        "title": session.title,
+        "starts_at_0": f"{starts_at:%d/%m/%Y}",
+        "starts_at_1": f"{starts_at:%H:%M}",
+        "place": session.place,
+        "quorum": session.quorum,
+        "casting_vote_enabled": "on" if session.casting_vote_enabled else "",
+        "substitute_chair": "",
+        "convocations-TOTAL_FORMS": 0,
+        "convocations-INITIAL_FORMS": 0,
+        "items-TOTAL_FORMS": len(items),
+        "items-INITIAL_FORMS": len(items),
+        "criteria-TOTAL_FORMS": 0,
+        "criteria-INITIAL_FORMS": 0,
+    }
+    for index, item in enumerate(items):
+        prefix = f"items-{index}-"
+        data |= {
+            prefix + "id": item.pk,
+            prefix + "session": session.pk,
+            prefix + "position": item.position,
+            prefix + "scheduled_time": f"{item.scheduled_time:%H:%M}"
+            if item.scheduled_time
+            else "",
+            prefix + "kind": item.kind,
+            prefix + "application": item.application_id or "",
+            prefix + "project": item.project_id or "",
+        }
+    return data, items

@@ -10,7 +10,7 @@ from jury.enums import ItemKind
 from jury.models import AgendaItem
 from programme.enums import DecisionSource
 from projects.laureates.services import move_project
-from tests.jury.factories import SessionFactory
+from tests.jury.factories import SessionFactory, session_change_data
 from tests.projects.factories import ApplicationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,27 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def change_form(session, item, application):
     """The session's change form as staff post it, the item's application replaced."""
-    return {
-        "programme": session.programme_id,
-        "title": session.title,
-        "starts_at_0": "15/03/2022",
-        "starts_at_1": "14:00",
-        "place": session.place,
-        "quorum": session.quorum,
-        "casting_vote_enabled": "on",
-        "substitute_chair": "",
-        "convocations-TOTAL_FORMS": 0,
-        "convocations-INITIAL_FORMS": 0,
-        "items-TOTAL_FORMS": 1,
-        "items-INITIAL_FORMS": 1,
-        "items-0-id": item.pk,
-        "items-0-session": session.pk,
-        "items-0-position": item.position,
-        "items-0-kind": item.kind,
-        "items-0-application": application.pk,
-        "criteria-TOTAL_FORMS": 0,
-        "criteria-INITIAL_FORMS": 0,
-    }
+    data, items = session_change_data(session)
+    data[f"items-{items.index(item)}-application"] = application.pk
+    return data
 
 
 def test_staff_cannot_change_an_items_subject_once_scoring_opened(staff_client):

@@ -14,7 +14,12 @@ from jury.models import TeamInvitation
 from jury.services import invite_teams, move_session, remove_item
 from programme.lifecycles import Refused
 from programme.models import AuditEntry
-from tests.jury.factories import ReviewItemFactory, SelectionItemFactory, SessionFactory
+from tests.jury.factories import (
+    ReviewItemFactory,
+    SelectionItemFactory,
+    SessionFactory,
+    session_change_data,
+)
 from tests.projects.factories import ApplicationFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -254,44 +259,11 @@ def test_withdrawing_a_pitch_whose_team_was_never_invited_mails_nobody(
     assert not AuditEntry.objects.filter(action="session.cancel_pitch").exists()
 
 
-def agenda_post(session):
-    """The session's change form as staff post it, every item as it stands."""
-    items = list(session.items.order_by("position"))
-    data = {
-        "programme": session.programme_id,
-        "title": session.title,
-        "starts_at_0": "15/03/2022",
-        "starts_at_1": "14:00",
-        "place": session.place,
-        "quorum": session.quorum,
-        "casting_vote_enabled": "on" if session.casting_vote_enabled else "",
-        "substitute_chair": "",
-        "convocations-TOTAL_FORMS": 0,
-        "convocations-INITIAL_FORMS": 0,
-        "items-TOTAL_FORMS": len(items),
-        "items-INITIAL_FORMS": len(items),
-        "criteria-TOTAL_FORMS": 0,
-        "criteria-INITIAL_FORMS": 0,
-    }
-    for index, item in enumerate(items):
-        prefix = f"items-{index}-"
-        data |= {
-            prefix + "id": item.pk,
-            prefix + "session": session.pk,
-            prefix + "position": item.position,
-            prefix + "scheduled_time": item.scheduled_time.strftime("%H:%M"),
-            prefix + "kind": item.kind,
-            prefix + "application": item.application_id or "",
-            prefix + "project": item.project_id or "",
-        }
-    return data, items
-
-
 def test_deleting_an_invited_pitch_in_the_admin_tells_its_team(
     staff, staff_client, mailoutbox, django_capture_on_commit_callbacks
 ):
     session, first = invited_first_pitch(staff, mailoutbox, django_capture_on_commit_callbacks)
-    data, items = agenda_post(session)
+    data, items = session_change_data(session)
     data[f"items-{items.index(first)}-DELETE"] = "on"
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -312,7 +284,7 @@ def test_giving_an_invited_pitch_another_team_tells_the_first_and_lets_the_secon
     session, first = invited_first_pitch(staff, mailoutbox, django_capture_on_commit_callbacks)
     dropped = first.application
     replacement = ApplicationFactory(shortlisted=True, title="Jardins partagés")
-    data, items = agenda_post(session)
+    data, items = session_change_data(session)
     data[f"items-{items.index(first)}-application"] = replacement.pk
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -336,12 +308,10 @@ def test_saving_the_agenda_unchanged_mails_no_team(
     staff, staff_client, mailoutbox, django_capture_on_commit_callbacks
 ):
     session, _first = invited_first_pitch(staff, mailoutbox, django_capture_on_commit_callbacks)
-    data, _items = agenda_post(session)
+    data, _items = session_change_data(session)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff_client.post(
-            reverse("admin:jury_session_change", args=[session.pk]), data
-        )
+        response = staff_client.post(reverse("admin:jury_session_change", args=[session.pk]), data)
 
     assert response.status_code == 302  # saved, not refused
     assert mailoutbox == []
