@@ -46,23 +46,26 @@ def figure(value, places):
 
 
 @register.simple_tag
-def criterion_means(row):
+def criterion_means(row, labels=None):
     """The ``<li>`` of each criterion's mean of ``row`` (a ``jury.ranking.RankedItem``):
-    « name : mean/scale », the mean to the tenth, « — » for a criterion nobody marked."""
+    « name : mean/scale », the mean to the tenth, « — » for a criterion nobody marked.
+    ``labels``: a dict kept by the caller across rows, each criterion's name and scale
+    escaped once."""
     language = get_language()
-    return mark_safe(
-        "".join(
-            f"<li>{conditional_escape(criterion.name)} : "
-            + (
-                f"{_formatted(language, mean, 1)}/"
-                f"{conditional_escape(_localized(language, criterion.scale_max))}"
-                if mean is not None
-                else NONE
+    labels = {} if labels is None else labels
+    html = []
+    for criterion, mean in row.criterion_means:
+        label = labels.get(criterion.pk)
+        if label is None:
+            label = labels[criterion.pk] = (
+                f"<li>{conditional_escape(criterion.name)} : ",
+                f"/{conditional_escape(_localized(language, criterion.scale_max))}</li>",
             )
-            + "</li>"
-            for criterion, mean in row.criterion_means
-        )
-    )
+        if mean is None:
+            html.append(f"{label[0]}{NONE}</li>")
+        else:
+            html.append(f"{label[0]}{_formatted(language, mean, 1)}{label[1]}")
+    return mark_safe("".join(html))
 
 
 # Stands for the item's pk in a reversed URL: no session's pk holds these digits.
@@ -106,7 +109,7 @@ def ranking_rows(context, rows, show_decisions=False):
         )
         decision_url = item_url(context, "jury:decision", session.pk, _ITEM)
         remove_url = item_url(context, "jury:remove_item", session.pk, _ITEM)
-    html = []
+    html, labels = [], {}
     for row in rows:
         item = row.item
         subject = conditional_escape(item.subject)
@@ -119,7 +122,7 @@ def ranking_rows(context, rows, show_decisions=False):
         if normalised:
             cells.append(f"<td>{_figure(language, row.normalised_mean, 2)}</td>")
         cells += [
-            f'<td><ul class="list-unstyled mb-0 small">{criterion_means(row)}</ul></td>',
+            f'<td><ul class="list-unstyled mb-0 small">{criterion_means(row, labels)}</ul></td>',
             f"<td>{_figure(language, row.spread, 2)}</td>",
             f"<td>{conditional_escape(row.scorers)}</td>",
             f"<td>{', '.join(conditional_escape(w) for w in row.withdrawn) or NONE}</td>",
@@ -159,3 +162,35 @@ def _decision_cell(item, subject, labels, urls):
             f'<a class="small" href="{remove_url}">{remove}{hidden}</a>'
         )
     return "<td>" + "".join(parts) + "</td>"
+
+
+@register.simple_tag(takes_context=True)
+def agenda_rows(context, rows):
+    """The ``<li>`` of each item of the session page's agenda (``jury.views.member``'s
+    rows), in one call, as ``ranking_rows`` does for the ranking."""
+    session, member = context["session"], context.get("member")
+    counts = member is not None and member.can_vote
+    withdrawn_label = _("vous vous êtes déporté·e")
+    item_link = item_url(context, "jury:item", session.pk, _ITEM)
+    html = []
+    for row in rows:
+        item = row["item"]
+        subject = conditional_escape(item.subject)
+        if row["withdrawn"]:
+            title = f"{subject} — <em>{withdrawn_label}</em>"
+        else:
+            url = item_link.replace(str(_ITEM), str(int(item.pk)))
+            title = f'<a href="{url}">{subject}</a>'
+        line = (
+            '<li class="list-group-item d-flex flex-wrap justify-content-between gap-2">'
+            f'<div><span class="badge text-bg-light">{conditional_escape(item.get_kind_display())}'
+            f"</span> {title}</div>"
+        )
+        if counts and not row["withdrawn"]:
+            scored = _("%(done)s critère(s) noté(s) sur %(total)s") % {
+                "done": conditional_escape(row["scored"]),
+                "total": conditional_escape(row["expected"]),
+            }
+            line += f"<span>{scored}</span>"
+        html.append(line + "</li>")
+    return mark_safe("\n".join(html))
