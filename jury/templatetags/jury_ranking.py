@@ -10,12 +10,16 @@ give the same means again and again.
 from functools import lru_cache
 
 from django import template
+from django.core.exceptions import ObjectDoesNotExist
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import formats
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from jury.enums import SessionStatus
 
 register = template.Library()
 
@@ -42,23 +46,26 @@ def figure(value, places):
 
 
 @register.simple_tag
-def criterion_means(row):
+def criterion_means(row, labels=None):
     """The ``<li>`` of each criterion's mean of ``row`` (a ``jury.ranking.RankedItem``):
-    « name : mean/scale », the mean to the tenth, « — » for a criterion nobody marked."""
+    « name : mean/scale », the mean to the tenth, « — » for a criterion nobody marked.
+    ``labels``: a dict kept by the caller across rows, each criterion's name and scale
+    escaped once."""
     language = get_language()
-    return mark_safe(
-        "".join(
-            f"<li>{conditional_escape(criterion.name)} : "
-            + (
-                f"{_formatted(language, mean, 1)}/"
-                f"{conditional_escape(_localized(language, criterion.scale_max))}"
-                if mean is not None
-                else NONE
+    labels = {} if labels is None else labels
+    html = []
+    for criterion, mean in row.criterion_means:
+        label = labels.get(criterion.pk)
+        if label is None:
+            label = labels[criterion.pk] = (
+                f"<li>{conditional_escape(criterion.name)} : ",
+                f"/{conditional_escape(_localized(language, criterion.scale_max))}</li>",
             )
-            + "</li>"
-            for criterion, mean in row.criterion_means
-        )
-    )
+        if mean is None:
+            html.append(f"{label[0]}{NONE}</li>")
+        else:
+            html.append(f"{label[0]}{_formatted(language, mean, 1)}{label[1]}")
+    return mark_safe("".join(html))
 
 
 # Stands for the item's pk in a reversed URL: no session's pk holds these digits.
@@ -74,3 +81,116 @@ def item_url(context, name, session_pk, item_pk):
         cache[name, session_pk] = reverse(name, args=[session_pk, _ITEM]).split(str(_ITEM))
     before, after = cache[name, session_pk]
     return f"{before}{int(item_pk)}{after}"
+
+
+def _decision(item):
+    """The item's decision, or ``None`` (the template's ``row.item.decision``)."""
+    try:
+        return item.decision
+    except ObjectDoesNotExist:
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def ranking_rows(context, rows, show_decisions=False):
+    """The ``<tr>`` of each row of a ranking table, in one call: a template loop over a
+    hundred rows, with their lookups, filters and links, was most of the page's time.
+    The labels are translated (as ``{% translate %}`` does, unescaped) and the links
+    reversed once per table."""
+    session = context["session"]
+    normalised = session.is_normalised
+    language = get_language()
+    tied = f' <span class="badge text-bg-warning">{_("ex æquo")}</span>'
+    deliberating = show_decisions and session.status == SessionStatus.DELIBERATION
+    if deliberating:
+        change, decide, remove = (
+            _(label)
+            for label in ("Modifier", "Enregistrer la décision", "Retirer de l'ordre du jour")
+        )
+        decision_url = item_url(context, "jury:decision", session.pk, _ITEM)
+        remove_url = item_url(context, "jury:remove_item", session.pk, _ITEM)
+    html, labels = [], {}
+    for row in rows:
+        item = row.item
+        subject = conditional_escape(item.subject)
+        cells = [
+            f"<td>{conditional_escape(row.rank) if row.rank else NONE}"
+            f"{tied if row.tied else ''}</td>",
+            f'<th scope="row">{conditional_escape(item.position)}. {subject}</th>',
+            f"<td>{_figure(language, row.mean, 2)}</td>",
+        ]
+        if normalised:
+            cells.append(f"<td>{_figure(language, row.normalised_mean, 2)}</td>")
+        cells += [
+            f'<td><ul class="list-unstyled mb-0 small">{criterion_means(row, labels)}</ul></td>',
+            f"<td>{_figure(language, row.spread, 2)}</td>",
+            f"<td>{conditional_escape(row.scorers)}</td>",
+            f"<td>{', '.join(conditional_escape(w) for w in row.withdrawn) or NONE}</td>",
+        ]
+        if show_decisions:
+            cells.append(
+                _decision_cell(
+                    item,
+                    subject,
+                    deliberating and (change, decide, remove),
+                    deliberating and (decision_url, remove_url),
+                )
+            )
+        html.append("<tr>" + "".join(cells) + "</tr>")
+    return mark_safe("\n".join(html))
+
+
+def _figure(language, value, places):
+    return NONE if value is None else _formatted(language, value, places)
+
+
+def _decision_cell(item, subject, labels, urls):
+    decision = _decision(item)
+    parts = []
+    if decision:
+        parts.append(f"{conditional_escape(decision.get_outcome_display())}<br>")
+        if decision.chaired_by:
+            name = conditional_escape(decision.chaired_by.user)
+            chaired = _("présidé par %(name)s") % {"name": name}
+            parts.append(f'<span class="small">{chaired}</span><br>')
+    if labels:
+        change, decide, remove = labels
+        decision_url, remove_url = (url.replace(str(_ITEM), str(int(item.pk))) for url in urls)
+        hidden = f'<span class="visually-hidden"> — {subject}</span>'
+        parts.append(
+            f'<a href="{decision_url}">{change if decision else decide}{hidden}</a><br>'
+            f'<a class="small" href="{remove_url}">{remove}{hidden}</a>'
+        )
+    return "<td>" + "".join(parts) + "</td>"
+
+
+@register.simple_tag(takes_context=True)
+def agenda_rows(context, rows):
+    """The ``<li>`` of each item of the session page's agenda (``jury.views.member``'s
+    rows), in one call, as ``ranking_rows`` does for the ranking."""
+    session, member = context["session"], context.get("member")
+    counts = member is not None and member.can_vote
+    withdrawn_label = _("vous vous êtes déporté·e")
+    item_link = item_url(context, "jury:item", session.pk, _ITEM)
+    html = []
+    for row in rows:
+        item = row["item"]
+        subject = conditional_escape(item.subject)
+        if row["withdrawn"]:
+            title = f"{subject} — <em>{withdrawn_label}</em>"
+        else:
+            url = item_link.replace(str(_ITEM), str(int(item.pk)))
+            title = f'<a href="{url}">{subject}</a>'
+        line = (
+            '<li class="list-group-item d-flex flex-wrap justify-content-between gap-2">'
+            f'<div><span class="badge text-bg-light">{conditional_escape(item.get_kind_display())}'
+            f"</span> {title}</div>"
+        )
+        if counts and not row["withdrawn"]:
+            scored = _("%(done)s critère(s) noté(s) sur %(total)s") % {
+                "done": conditional_escape(row["scored"]),
+                "total": conditional_escape(row["expected"]),
+            }
+            line += f"<span>{scored}</span>"
+        html.append(line + "</li>")
+    return mark_safe("\n".join(html))

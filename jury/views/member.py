@@ -27,7 +27,9 @@ from projects.models import Attachment, TeamMember
 
 
 def visible_session(request, pk):
-    session = get_object_or_404(Session.objects.visible_to(request.user), pk=pk)
+    # The substitute chair with the session: the deliberation page names them.
+    sessions = Session.objects.visible_to(request.user).select_related("substitute_chair__user")
+    session = get_object_or_404(sessions, pk=pk)
     if not request.user.has_perm("jury.see_session", session):
         raise PermissionDenied
     return session

@@ -1,11 +1,14 @@
 """The ranking table's template tags give what Django's own tags give (``jury_ranking``)."""
 
+from decimal import Decimal
+from types import SimpleNamespace
+
 from django.template import Context, Template
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import override
 
-from jury.templatetags.jury_ranking import figure
+from jury.templatetags.jury_ranking import criterion_means, figure
 
 
 def test_item_url_equals_reverse_for_every_row():
@@ -32,3 +35,19 @@ def test_figure_equals_floatformat_in_each_language():
                 for places in (1, 2):
                     assert figure(value, places) == floatformat(value, places)
             assert figure(None, 2) == "—"
+
+
+def test_criterion_means_escape_each_name_once_and_render_as_without_the_shared_labels():
+    criteria = [
+        SimpleNamespace(pk=1, name="Impact <local>", scale_max=20),
+        SimpleNamespace(pk=2, name="Équipe", scale_max=Decimal("10")),
+    ]
+    rows = [
+        SimpleNamespace(criterion_means=[(criteria[0], 12.25), (criteria[1], None)]),
+        SimpleNamespace(criterion_means=[(criteria[0], None), (criteria[1], 7.5)]),
+    ]
+    labels = {}
+    shared = [criterion_means(row, labels) for row in rows]
+    assert shared == [criterion_means(row) for row in rows]
+    assert shared[0] == "<li>Impact &lt;local&gt; : 12,3/20</li><li>Équipe : —</li>"
+    assert set(labels) == {1, 2}
