@@ -104,8 +104,9 @@ def ranking_rows(context, rows, show_decisions=False):
     deliberating = show_decisions and session.status == SessionStatus.DELIBERATION
     if deliberating:
         change, decide, remove = (
-            _(label)
-            for label in ("Modifier", "Enregistrer la décision", "Retirer de l'ordre du jour")
+            _("Modifier"),
+            _("Enregistrer la décision"),
+            _("Retirer de l'ordre du jour"),
         )
         decision_url = item_url(context, "jury:decision", session.pk, _ITEM)
         remove_url = item_url(context, "jury:remove_item", session.pk, _ITEM)
