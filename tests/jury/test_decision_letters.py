@@ -3,6 +3,7 @@ chaired the item (the president, by name and title), attached to the mail that t
 team, kept on the application."""
 
 import pytest
+from django.utils import timezone
 
 from jury.enums import MemberRole, Outcome
 from jury.services import publish_decisions
@@ -80,7 +81,7 @@ def test_the_letter_is_dated_and_placed_as_the_programme_signs(
     publish_decisions(session, actor=staff, notify=False)
 
     letter = application.decision_letters.get(application_transition__decided_by="jury")
-    day = letter.created_at.date()
+    day = timezone.localtime(letter.created_at).date()  # the day in Paris
     assert letter.terms["dated"] == day.isoformat()
     assert letter.terms["place"] == "Le Havre"
     assert letter.terms["reasons"] == ""
