@@ -123,6 +123,23 @@ def test_a_normalised_mark_stays_between_0_and_20():
     assert all(0 <= value <= 20 for value in normalised.values())
 
 
+def test_a_deviation_that_is_an_exact_fraction_gives_exact_marks():
+    # Out of 60, A marks 0 and 3, B 4 and 7: out of 20, 0 and 1 (deviation 1/2), 4/3 and
+    # 7/3 (deviation 1/2). The session's marks: mean 7/6, deviation exactly 5/6 (the
+    # square root of 25/36), so each member's marks come back as 7/6 -/+ 5/6, no float.
+    scores = [mark("X", "A", 0, 60), mark("Y", "A", 3, 60)]
+    scores += [mark("X", "B", 4, 60), mark("Y", "B", 7, 60)]
+
+    normalised = normalise(scores)
+
+    assert normalised == {
+        ("X", "A", 1): Fraction(1, 3),
+        ("Y", "A", 1): Fraction(2),
+        ("X", "B", 1): Fraction(1, 3),
+        ("Y", "B", 1): Fraction(2),
+    }
+
+
 def test_no_mark_is_nothing_to_normalise():
     assert normalise([]) == {}
 

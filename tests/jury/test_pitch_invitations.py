@@ -12,6 +12,7 @@ from jury.calendar import pitch_slots
 from jury.enums import SessionStatus
 from jury.models import TeamInvitation
 from jury.services import invite_teams, move_session, remove_item
+from jury.services.pitches import invited_slots
 from programme.lifecycles import Refused
 from programme.models import AuditEntry
 from tests.jury.factories import (
@@ -128,6 +129,62 @@ def test_invite_teams_again_after_a_time_change_sends_an_update_with_the_same_ui
     assert after.decoded("dtstart") == datetime.datetime(2022, 3, 15, 13, 45, tzinfo=PARIS)
     assert update.subject.startswith("Nouvel horaire de passage devant le jury")
     assert "de 13:45 à 14:30" in update.body
+
+
+def test_the_audit_entry_of_the_invitations_is_dated_when_they_were_sent(staff):
+    session, _first = session_with_pitches()
+    sent_at = datetime.datetime(2022, 3, 1, 9, 0, tzinfo=PARIS)
+
+    invite_teams(session, actor=staff, at=sent_at)
+
+    assert AuditEntry.objects.get(action="session.invite_teams").at == sent_at
+
+
+def test_each_new_slot_told_raises_the_invitations_sequence(staff):
+    session, first = session_with_pitches()
+    invite_teams(session, actor=staff)
+    for time in (datetime.time(13, 45), datetime.time(13, 30)):
+        first.scheduled_time = time
+        first.save()
+        invite_teams(session, actor=staff)
+
+    assert TeamInvitation.objects.get(item=first).sequence == 2
+
+
+def test_a_team_already_told_its_slot_does_not_stop_the_next_teams_update(staff):
+    session, first = session_with_pitches()
+    invite_teams(session, actor=staff)
+    # The review after the second pitch moves: only the second pitch's slot ends later.
+    review = session.items.get(scheduled_time=datetime.time(15, 0))
+    review.scheduled_time = datetime.time(15, 10)
+    review.save()
+    second = session.items.get(application__title="Rencontres étudiantes")
+
+    invited = invite_teams(session, actor=staff)
+
+    assert invited == 1
+    assert TeamInvitation.objects.get(item=second).sequence == 1
+    assert TeamInvitation.objects.get(item=first).sequence == 0
+
+
+def test_a_review_before_the_pitches_does_not_stop_the_teams_invitations(staff):
+    session, _first = session_with_pitches()
+    ReviewItemFactory(session=session, scheduled_time=datetime.time(13, 0), position=0)
+
+    invited = invite_teams(session, actor=staff)
+
+    assert invited == 2
+    assert TeamInvitation.objects.count() == 2
+
+
+def test_a_team_is_shown_only_its_own_slot(staff):
+    session, first = session_with_pitches()
+    invite_teams(session, actor=staff)
+
+    slots = invited_slots(first.application)
+
+    assert [(slot.session, slot.place) for slot in slots] == [("Jury du 15 mars", "Cité numérique")]
+    assert slots[0].starts_at == datetime.datetime(2022, 3, 15, 14, 0, tzinfo=PARIS)
 
 
 def test_invite_teams_again_without_a_change_mails_nobody(

@@ -38,6 +38,11 @@ MODULES = {
         "tests/programme/test_views_news.py",
         "tests/programme/test_audit.py",
     ],
+    "programme/transitions.py": [
+        "tests/programme/test_services.py",
+        "tests/programme/test_views_news.py",
+        "tests/programme/test_audit.py",
+    ],
     "programme/rules.py": [
         "tests/programme/test_rules.py",
     ],
@@ -61,6 +66,10 @@ MODULES = {
         "tests/projects/test_transitions.py",
         "tests/projects/test_lifecycle_edges.py",
         "tests/projects/test_lifecycle_history.py",
+    ],
+    "projects/applications/services/screening.py": [
+        "tests/projects/test_screening_publication.py",
+        "tests/projects/test_decision_letters.py",
     ],
     "projects/applications/services/team.py": [
         "tests/projects/test_views_team.py",
@@ -87,6 +96,9 @@ MODULES = {
         "tests/projects/test_follow_up_services.py",
         "tests/projects/test_follow_up_audit.py",
         "tests/test_audit_of_services.py",
+    ],
+    "projects/mailings/services.py": [
+        "tests/projects/test_mailings.py",
     ],
     "projects/publication.py": [
         "tests/projects/test_publication.py",
@@ -116,6 +128,10 @@ MODULES = {
     "jury/ranking.py": [
         "tests/jury/test_ranking.py",
         "tests/jury/test_ranking_edges.py",
+    ],
+    "jury/normalisation.py": [
+        "tests/jury/test_normalisation.py",
+        "tests/jury/test_ranking_sql.py",
     ],
     "jury/transitions.py": [
         "tests/projects/test_transitions.py",
@@ -159,6 +175,9 @@ MODULES = {
     ],
     "jury/services/publication.py": [
         "tests/jury/test_publication.py",
+    ],
+    "jury/services/pitches.py": [
+        "tests/jury/test_pitch_invitations.py",
     ],
     "jury/rules.py": [
         "tests/jury/test_rules.py",

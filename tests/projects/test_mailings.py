@@ -103,6 +103,7 @@ def test_queueing_a_mailing_records_it_and_queues_one_mail_per_member_after_comm
     )
     entry = AuditEntry.objects.get(action="mailing.send")
     assert (entry.actor, entry.changes["recipient_count"]) == (staff, [None, 3])
+    assert (entry.changes["subject"], entry.changes["body"]) == ([None, SUBJECT], [None, BODY])
     assert entry.changes["audience"] == [None, "Les équipes présélectionnées (lauréates ou non)"]
     assert mailoutbox == []
 
@@ -129,6 +130,48 @@ def test_a_broken_placeholder_is_refused_before_anything_is_queued(round_, staff
         "membre, projet, appel, edition, site."
     ]
     assert (Mailing.objects.count(), MailingDelivery.objects.count()) == (0, 0)
+
+
+def test_a_broken_placeholder_in_the_text_is_refused_in_french(round_, staff):
+    with pytest.raises(ActionRefused) as refused:
+        queue_mailing(
+            round_["edition"], audience="all", subject=SUBJECT, body="{{ equipe }}", actor=staff
+        )
+
+    assert refused.value.reasons == [
+        "Texte : Le champ « {{ equipe }} » n'existe pas pour ce mail. Champs possibles : "
+        "membre, projet, appel, edition, site."
+    ]
+    assert Mailing.objects.count() == 0
+
+
+@pytest.mark.parametrize(("subject", "body"), [(SUBJECT, "  "), (" ", BODY)])
+def test_a_mailing_without_its_subject_or_its_text_is_refused_in_french(
+    round_, staff, subject, body
+):
+    with pytest.raises(ActionRefused) as refused:
+        queue_mailing(round_["edition"], audience="all", subject=subject, body=body, actor=staff)
+
+    assert refused.value.reasons == ["L'objet et le texte sont obligatoires."]
+    assert Mailing.objects.count() == 0
+
+
+def test_a_mailing_to_an_unknown_audience_is_refused_in_french(round_, staff):
+    with pytest.raises(ActionRefused) as refused:
+        queue_mailing(round_["edition"], audience="nobody", subject=SUBJECT, body=BODY, actor=staff)
+
+    assert refused.value.reasons == ["Choisissez les équipes à qui écrire."]
+    assert Mailing.objects.count() == 0
+
+
+def test_a_long_rendered_subject_is_stored_cut_to_300_characters(round_, staff):
+    subject = "A" * 295 + " {{ projet }}"
+
+    mailing = queue_mailing(
+        round_["edition"], audience="shortlisted", subject=subject, body=BODY, actor=staff
+    )
+
+    assert {len(delivery.subject) for delivery in mailing.deliveries.all()} == {300}
 
 
 def test_a_mailing_that_reaches_nobody_is_refused(staff):

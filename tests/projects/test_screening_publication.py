@@ -91,7 +91,43 @@ def test_publication_mails_each_team_once_with_its_corrected_outcome(
         ("correct_to_shortlisted", PUBLISHED_AT),
     ]
     entry = AuditEntry.objects.get(action="call.publish_screening")
-    assert (entry.actor, entry.object_id) == (staff, str(call.pk))
+    assert (entry.actor, entry.object_id, entry.at) == (staff, str(call.pk), PUBLISHED_AT)
+
+
+def test_the_calls_log_names_the_applications_told_by_title(staff, call):
+    # Created first, told last: the log follows the titles, not the order of creation.
+    screened(call, S.SHORTLISTED, title="Ruches de l'estuaire")
+    screened(call, S.INELIGIBLE, title="Quais éclairés")
+
+    publish_screening(call, actor=staff, at=PUBLISHED_AT, notify=False)
+
+    entry = AuditEntry.objects.get(action="call.publish_screening")
+    assert entry.changes == {"applications": [None, ["Quais éclairés", "Ruches de l'estuaire"]]}
+
+
+def test_each_decision_told_is_logged_as_published_by_the_staff_member(staff, call):
+    application = screened(call, S.SHORTLISTED)
+
+    publish_screening(call, actor=staff, at=PUBLISHED_AT, notify=False)
+
+    history = application.transitions.get(move="shortlist")
+    entry = AuditEntry.objects.get(action="history.publish", object_id=str(history.pk))
+    assert (entry.actor, entry.at) == (staff, PUBLISHED_AT)
+
+
+def test_publication_without_notice_mails_no_team(
+    staff, call, mailoutbox, django_capture_on_commit_callbacks
+):
+    application = screened(call, S.SHORTLISTED)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        told = publish_screening(call, actor=staff, at=PUBLISHED_AT, notify=False)
+
+    application.refresh_from_db()
+    assert told == 1
+    assert application.team_status() == S.SHORTLISTED
+    assert mailoutbox == []
 
 
 def test_publishing_twice_tells_nothing_more(
