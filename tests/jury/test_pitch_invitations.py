@@ -9,7 +9,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from jury.calendar import pitch_slots
-from jury.enums import SessionStatus
+from jury.enums import Outcome, SessionStatus
 from jury.models import TeamInvitation
 from jury.services import invite_teams, move_session, remove_item
 from jury.services.pitches import invited_slots
@@ -389,3 +389,30 @@ def test_the_session_admin_page_lists_the_invited_teams_with_their_slot_and_send
     sender = staff.get_full_name() or staff.email
     assert "Ruches de l&#x27;estuaire : de 14:00 à 14:30 ; convocation envoyée le" in text
     assert f"par {sender}" in text
+
+
+def test_invite_teams_refuses_a_closed_session_in_french(staff, mailoutbox):
+    session = SessionFactory(pitches=1, convened=1, decisions=[Outcome.SELECTED], closed=True)
+
+    with pytest.raises(Refused) as refused:
+        invite_teams(session, actor=staff)
+
+    assert refused.value.reasons == ["La séance est close."]
+    assert (TeamInvitation.objects.count(), mailoutbox) == (0, [])
+
+
+def test_a_team_no_longer_sees_the_slot_of_a_closed_session(staff):
+    closed = SessionFactory(pitches=1, convened=1, decisions=[Outcome.SELECTED], closed=True)
+    item = closed.items.get()
+    starts_at = closed.starts_at
+    TeamInvitation.objects.create(
+        item=item,
+        sequence=0,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(minutes=20),
+        place="Cité numérique",
+        sent_at=starts_at - datetime.timedelta(days=7),
+        sent_by=staff,
+    )
+
+    assert invited_slots(item.application) == []
