@@ -39,6 +39,11 @@ def _changed(context):
     return str(_("L'horaire a changé : il remplace celui de l'invitation précédente."))
 
 
+_SESSION_TITLE = Placeholder(
+    "seance", _("Le titre de la séance"), "Jury de sélection", lambda c: c["session"].title
+)
+
+
 def register_events():
     register_pitch_invitation()
     register_pitch_cancellation()
@@ -50,12 +55,7 @@ def register_events():
             "d'agenda en pièce jointe."
         ),
         placeholders=(
-            Placeholder(
-                "seance",
-                _("Le titre de la séance"),
-                "Jury de sélection",
-                lambda c: c["session"].title,
-            ),
+            _SESSION_TITLE,
             Placeholder(
                 "date",
                 _("La date et l'heure de la séance (heure de Paris)"),
@@ -114,12 +114,7 @@ def register_pitch_invitation():
                 "Salle du conseil",
                 lambda c: c["invitation"].place,
             ),
-            Placeholder(
-                "seance",
-                _("Le titre de la séance"),
-                "Jury de sélection",
-                lambda c: c["session"].title,
-            ),
+            _SESSION_TITLE,
             Placeholder(
                 "nouvel_horaire",
                 _("Si le créneau a changé, une phrase qui le dit (vide sinon)"),

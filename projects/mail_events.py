@@ -140,6 +140,10 @@ def _period(history):
     )
 
 
+def _follow_up_link(description, sample):
+    return Placeholder("lien", description, sample, lambda c: c["site_url"] + c["follow_up_path"])
+
+
 def register_events():
     for status, (label, subject, body) in DECISIONS.items():
         placeholders = APPLICATION_PLACEHOLDERS + ((PITCH_SLOT,) if status == "shortlisted" else ())
@@ -311,12 +315,7 @@ def register_events():
                 "2 juin 2027",
                 lambda c: _date(c["report"].submitted_at, "j F Y"),
             ),
-            Placeholder(
-                "lien",
-                _("Le lien du bilan"),
-                "https://tremplin.exemple.fr/suivi/3/bilan/",
-                lambda c: c["site_url"] + c["follow_up_path"],
-            ),
+            _follow_up_link(_("Le lien du bilan"), "https://tremplin.exemple.fr/suivi/3/bilan/"),
             SITE,
         ),
         subject="{{ projet }} : bilan de phase déposé",
@@ -347,11 +346,8 @@ def register_events():
             Placeholder(
                 "mois", _("Le mois écoulé"), "mai 2027", lambda c: _date(c["reminder"].month, "F Y")
             ),
-            Placeholder(
-                "lien",
-                _("Le lien du suivi du projet"),
-                "https://tremplin.exemple.fr/suivi/3/",
-                lambda c: c["site_url"] + c["follow_up_path"],
+            _follow_up_link(
+                _("Le lien du suivi du projet"), "https://tremplin.exemple.fr/suivi/3/"
             ),
             SITE,
         ),
