@@ -33,6 +33,10 @@ class Preview:
     body: str
 
 
+# What a mailing's subject holds as staff write it (before its placeholders are filled).
+SUBJECT_LENGTH = Mailing._meta.get_field("subject").max_length
+
+
 def _checked(edition, audience, subject, body):
     """The recipients, once the text and the audience are checked."""
     errors = [
@@ -44,6 +48,11 @@ def _checked(edition, audience, subject, body):
     ]
     if not subject.strip() or not body.strip():
         errors.append(_("L'objet et le texte sont obligatoires."))
+    if len(subject) > SUBJECT_LENGTH:
+        errors.append(
+            _("L'objet ne doit pas dépasser %(limit)d caractères (il en a %(length)d).")
+            % {"limit": SUBJECT_LENGTH, "length": len(subject)}
+        )
     try:
         applications = audiences.applications(edition, audience)
     except LookupError:

@@ -165,13 +165,28 @@ def test_a_mailing_to_an_unknown_audience_is_refused_in_french(round_, staff):
 
 
 def test_a_long_rendered_subject_is_stored_cut_to_300_characters(round_, staff):
-    subject = "A" * 295 + " {{ projet }}"
+    # 248 characters as written, within the mailing's 250; 308 once each « {{ projet }} »
+    # is « Présélectionnée », a shortlisted team's title (168 for « Lauréate »).
+    subject = "{{ projet }}" * 20 + "A" * 8
 
     mailing = queue_mailing(
         round_["edition"], audience="shortlisted", subject=subject, body=BODY, actor=staff
     )
 
-    assert {len(delivery.subject) for delivery in mailing.deliveries.all()} == {300}
+    lengths = {
+        delivery.subject[:15]: len(delivery.subject) for delivery in mailing.deliveries.all()
+    }
+    assert lengths == {"Présélectionnée": 300, "LauréateLauréat": 20 * 8 + 8}
+
+
+def test_a_subject_longer_than_the_mailing_holds_is_refused_in_french(round_, staff):
+    with pytest.raises(ActionRefused) as refused:
+        queue_mailing(
+            round_["edition"], audience="shortlisted", subject="A" * 251, body=BODY, actor=staff
+        )
+
+    assert refused.value.reasons == ["L'objet ne doit pas dépasser 250 caractères (il en a 251)."]
+    assert not Mailing.objects.exists()
 
 
 def test_a_mailing_that_reaches_nobody_is_refused(staff):
