@@ -5,7 +5,7 @@ sessions on the editions' calendar (``editions.calendar``)."""
 
 import datetime
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
@@ -91,6 +91,38 @@ def pitch_slots(session, items):
     return slots
 
 
+@dataclass(frozen=True)
+class TeamPitch:
+    """A pitch as its team was told it: enough to word a mail and to write the diary
+    event even once the item itself is gone (deleted from a planned agenda), so its
+    fields travel as a mail task's arguments."""
+
+    item_id: int
+    application_id: int
+    sequence: int
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    session_title: str
+    position: int
+
+    def as_task_arguments(self):
+        return asdict(self) | {
+            "starts_at": self.starts_at.isoformat(),
+            "ends_at": self.ends_at.isoformat(),
+        }
+
+    @classmethod
+    def from_task_arguments(cls, arguments):
+        return cls(
+            **arguments
+            | {
+                "starts_at": datetime.datetime.fromisoformat(arguments["starts_at"]),
+                "ends_at": datetime.datetime.fromisoformat(arguments["ends_at"]),
+            }
+        )
+
+
 def pitch_ics(invitation):
     """A team's pitch invitation (``TeamInvitation``) as an .ics file (bytes): always the
     same UID for the item, and the invitation's SEQUENCE, so that a diary replaces the
@@ -111,39 +143,6 @@ def told_pitch(invitation):
         session_title=item.session.title,
         position=item.position,
     )
-
-
-@dataclass(frozen=True)
-class TeamPitch:
-    """A pitch as its team was told it: enough to word a mail and to write the diary
-    event even once the item itself is gone (deleted from a planned agenda), so its
-    fields travel as a mail task's arguments."""
-
-    item_id: int
-    application_id: int
-    sequence: int
-    starts_at: datetime.datetime
-    ends_at: datetime.datetime
-    place: str
-    session_title: str
-    position: int
-
-    def as_task_arguments(self):
-        return {
-            **self.__dict__,
-            "starts_at": self.starts_at.isoformat(),
-            "ends_at": self.ends_at.isoformat(),
-        }
-
-    @classmethod
-    def from_task_arguments(cls, arguments):
-        return cls(
-            **arguments
-            | {
-                "starts_at": datetime.datetime.fromisoformat(arguments["starts_at"]),
-                "ends_at": datetime.datetime.fromisoformat(arguments["ends_at"]),
-            }
-        )
 
 
 def pitch_cancellation_ics(pitch, title):

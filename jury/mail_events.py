@@ -21,6 +21,9 @@ def _slot(context, fmt):
     return formats.date_format(context["starts_at"], fmt)
 
 
+SESSION_TITLE = Placeholder(
+    "seance", _("Le titre de la séance"), "Jury de sélection", lambda c: c["session"].title
+)
 # The pitch's slot, in the invitation and in its cancellation.
 SLOT_DAY = Placeholder(
     "date",
@@ -39,11 +42,6 @@ def _changed(context):
     return str(_("L'horaire a changé : il remplace celui de l'invitation précédente."))
 
 
-_SESSION_TITLE = Placeholder(
-    "seance", _("Le titre de la séance"), "Jury de sélection", lambda c: c["session"].title
-)
-
-
 def register_events():
     register_pitch_invitation()
     register_pitch_cancellation()
@@ -55,7 +53,7 @@ def register_events():
             "d'agenda en pièce jointe."
         ),
         placeholders=(
-            _SESSION_TITLE,
+            SESSION_TITLE,
             Placeholder(
                 "date",
                 _("La date et l'heure de la séance (heure de Paris)"),
@@ -114,7 +112,7 @@ def register_pitch_invitation():
                 "Salle du conseil",
                 lambda c: c["invitation"].place,
             ),
-            _SESSION_TITLE,
+            SESSION_TITLE,
             Placeholder(
                 "nouvel_horaire",
                 _("Si le créneau a changé, une phrase qui le dit (vide sinon)"),

@@ -119,31 +119,32 @@ def invite_teams(session, *, actor, at=None):
 def cancel_pitch(item, *, actor, reason, at=None):
     """Tell the team of ``item`` that the pitch it was invited to no longer takes place:
     the item leaves the agenda (withdrawn or deleted) or is given another subject.
-    Returns whether a team was told. Called inside the caller's transaction, with the
-    session locked or about to change (``remove_item``, the agenda's admin).
+    Returns whether a team was told. Callers: ``remove_item`` (inside its transaction,
+    the session locked) and the agenda's admin (inside the admin's save).
 
     Side effects, in order: deletes the item's invitation (a team invited again later
     gets a new one); writes the session's audit entry naming the team, with ``reason``;
     after commit, queues the cancellation to each member of the team, with the diary
     event cancelled (the invitation's UID, the next sequence).
     """
-    invitation = (
-        TeamInvitation.objects.filter(item=item)
-        .select_related("item__session", "item__application")
-        .first()
-    )
-    if invitation is None:
-        return False
-    pitch = told_pitch(invitation)
-    invitation.delete()
-    audit.record(
-        invitation.item.session,
-        CANCEL_PITCH,
-        actor=actor,
-        changes={"teams": [[str(invitation.item.application)], None]},
-        reason=reason,
-        at=at or timezone.now(),
-    )
-    arguments = pitch.as_task_arguments() | {"sequence": pitch.sequence + 1}
-    transaction.on_commit(partial(send_pitch_cancellation.enqueue, arguments))
+    with transaction.atomic():
+        invitation = (
+            TeamInvitation.objects.filter(item=item)
+            .select_related("item__session", "item__application")
+            .first()
+        )
+        if invitation is None:
+            return False
+        pitch = told_pitch(invitation)
+        invitation.delete()
+        audit.record(
+            invitation.item.session,
+            CANCEL_PITCH,
+            actor=actor,
+            changes={"teams": [[str(invitation.item.application)], None]},
+            reason=reason,
+            at=at or timezone.now(),
+        )
+        arguments = pitch.as_task_arguments() | {"sequence": pitch.sequence + 1}
+        transaction.on_commit(partial(send_pitch_cancellation.enqueue, arguments))
     return True
