@@ -5,6 +5,8 @@ Each passes its arguments on to the service unchanged; what a test leaves out is
 decision by staff, made by a new user (by its lead for the team's own moves), for a
 reason that says it is a test, at the time of the call."""
 
+import datetime
+
 import pytest
 
 from programme.enums import DecisionSource
@@ -12,6 +14,7 @@ from programme.lifecycles import Refused
 from projects.applications.services import move_application
 from projects.enums import ApplicationStatus
 from projects.laureates.services import move_project
+from projects.publication import publish_history
 from tests.programme.factories import UserFactory
 
 REASON = "Décision de test."
@@ -76,3 +79,26 @@ def refusals(act):
     with pytest.raises(Refused) as refused:
         act()
     return refused.value.reasons
+
+
+JURY_REASON = "Décision du jury, séance du 15 septembre 2022. Un prototype prometteur."
+
+
+def jury_move(project, target, *, reason=JURY_REASON, outcome="", published=True):
+    """A jury's decision on ``project``, published two days later unless ``published`` is
+    False."""
+    from tests.projects.factories import REVIEWED_AT  # factories use these helpers
+
+    history = decide_project(
+        project,
+        target,
+        decided_by=DecisionSource.JURY,
+        reason=reason,
+        outcome=outcome,
+        at=REVIEWED_AT,
+    )
+    if published:
+        publish_history(
+            history, actor=None, at=REVIEWED_AT + datetime.timedelta(days=2), notify=False
+        )
+    return history

@@ -8,7 +8,7 @@ import pytest
 from programme.retention import apply_retention
 from tests.programme.factories import PARIS, ProgrammeFactory
 from tests.projects.factories import ProjectFactory, TeamMemberFactory
-from tests.test_public_crawl import crawl, readable, sitemap_paths
+from tests.public_crawling import crawl, readable, sitemap_paths
 
 pytestmark = pytest.mark.django_db
 
