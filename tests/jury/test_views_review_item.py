@@ -9,9 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from jury.enums import CriterionGrid, SessionStatus
-from jury.services import (
-    move_session,
-)
+from jury.services import move_session
 from projects.enums import MilestoneStatus
 from tests.editions.factories import paris
 from tests.jury.factories import (

@@ -178,6 +178,7 @@ MODULES = {
     ],
     "jury/services/pitches.py": [
         "tests/jury/test_pitch_invitations.py",
+        "tests/jury/test_pitch_cancellations.py",
     ],
     "jury/rules.py": [
         "tests/jury/test_rules.py",
