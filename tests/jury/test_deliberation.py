@@ -13,7 +13,6 @@ from jury.services import (
     record_score,
     reopen_item_scoring,
 )
-from programme.lifecycles import Refused
 from programme.models import AuditEntry
 from tests.jury.factories import (
     ConvocationFactory,
@@ -23,6 +22,7 @@ from tests.jury.factories import (
     SessionFactory,
 )
 from tests.programme.factories import UserFactory
+from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,6 @@ def present(session, count, role=MemberRole.ELECTED_OFFICIAL):
         ConvocationFactory(session=session, attendance=Attendance.PRESENT, member__role=role).member
         for _index in range(count)
     ]
-
-
-def refusals(call):
-    with pytest.raises(Refused) as refused:
-        call()
-    return refused.value.reasons
 
 
 # Scores

@@ -137,6 +137,7 @@ MODULES = {
         "tests/projects/test_transitions.py",
         "tests/jury/test_session.py",
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_agenda_rules.py",
         "tests/jury/test_outcomes.py",
     ],
     "jury/services/deliberation.py": [
@@ -144,6 +145,7 @@ MODULES = {
         "tests/jury/test_deliberation.py",
         "tests/jury/test_decisions.py",
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_agenda_rules.py",
         "tests/jury/test_audit.py",
         "tests/test_audit_of_services.py",
         "tests/jury/test_refusals.py",
@@ -152,11 +154,13 @@ MODULES = {
         "tests/jury/test_services.py",
         "tests/jury/test_session.py",
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_agenda_rules.py",
         "tests/jury/test_audit.py",
         "tests/test_audit_of_services.py",
     ],
     "jury/services/agenda.py": [
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_agenda_rules.py",
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
         "tests/jury/test_audit.py",
@@ -164,6 +168,7 @@ MODULES = {
     "jury/services/attendance.py": [
         "tests/jury/test_attendance_sheet.py",
         "tests/jury/test_chair_rules.py",
+        "tests/jury/test_agenda_rules.py",
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
         "tests/jury/test_audit.py",
