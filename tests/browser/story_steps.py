@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from editions.models import Call, Edition
 from tests.browser.conftest import (
     _open_page,
     _page_kinds,
@@ -256,3 +257,28 @@ def decide(story, page, session_pk, item_pk, outcome, votes_for, votes_against, 
     page.get_by_label("Voix contre").fill(str(votes_against))
     page.get_by_role("button", name="Enregistrer la décision").click()
     page.get_by_text("Décision enregistrée").wait_for()
+
+
+def open_edition_two(story, staff, programme, now):
+    """Staff create edition 2 and its call, open from yesterday for 20 days, and publish
+    both; returns the call."""
+    story.visit(staff, "/admin/editions/edition/add/")
+    staff.locator("#id_programme").select_option(label=str(programme))
+    staff.fill("#id_number", "2")
+    staff.fill("#id_name", "Saison 2")
+    staff.fill("#id_year", str(now.year))
+    staff.fill("#id_slug", "saison-2")
+    staff.locator("#id_is_published").check()
+    admin_save(staff)
+    edition = Edition.objects.get(slug="saison-2")
+    story.visit(staff, "/admin/editions/call/add/")
+    pick_autocomplete(staff, "id_edition", "Saison 2")
+    staff.fill("#id_title", "Appel à innovateur territorial — saison 2")
+    fill_split_datetime(staff, "opens_at", now - datetime.timedelta(days=1))
+    fill_split_datetime(staff, "closes_at", now + datetime.timedelta(days=20))
+    staff.locator("#id_is_published").check()
+    story.shoot(staff, "1-staff-call-form")
+    admin_save(staff)
+    call = Call.objects.get(edition=edition)
+    assert call.is_published and edition.is_published
+    return call

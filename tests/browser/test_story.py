@@ -18,8 +18,7 @@ from django.core import mail
 from django.utils import timezone
 
 from editions.enums import Phase
-from editions.models import Call, Edition
-from jury.enums import Attendance, MemberRole
+from jury.enums import Attendance
 from jury.models import AgendaItem, Session
 from projects.enums import ApplicationStatus, ManagerResponse
 from projects.models import Application, Project
@@ -32,6 +31,7 @@ from tests.browser.story_follow_up import (
     staff_validate_and_publish,
     team_builds_its_evidence,
 )
+from tests.browser.story_history import COACH, REVIEWED, STAFF, build_history
 from tests.browser.story_steps import (
     admin_save,
     admin_sign_in,
@@ -41,65 +41,32 @@ from tests.browser.story_steps import (
     fill_session_form,
     fill_split_datetime,
     last_link,
+    open_edition_two,
     password_sign_in,
-    pick_autocomplete,
     run_session_step,
     score_all,
     screen,
     start_application,
     submit,
 )
-from tests.editions.factories import CallFactory, EditionFactory
 from tests.jury.factories import (
     ConvocationFactory,
-    JuryMemberFactory,
     ReviewItemFactory,
     SelectionItemFactory,
 )
-from tests.programme.factories import OrganisationFactory, ProgrammeFactory, UserFactory
-from tests.projects.factories import ProjectFactory
 from tests.projects.uploads import PDF
 
 pytestmark = pytest.mark.browser
 
-STAFF = "innovation@agglo.test"
 AGENTS = "Repérage solidaire"
 STUDENTS = "Le Havre Étudiant"
 LOCALS = "Jardins partagés du Rond-Point"
 LATE = "Navette des quais"
-REVIEWED = "Carbolocal"
-COACH = "coach@incubateur.test"
 
 
 @pytest.fixture
 def history(transactional_db):
-    """What existed before edition 2: the programme, edition 1 with a project in
-    experimentation, the organisations, the staff account and the standing jury."""
-    programme = ProgrammeFactory(
-        name="Appel à innovateur territorial", authority_name="Le Havre Seine Métropole"
-    )
-    edition_1 = EditionFactory(programme=programme, number=1, name="Saison 1", slug="saison-1")
-    call_1 = CallFactory(edition=edition_1)
-    reviewed = ProjectFactory(
-        experimentation=True, application__call=call_1, application__title=REVIEWED
-    )
-    OrganisationFactory(department=True, name="Direction de l'habitat")
-    OrganisationFactory(school=True, name="La Manu")
-    OrganisationFactory(local_actor=True, name="Association Quartiers vivants")
-    UserFactory(email=STAFF, innovation_staff=True)
-    reviewed.periods.open().get().coaches.add(UserFactory(email=COACH))
-    members = {}
-    for role, email in (
-        (MemberRole.PRESIDENT, "president@agglo.test"),
-        (MemberRole.ELECTED_OFFICIAL, "elue@agglo.test"),
-        (MemberRole.ELECTED_OFFICIAL, "elu@agglo.test"),
-    ):
-        members[email] = JuryMemberFactory(
-            programme=programme,
-            role=role,
-            user=UserFactory(email=email, first_name=email.split("@")[0], last_name="Test"),
-        )
-    return {"programme": programme, "reviewed": reviewed, "members": members}
+    return build_history()
 
 
 def test_the_whole_story(story, history, tmp_path):
@@ -108,25 +75,8 @@ def test_the_whole_story(story, history, tmp_path):
 
     # 1. Staff create edition 2 and its call, publish them; the public call page shows it.
     admin_sign_in(story, staff, STAFF)
-    story.visit(staff, "/admin/editions/edition/add/")
-    staff.locator("#id_programme").select_option(label=str(history["programme"]))
-    staff.fill("#id_number", "2")
-    staff.fill("#id_name", "Saison 2")
-    staff.fill("#id_year", str(now.year))
-    staff.fill("#id_slug", "saison-2")
-    staff.locator("#id_is_published").check()
-    admin_save(staff)
-    edition = Edition.objects.get(slug="saison-2")
-    story.visit(staff, "/admin/editions/call/add/")
-    pick_autocomplete(staff, "id_edition", "Saison 2")
-    staff.fill("#id_title", "Appel à innovateur territorial — saison 2")
-    fill_split_datetime(staff, "opens_at", now - datetime.timedelta(days=1))
-    fill_split_datetime(staff, "closes_at", now + datetime.timedelta(days=20))
-    staff.locator("#id_is_published").check()
-    story.shoot(staff, "1-staff-call-form")
-    admin_save(staff)
-    call = Call.objects.get(edition=edition)
-    assert call.is_published and edition.is_published
+    call = open_edition_two(story, staff, history["programme"], now)
+    edition = call.edition
 
     citizen_early = story.new_page(phone=True)
     story.visit(citizen_early, "/appels/saison-2/")
