@@ -6,10 +6,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from jury.enums import SessionStatus
+from jury.enums import ItemKind, SessionStatus
 from jury.models import TeamInvitation
 from jury.services import invite_teams, move_session, remove_item
+from jury.services.pitches import cancel_pitch
 from programme.models import AuditEntry
+from tests.editions.factories import paris
 from tests.jury.factories import session_change_data
 from tests.jury.pitches import PARIS, event_of, session_with_pitches
 from tests.projects.factories import ApplicationFactory
@@ -126,3 +128,21 @@ def test_saving_the_agenda_unchanged_mails_no_team(
     assert response.status_code == 302  # saved, not refused
     assert mailoutbox == []
     assert TeamInvitation.objects.filter(item__session=session).count() == 2
+
+
+def test_cancel_pitch_says_whether_a_team_was_told_and_dates_its_entry_when_asked(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session, first = invited_first_pitch(staff, mailoutbox, django_capture_on_commit_callbacks)
+    review = session.items.get(kind=ItemKind.REVIEW)
+    at = paris(2022, 3, 10, 9, 30)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        told = cancel_pitch(first, actor=staff, reason="Séance réorganisée.", at=at)
+        told_again = cancel_pitch(first, actor=staff, reason="Séance réorganisée.", at=at)
+        review_told = cancel_pitch(review, actor=staff, reason="Séance réorganisée.", at=at)
+
+    assert (told, told_again, review_told) == (True, False, False)
+    entry = AuditEntry.objects.get(action="session.cancel_pitch")
+    assert (entry.at, entry.actor, entry.reason) == (at, staff, "Séance réorganisée.")
+    assert len(mailoutbox) == first.application.team_members.count()
