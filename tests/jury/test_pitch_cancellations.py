@@ -7,13 +7,14 @@ import pytest
 from django.urls import reverse
 
 from jury.enums import ItemKind, SessionStatus
-from jury.models import TeamInvitation
+from jury.models import Session, TeamInvitation
 from jury.services import invite_teams, move_session, remove_item
 from jury.services.pitches import cancel_pitch
 from programme.models import AuditEntry
 from tests.editions.factories import paris
 from tests.jury.factories import session_change_data
 from tests.jury.pitches import PARIS, event_of, session_with_pitches
+from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +147,25 @@ def test_cancel_pitch_says_whether_a_team_was_told_and_dates_its_entry_when_aske
     entry = AuditEntry.objects.get(action="session.cancel_pitch")
     assert (entry.at, entry.actor, entry.reason) == (at, staff, "Séance réorganisée.")
     assert len(mailoutbox) == first.application.team_members.count()
+
+
+def test_a_session_with_an_agenda_cannot_be_deleted_so_no_invited_team_is_left_untold(
+    client, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Agenda items are records (marks, decisions, invitations hang on them): the admin
+    asks for their delete permission, which nobody holds, so even a superuser cannot
+    delete a session that has any; its invitations stay, and nobody is mailed."""
+    session, _first = invited_first_pitch(staff, mailoutbox, django_capture_on_commit_callbacks)
+    client.force_login(UserFactory(innovation_staff=True, is_superuser=True))
+
+    page = client.get(f"/admin/jury/session/{session.pk}/delete/")
+    with django_capture_on_commit_callbacks(execute=True):
+        posted = client.post(f"/admin/jury/session/{session.pk}/delete/", {"post": "yes"})
+
+    words = " ".join(page.content.decode().split())
+    assert "mais votre compte ne possède pas la permission de supprimer" in words
+    assert "<title>Impossible de supprimer séance du jury" in words
+    assert posted.status_code == 403
+    assert Session.objects.filter(pk=session.pk).exists()
+    assert TeamInvitation.objects.filter(item__session=session).count() == 2
+    assert mailoutbox == []
