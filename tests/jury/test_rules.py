@@ -5,6 +5,10 @@ reads the session's status: the views and services refuse what its status forbid
 
 import pytest
 
+from jury.enums import MemberRole
+from jury.rules import chairs_a_jury
+from tests.jury.factories import JuryMemberFactory, SessionFactory
+from tests.programme.factories import UserFactory
 from tests.roles import ROLES
 from tests.rules_table import cases, person, registered_permissions
 
@@ -65,3 +69,36 @@ def test_each_role_holds_exactly_the_jury_permissions_the_table_gives_it(
     allowed = person(shared_world, role).has_perm(permission, obj)
 
     assert allowed == (role in TABLE[permission, state])
+
+
+# Who chairs a jury, and so needs a second factor (``chairs_a_jury``).
+
+
+@pytest.mark.django_db
+def test_a_jury_is_chaired_by_its_active_president_or_secretary_or_a_substitute_chair():
+    president = JuryMemberFactory(role=MemberRole.PRESIDENT)
+    secretary = JuryMemberFactory(role=MemberRole.SECRETARY)
+    substitute = JuryMemberFactory(role=MemberRole.ELECTED_OFFICIAL)
+    SessionFactory(substitute_chair=substitute)
+    member = JuryMemberFactory(role=MemberRole.ELECTED_OFFICIAL)
+    former = JuryMemberFactory(role=MemberRole.PRESIDENT, is_active=False)
+
+    chairs = {
+        name: chairs_a_jury(seat.user)
+        for name, seat in {
+            "president": president,
+            "secretary": secretary,
+            "substitute chair": substitute,
+            "member": member,
+            "former president": former,
+        }.items()
+    }
+
+    assert chairs == {
+        "president": True,
+        "secretary": True,
+        "substitute chair": True,
+        "member": False,
+        "former president": False,
+    }
+    assert chairs_a_jury(UserFactory()) is False
