@@ -7,7 +7,7 @@ import pytest
 
 from jury.enums import MemberRole
 from jury.rules import chairs_a_jury
-from tests.jury.factories import JuryMemberFactory, SessionFactory
+from tests.jury.factories import ConvocationFactory, JuryMemberFactory, SessionFactory
 from tests.programme.factories import UserFactory
 from tests.roles import ROLES
 from tests.rules_table import cases, person, registered_permissions
@@ -102,3 +102,31 @@ def test_a_jury_is_chaired_by_its_active_president_or_secretary_or_a_substitute_
         "former president": False,
     }
     assert chairs_a_jury(UserFactory()) is False
+
+
+@pytest.mark.django_db
+def test_a_substitute_chair_chairs_their_session_and_no_other():
+    session = SessionFactory()
+    substitute = ConvocationFactory(
+        session=session, member=JuryMemberFactory(role=MemberRole.ELECTED_OFFICIAL)
+    ).member
+    member = ConvocationFactory(
+        session=session, member=JuryMemberFactory(role=MemberRole.ELECTED_OFFICIAL)
+    ).member
+    session.substitute_chair = substitute
+    session.save(update_fields=["substitute_chair"])
+    other = SessionFactory()
+    ConvocationFactory(session=other, member=substitute)
+
+    rights = {
+        (name, which): seat.user.has_perm("jury.deliberate", target)
+        for name, seat in {"substitute": substitute, "member": member}.items()
+        for which, target in {"own": session, "other": other}.items()
+    }
+
+    assert rights == {
+        ("substitute", "own"): True,
+        ("substitute", "other"): False,
+        ("member", "own"): False,
+        ("member", "other"): False,
+    }

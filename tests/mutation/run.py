@@ -75,6 +75,7 @@ MODULES = {
         "tests/projects/test_views_team.py",
         "tests/projects/test_team_services.py",
         "tests/projects/test_team_entries.py",
+        "tests/projects/test_manager_answer.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/laureates/transitions.py": [
