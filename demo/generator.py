@@ -5,12 +5,15 @@ that move them on to their next phase, decisions published.
 
 One unit of scale is one past edition: 100 applications (20 shortlisted, 70 not, 10
 ineligible), a selection jury of 20 items x 8 voters x 5 criteria, 10 laureates with 12
-validated measurements each, reviewed by a jury of 10 items x 8 voters x 3 criteria. Scale
-1 is about the demo (a little more applications); scale 100 is 10,000 applications, 1,000
-laureates, 104,000 scores. On top of the past editions: a session left in deliberation
-(``deliberation`` = items, voters, criteria; 20 x 8 x 5 by default, 100 x 15 x 6 for the
-deliberation target, 400 x 50 x 50 for a million scores) and a call open today with a
-few drafts, for the application form.
+validated measurements each, reviewed by a jury of 10 items x 8 voters x 3 criteria. Past
+editions end as real ones do, when the next one has its laureates: one team abandons, a
+final review jury (9 x 8 x 3) reintegrates the others, so that only the latest past
+edition's laureates are running, whatever the scale. Scale 1 is about the demo (a little
+more applications); scale 100 is 10,000 applications, 1,000 laureates, 126,000 scores. On
+top of the past editions: a session left in deliberation (``deliberation`` = items,
+voters, criteria; 20 x 8 x 5 by default, 100 x 15 x 6 for the deliberation target,
+400 x 50 x 50 for a million scores) and a call open today with a few drafts, for the
+application form.
 
 Everything is deterministic for a given seed and day: names, texts and marks come from a
 seeded ``random.Random``, dates from the day the command runs (the last editions must end
@@ -35,15 +38,18 @@ from demo.dates import paris
 from demo.follow_up import at as paris_at
 from demo.juries import SessionHolder
 from demo.loader import StoryLoader
+from editions.enums import Phase
 from editions.models import Call, Edition, RequiredDocument
 from editions.services import add_default_phases
 from jury.enums import Attendance, CriterionGrid, ItemKind, MemberRole, Outcome, SessionStatus
 from jury.models import Criterion, JuryMember, Score
 from jury.services import move_session, record_score
 from jury.services.deliberation import RECORD_SCORE
+from programme.enums import DecisionSource
 from programme.models import AuditEntry
 from projects.applications.services.team import start_application
-from projects.enums import ApplicationStatus, MemberKind
+from projects.enums import ApplicationStatus, MemberKind, ReintegrationOutcome
+from projects.laureates.services import move_project
 from projects.laureates.services.follow_up import review_measurement
 from projects.models import ImpactIndicator, Measurement
 
@@ -51,6 +57,18 @@ DAY = datetime.timedelta(days=1)
 APPLICATIONS, SHORTLISTED, INELIGIBLE, LAUREATES = 100, 20, 10, 10
 VOTERS, MEASUREMENTS = 8, 12
 EDITION_SPACING = 30 * DAY
+# How the laureates of an ended edition leave the programme, in turn.
+ENDINGS = (
+    ReintegrationOutcome.HANDED_OVER,
+    ReintegrationOutcome.SCALED,
+    ReintegrationOutcome.HANDED_OVER,
+    ReintegrationOutcome.STOPPED,
+)
+ENDING_REASONS = {
+    ReintegrationOutcome.HANDED_OVER: "Service repris par la direction métier concernée.",
+    ReintegrationOutcome.SCALED: "Impacts mesurés : le service est étendu à tout le territoire.",
+    ReintegrationOutcome.STOPPED: "Expérimentation menée à son terme, sans suite à grande échelle.",
+}
 WORDS = [
     *("accueil", "mobilité", "quartier", "tri", "compost", "rénovation", "jardin"),
     *("numérique", "école", "bus", "vélo", "énergie", "eau", "marché", "artisanat"),
@@ -219,11 +237,45 @@ class ProgrammeGenerator(StoryLoader):
             self._measurements(project, start + 40 * DAY)
         reviews = [(ItemKind.REVIEW, project, Outcome.CONTINUE, 4) for project in projects]
         self.holder.hold(None, reviews, data=self._session_data(number, "revue", start + 130 * DAY))
+        if number < self.scale:
+            self._end_experimentations(number, projects, start + 160 * DAY)
 
-    def _session_data(self, number, kind, day):
+    def _end_experimentations(self, number, projects, day):
+        """The laureates of an edition the next one follows end their run, as real ones
+        do: one team gives up during its experimentation, the final review jury sends the
+        others back to the departments (stopped, handed over or scaled up). Only the
+        latest past edition's laureates are still running, whatever the scale."""
+        abandoned, *reviewed = projects
+        move_project(
+            abandoned,
+            Phase.ABANDONED,
+            period=abandoned.periods.open().get(),
+            actor=abandoned.application.created_by,
+            decided_by=DecisionSource.TEAM,
+            at=paris_at(day - 15 * DAY, 10),
+            notify=False,
+        )
+        items = [
+            (
+                ItemKind.REVIEW,
+                project,
+                Outcome.REINTEGRATE,
+                4,
+                {
+                    "public_reasons": ENDING_REASONS[outcome],
+                    "reintegration_outcome": outcome,
+                },
+            )
+            for index, project in enumerate(reviewed)
+            for outcome in [ENDINGS[index % len(ENDINGS)]]
+        ]
+        data = self._session_data(number, "fin d'expérimentation", day, hour=10)
+        self.holder.hold(None, items, data=data)
+
+    def _session_data(self, number, kind, day, hour=14):
         return {
             "title": f"Jury de {kind} — saison {number}",
-            "starts_at": datetime.datetime.combine(day, datetime.time(14)),
+            "starts_at": datetime.datetime.combine(day, datetime.time(hour)),
             "place": "Cité numérique, Le Havre",
         }
 

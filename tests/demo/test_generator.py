@@ -7,11 +7,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from demo.generator import ProgrammeGenerator
+from editions.enums import Phase
 from jury.enums import SessionStatus
 from jury.models import Score, Session
 from jury.services.deliberation import RECORD_SCORE
 from programme.models import AuditEntry
-from projects.enums import ApplicationStatus
+from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.models import Application, ApplicationTransition, Measurement, Project
 from tests.programme.factories import ProgrammeFactory
 
@@ -63,3 +64,24 @@ def test_generate_programme_data_refuses_a_database_with_a_programme():
 
     with pytest.raises(CommandError, match="already holds a programme"):
         call_command("generate_programme_data", "--scale", "1")
+
+
+def test_past_editions_end_so_that_only_the_latest_ones_laureates_run():
+    ProgrammeGenerator(scale=2, seed=3, deliberation=(2, 3, 1)).run()
+
+    phases = Counter(
+        Project.objects.values_list("application__call__edition__number", "phase", "outcome")
+    )
+
+    assert phases == {
+        (1, Phase.ABANDONED, ""): 1,
+        (1, Phase.REINTEGRATION, ReintegrationOutcome.HANDED_OVER): 5,
+        (1, Phase.REINTEGRATION, ReintegrationOutcome.SCALED): 2,
+        (1, Phase.REINTEGRATION, ReintegrationOutcome.STOPPED): 2,
+        (2, Phase.EXPERIMENTATION, ""): 10,
+    }
+    # The jury's reintegrations went through its sessions and were published.
+    ended = Session.objects.get(title="Jury de fin d'expérimentation — saison 1")
+    assert ended.status == SessionStatus.CLOSED
+    assert ended.items.count() == 9
+    assert not Project.objects.filter(phase=Phase.REINTEGRATION, periods__actual_end=None).exists()
