@@ -57,6 +57,21 @@ def test_board_shows_projects_by_phase_and_the_next_session_with_its_agenda(staf
     assert "Échéance dépassée" in content
 
 
+def test_board_lists_running_projects_only_and_counts_those_that_left(staff_client):
+    ProjectFactory(application__title="Toujours en course")
+    ProjectFactory(application__title="Rendu aux directions", reintegrated=True)
+    ProjectFactory(application__title="Deuxième sortie", reintegrated=True)
+
+    content = staff_client.get(BOARD).content.decode()
+
+    assert "Toujours en course" in content
+    assert "Rendu aux directions" not in content
+    assert "Deuxième sortie" not in content
+    assert "Réintégration (" not in content
+    assert '?phase__exact=reintegration">Réintégration</a> : 2' in content
+    assert '?phase__exact=abandoned">Abandon</a> : 0' in content
+
+
 def test_board_filters_by_edition(staff_client):
     edition = EditionFactory(slug="saison-7")
     ProjectFactory(
@@ -92,7 +107,7 @@ def test_board_query_count_stays_flat_as_projects_grow(staff_client):
     with CaptureQueriesContext(connection) as small:
         staff_client.get(BOARD)
     for index in range(19):
-        ProjectFactory(experimentation=index % 2 == 0)
+        ProjectFactory(experimentation=index % 2 == 0, reintegrated=index % 3 == 0)
 
     with CaptureQueriesContext(connection) as large:
         staff_client.get(BOARD)
