@@ -201,18 +201,27 @@ DATASETS = {
 }
 
 
+# ``?edition=toutes``: every edition, the programme's whole history.
+ALL_EDITIONS = "toutes"
+
+
 def _edition_from(request):
-    """The edition asked for in ``?edition=``; an unknown one is a 404, never a silent
-    export of every edition."""
+    """The edition asked for in ``?edition=``, the latest one when none is asked for,
+    ``None`` for ``?edition=toutes`` (every edition). An unknown one is a 404, never a
+    silent export of every edition."""
     slug = request.GET.get("edition")
-    return get_object_or_404(Edition, slug=slug) if slug else None
+    if slug == ALL_EDITIONS:
+        return None
+    if not slug:
+        return Edition.objects.order_by("-number").first()
+    return get_object_or_404(Edition, slug=slug)
 
 
 def exports_page(request):
     if not request.user.has_perm(SCREEN_PERMISSION):
         raise PermissionDenied
     edition = _edition_from(request)
-    query = f"?{urlencode({'edition': edition.slug})}" if edition else ""
+    query = f"?{urlencode({'edition': edition.slug if edition else ALL_EDITIONS})}"
     datasets = [
         {
             "dataset": dataset,
@@ -232,6 +241,7 @@ def exports_page(request):
         "title": _("Exports"),
         "editions": Edition.objects.order_by("-number"),
         "chosen": edition,
+        "all_editions": ALL_EDITIONS,
         "datasets": datasets,
     }
     return TemplateResponse(request, "admin/projects/exports.html", context)

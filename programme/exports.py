@@ -97,8 +97,21 @@ def xlsx_response(filename, header, rows, *, sheet_title=""):
     return response
 
 
-def yes_no(value):
-    return _("oui") if value else _("non")
+def yes_no_labels():
+    """``{True: "oui", False: "non"}``, translated once for a whole export."""
+    return {True: str(_("oui")), False: str(_("non"))}
+
+
+def choice_labels(choices):
+    """``{value: label}`` of a ``TextChoices``, translated once for a whole export; the
+    empty value reads as an empty cell."""
+    return {"": ""} | {value: str(label) for value, label in choices.choices}
+
+
+def person_name(first_name, last_name, email):
+    """A person as ``str(user)`` writes them (full name, else e-mail), from the values of
+    a row; empty for no one."""
+    return f"{first_name or ''} {last_name or ''}".strip() or email or ""
 
 
 def table(columns, objects):

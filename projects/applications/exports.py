@@ -1,62 +1,75 @@
 """The applications as a table staff export (the exports page, the screening list):
-``(header, rows)`` with French headers, read in a fixed number of queries."""
+``(header, rows)`` with French headers, read in one query however many rows there are.
 
-from django.db.models import Count, Prefetch
+Rows are read as plain values (``values()``), the team's make-up and the attachments
+counted in SQL, the labels translated once per export rather than once per row.
+"""
+
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from programme.exports import local_datetime, table
-from projects.enums import ManagerResponse, MemberKind, MemberRole
-from projects.models import Application
+from programme.exports import choice_labels, local_datetime, table
+from programme.subqueries import count
+from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
+from projects.models import Application, Attachment, TeamMember
 
 
-def _members_of(application, kind):
-    return sum(1 for member in application.members if member.kind == kind)
+def _lead_name(row):
+    return f"{row['lead_first_name'] or ''} {row['lead_last_name'] or ''}".strip()
 
 
-def _lead(application):
-    return next((m for m in application.members if m.role == MemberRole.LEAD), None)
-
-
-APPLICATION_COLUMNS = [
-    (_("identifiant"), lambda a: a.pk),
-    (_("édition"), lambda a: a.call.edition.name),
-    (_("titre"), lambda a: a.title),
-    (_("thématique"), lambda a: a.theme.name if a.theme else ""),
-    (_("statut"), lambda a: a.get_status_display()),
-    (_("déposée le"), lambda a: local_datetime(a.submitted_at)),
-    (_("porteur ou porteuse"), lambda a: _lead(a).full_name if _lead(a) else ""),
-    (_("e-mail du porteur ou de la porteuse"), lambda a: _lead(a).email if _lead(a) else ""),
-    (_("membres"), lambda a: len(a.members)),
-    (_("agents"), lambda a: _members_of(a, MemberKind.AGENT)),
-    (_("étudiants"), lambda a: _members_of(a, MemberKind.STUDENT)),
-    (_("acteurs du territoire"), lambda a: _members_of(a, MemberKind.LOCAL_ACTOR)),
-    (
-        _("accords en attente"),
-        lambda a: sum(
-            1
-            for member in a.members
-            if member.kind == MemberKind.AGENT
-            and member.manager_response == ManagerResponse.PENDING
-        ),
-    ),
-    (_("pièces jointes"), lambda a: a.attachment_count),
-    (_("problème à résoudre"), lambda a: a.problem),
-    (_("qui en souffre"), lambda a: a.target_users),
-    (_("idée proposée"), lambda a: a.proposed_solution),
-    (_("impact attendu"), lambda a: a.expected_impact),
-]
+def application_columns():
+    statuses = choice_labels(ApplicationStatus)
+    return [
+        (_("identifiant"), lambda a: a["pk"]),
+        (_("édition"), lambda a: a["call__edition__name"]),
+        (_("titre"), lambda a: a["title"]),
+        (_("thématique"), lambda a: a["theme__name"] or ""),
+        (_("statut"), lambda a: statuses[a["status"]]),
+        (_("déposée le"), lambda a: local_datetime(a["submitted_at"])),
+        (_("porteur ou porteuse"), _lead_name),
+        (_("e-mail du porteur ou de la porteuse"), lambda a: a["lead_email"] or ""),
+        (_("membres"), lambda a: a["member_count"]),
+        (_("agents"), lambda a: a["agent_count"]),
+        (_("étudiants"), lambda a: a["student_count"]),
+        (_("acteurs du territoire"), lambda a: a["local_actor_count"]),
+        (_("accords en attente"), lambda a: a["pending_agreements"]),
+        (_("pièces jointes"), lambda a: a["attachment_count"]),
+        (_("problème à résoudre"), lambda a: a["problem"]),
+        (_("qui en souffre"), lambda a: a["target_users"]),
+        (_("idée proposée"), lambda a: a["proposed_solution"]),
+        (_("impact attendu"), lambda a: a["expected_impact"]),
+    ]
 
 
 def applications_table(edition=None, applications=None):
-    """Every application (or those of ``applications``, a selection) with its team's
-    make-up, oldest edition first."""
+    """Every application of ``edition`` (of every edition for ``None``; or those of
+    ``applications``, a selection) with its team's make-up, oldest edition first."""
     applications = Application.objects.all() if applications is None else applications
-    applications = (
-        applications.select_related("call__edition", "theme")
-        .annotate(attachment_count=Count("attachments"))
-        .prefetch_related(Prefetch("team_members", to_attr="members"))
-        .order_by("call__edition__number", "pk")
-    )
     if edition is not None:
         applications = applications.for_edition(edition)
-    return table(APPLICATION_COLUMNS, applications)
+    members = TeamMember.objects.filter(application=OuterRef("pk"))
+    agents = members.filter(kind=MemberKind.AGENT)
+    lead = members.filter(role=MemberRole.LEAD).order_by("last_name", "first_name", "pk")
+    rows = (
+        applications.order_by("call__edition__number", "pk")
+        .annotate(
+            member_count=count(members),
+            agent_count=count(agents),
+            student_count=count(members.filter(kind=MemberKind.STUDENT)),
+            local_actor_count=count(members.filter(kind=MemberKind.LOCAL_ACTOR)),
+            pending_agreements=count(agents.filter(manager_response=ManagerResponse.PENDING)),
+            attachment_count=count(Attachment.objects.filter(application=OuterRef("pk"))),
+            lead_first_name=Subquery(lead.values("first_name")[:1]),
+            lead_last_name=Subquery(lead.values("last_name")[:1]),
+            lead_email=Subquery(lead.values("email")[:1]),
+        )
+        .values(
+            *("pk", "call__edition__name", "title", "theme__name", "status", "submitted_at"),
+            *("problem", "target_users", "proposed_solution", "expected_impact"),
+            *("member_count", "agent_count", "student_count", "local_actor_count"),
+            *("pending_agreements", "attachment_count"),
+            *("lead_first_name", "lead_last_name", "lead_email"),
+        )
+    )
+    return table(application_columns(), rows)

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from jury.enums import CriterionGrid, SessionStatus
 from jury.services import declare_conflict, move_session, record_score
+from tests.editions.factories import EditionFactory
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -36,8 +37,11 @@ PAGE = "/admin/exports/"
 DATASETS = ["candidatures", "projets", "indicateurs", "notes"]
 
 
-def download_url(dataset, file_format):
-    return reverse("admin:export_download", args=[dataset, file_format])
+def download_url(dataset, file_format, edition="toutes"):
+    """The download of ``dataset``, of every edition unless ``edition`` (a slug) is given;
+    ``edition=None`` leaves the choice to the default, the latest edition."""
+    url = reverse("admin:export_download", args=[dataset, file_format])
+    return f"{url}?edition={edition}" if edition else url
 
 
 def build_programme(size, staff, *, edition=None):
@@ -101,8 +105,36 @@ def test_exports_page_carries_the_chosen_edition_into_its_links(staff_client):
 
     content = staff_client.get(PAGE, {"edition": edition.slug}).content.decode()
 
-    assert f'href="{download_url("projets", "xlsx")}?edition={edition.slug}"' in content
+    assert f'href="{download_url("projets", "xlsx", edition.slug)}"' in content
     assert f"Jeux de données — {edition.name}" in content
+
+
+def test_exports_page_offers_the_latest_edition_first_and_every_edition_on_demand(
+    staff_client,
+):
+    older, latest = EditionFactory(number=1), EditionFactory(number=2)
+
+    default = staff_client.get(PAGE).content.decode()
+    every = staff_client.get(PAGE, {"edition": "toutes"}).content.decode()
+
+    assert f"Jeux de données — {latest.name}" in default
+    assert f'<option value="{latest.slug}" selected>' in default
+    assert f'href="{download_url("candidatures", "csv", latest.slug)}"' in default
+    assert "Jeux de données — toutes les éditions" in every
+    assert '<option value="toutes" selected>' in every
+    assert f'href="{download_url("candidatures", "csv")}"' in every
+    assert older.slug in every
+
+
+def test_a_download_without_an_edition_holds_the_latest_edition_only(staff_client):
+    ProjectFactory(title="Ancien", application__call__edition__number=1)
+    ProjectFactory(title="Récent", application__call__edition__number=2)
+
+    latest = staff_client.get(download_url("projets", "csv", edition=None))
+    every = staff_client.get(download_url("projets", "csv"))
+
+    assert [row[2] for row in csv_rows(latest)[1:]] == ["Récent"]
+    assert [row[2] for row in csv_rows(every)[1:]] == ["Ancien", "Récent"]
 
 
 def test_exports_screen_is_listed_on_the_admin_index(staff_client):
@@ -199,7 +231,7 @@ def test_export_keeps_the_chosen_edition_and_names_the_file_after_it(staff_clien
     ProjectFactory(title="Autre édition")
     edition = kept.edition
 
-    response = staff_client.get(download_url("projets", "csv"), {"edition": edition.slug})
+    response = staff_client.get(download_url("projets", "csv", edition.slug))
 
     today = timezone.localdate().isoformat()
     assert response.headers["Content-Disposition"] == (
