@@ -9,13 +9,10 @@ import datetime
 import io
 from decimal import Decimal
 
+import xlsxwriter
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,47 +48,50 @@ def csv_response(filename, header, rows):
     return response
 
 
-def _xlsx_cell(sheet, value):
-    """Numbers stay numbers and dates stay dates; any other value becomes safe text."""
-    if isinstance(value, int | float | Decimal):
-        return WriteOnlyCell(sheet, value=value)
-    if isinstance(value, datetime.datetime):
-        cell = WriteOnlyCell(sheet, value=local_datetime(value) if value.tzinfo else value)
-        cell.number_format = DATETIME_FORMAT
-        return cell
-    if isinstance(value, datetime.date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    return WriteOnlyCell(sheet, value=safe_cell(value))
+def _write_cell(sheet, row, column, value, formats):
+    """Numbers stay numbers and dates stay dates; any other value becomes safe text; an
+    empty value writes no cell."""
+    if isinstance(value, bool):
+        sheet.write_boolean(row, column, value)
+    elif isinstance(value, int | float | Decimal):
+        sheet.write_number(row, column, value)
+    elif isinstance(value, datetime.datetime):
+        moment = local_datetime(value) if value.tzinfo else value
+        sheet.write_datetime(row, column, moment, formats["datetime"])
+    elif isinstance(value, datetime.date):
+        sheet.write_datetime(row, column, value, formats["date"])
+    else:
+        text = safe_cell(value)
+        if text:
+            sheet.write_string(row, column, text)
 
 
 def xlsx_response(filename, header, rows, *, sheet_title=""):
-    """An XLSX download with a bold header row, written as it streams (write-only mode).
+    """An XLSX download with a bold header row, written row by row in XlsxWriter's
+    constant-memory mode (each row goes to a temporary file as it is written, so a large
+    export holds one row in memory, not the sheet).
 
     The header row stays in view as staff scroll (frozen) and carries the spreadsheet's
     filters over every column and row written.
     """
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(sheet_title)[:SHEET_TITLE_LIMIT] or None)
-    # A write-only sheet writes its view before its rows: the pane is frozen first.
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header_cells = []
-    for label in header:
-        cell = WriteOnlyCell(sheet, value=safe_cell(label))
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    last_row = 1
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-        last_row += 1
-    # A write-only sheet has no ``dimensions`` to read: the filter's range is counted.
-    if header:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last_row}"
     content = io.BytesIO()
-    workbook.save(content)
+    workbook = xlsxwriter.Workbook(content, {"constant_memory": True})
+    sheet = workbook.add_worksheet(str(sheet_title)[:SHEET_TITLE_LIMIT] or None)
+    formats = {
+        "date": workbook.add_format({"num_format": DATE_FORMAT}),
+        "datetime": workbook.add_format({"num_format": DATETIME_FORMAT}),
+    }
+    bold = workbook.add_format({"bold": True})
+    sheet.freeze_panes(1, 0)
+    for column, label in enumerate(header):
+        sheet.write_string(0, column, safe_cell(label), bold)
+    last_row = 0
+    for last_row, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            _write_cell(sheet, last_row, column, value, formats)
+    if header:
+        sheet.autofilter(0, 0, last_row, len(header) - 1)
+    workbook.close()
     response = HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
