@@ -59,6 +59,9 @@ class World:
         laureate = Project.objects.filter(is_published=True).order_by("pk").first()
         open_edition = Edition.objects.order_by("-number").first()
         jury = f"/jury/seances/{session.pk}"
+        # An export holds one edition: the first, a whole past edition at every scale
+        # (the default, the latest edition, is the call open today with its drafts).
+        edition = "edition=saison-1"
         pages = [
             Page("/healthz", "/healthz"),
             Page("/", "/", public=True),
@@ -75,10 +78,12 @@ class World:
             Page("/admin/ (dashboard)", "/admin/", "staff"),
             Page("screening list", "/admin/projects/application/", "staff"),
             Page("phase board", "/admin/tableau-des-phases/", "staff"),
-            Page("export candidatures.csv", "/admin/exports/candidatures.csv", "staff"),
-            Page("export candidatures.xlsx", "/admin/exports/candidatures.xlsx", "staff"),
-            Page("export projets.csv", "/admin/exports/projets.csv", "staff"),
-            Page("export indicateurs.csv", "/admin/exports/indicateurs.csv", "staff"),
+            Page("export candidatures.csv", f"/admin/exports/candidatures.csv?{edition}", "staff"),
+            Page(
+                "export candidatures.xlsx", f"/admin/exports/candidatures.xlsx?{edition}", "staff"
+            ),
+            Page("export projets.csv", f"/admin/exports/projets.csv?{edition}", "staff"),
+            Page("export indicateurs.csv", f"/admin/exports/indicateurs.csv?{edition}", "staff"),
         ]
         world = cls(users=users, pages=pages)
         world.session = session
