@@ -315,12 +315,17 @@ def readable(response):
 
 
 def sitemap_paths(client):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
+    """Every path the sitemap lists, through its index, with its alternates."""
+    index = ET.fromstring(client.get("/sitemap.xml").content)
     paths = set()
-    for url in root.iter(f"{SITEMAP}url"):
-        paths.add(urlsplit(url.findtext(f"{SITEMAP}loc")).path)
-        for alternate in url.iter(f"{XHTML}link"):
-            paths.add(urlsplit(alternate.get("href")).path)
+    for entry in index.iter(f"{SITEMAP}sitemap"):
+        address = urlsplit(entry.findtext(f"{SITEMAP}loc"))
+        part = f"{address.path}?{address.query}" if address.query else address.path
+        root = ET.fromstring(client.get(part).content)
+        for url in root.iter(f"{SITEMAP}url"):
+            paths.add(urlsplit(url.findtext(f"{SITEMAP}loc")).path)
+            for alternate in url.iter(f"{XHTML}link"):
+                paths.add(urlsplit(alternate.get("href")).path)
     return paths
 
 

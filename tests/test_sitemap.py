@@ -20,16 +20,20 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        urlsplit(url.findtext(f"{SITEMAP}loc")).path: {
-            link.get("hreflang"): urlsplit(link.get("href")).path
-            for link in url.findall(f"{XHTML}link")
+    """Every address the sitemap lists, through its index, with its alternates."""
+    pages = {}
+    for address in index_files(client):
+        response = client.get(f"{address.path}?{address.query}" if address.query else address.path)
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        pages |= {
+            urlsplit(url.findtext(f"{SITEMAP}loc")).path: {
+                link.get("hreflang"): urlsplit(link.get("href")).path
+                for link in url.findall(f"{XHTML}link")
+            }
+            for url in root.findall(f"{SITEMAP}url")
         }
-        for url in root.findall(f"{SITEMAP}url")
-    }
+    return pages
 
 
 def test_sitemap_lists_every_public_page_with_its_other_language(client):
@@ -134,12 +138,33 @@ def test_past_the_limit_the_sitemap_is_an_index_of_files_that_list_every_page(cl
     assert parts[laureates + 1] == [f"/laureats/{last}/", f"/en/laureats/{last}/"]
 
 
-def test_within_the_limit_the_sitemap_is_one_file(client):
+def test_the_sitemap_is_an_index_of_one_file_per_section_within_the_limit(client):
     ProjectFactory()
 
-    response = client.get("/sitemap.xml")
+    files = index_files(client)
 
-    assert ET.fromstring(response.content).tag == f"{SITEMAP}urlset"
+    assert [file.path for file in files] == [
+        f"/sitemap-{name}.xml"
+        for name in ("sections", "editions", "laureates", "news", "legal", "open_data")
+    ]
+    assert not any(file.query for file in files)
+
+
+def test_the_index_reads_no_item_and_keeps_its_queries_as_laureates_grow(
+    client, django_assert_max_num_queries
+):
+    ProjectFactory()
+    with CaptureQueriesContext(connection) as one:
+        client.get("/sitemap.xml")
+    for _index in range(19):
+        ProjectFactory()
+    public_cache.invalidate()
+
+    with django_assert_max_num_queries(len(one)) as many:
+        client.get("/sitemap.xml")
+
+    sql = " ".join(query["sql"] for query in many.captured_queries)
+    assert '"projects_project"."slug"' not in sql
 
 
 def test_an_unknown_section_of_the_sitemap_is_not_found(client):
@@ -150,6 +175,7 @@ def test_the_sitemap_query_count_stays_flat_from_1_to_20_laureates(
     client, django_assert_max_num_queries
 ):
     ProjectFactory()
+    NewsItemFactory(published=True)
     with CaptureQueriesContext(connection) as one:
         sitemap(client)
     for _index in range(19):

@@ -1,9 +1,10 @@
 """The editions' and laureates' public pages in the sitemap."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
 from django.urls import reverse
 
-from editions.models import Edition
+from editions.models import Call, Edition
 from programme.sitemaps import LocalisedSitemap
 from projects.models import Project
 from projects.public import urls_open_data
@@ -23,39 +24,56 @@ class SectionsSitemap(LocalisedSitemap):
 
 
 class EditionSitemap(LocalisedSitemap):
-    """Each published edition, and its call when published."""
+    """Each published edition, then each published call of a published edition."""
 
     priority = 0.6
 
+    def parts(self):
+        editions = Edition.objects.published().order_by("number").only("slug", "updated_at")
+        calls = (
+            Call.objects.filter(is_published=True, edition__in=Edition.objects.published())
+            .select_related("edition")
+            .order_by("edition__number")
+            .only("updated_at", "edition__slug")
+        )
+        return [editions, calls]
+
     def items(self):
-        editions = Edition.objects.published().select_related("call").order_by("number")
-        entries = []
-        for edition in editions:
-            entries.append(("public:edition", edition, edition.updated_at))
-            call = getattr(edition, "call", None)
-            if call and call.is_published:
-                entries.append(("editions:call", edition, call.updated_at))
-        return entries
+        return [item for part in self.parts() for item in part]
 
-    def location(self, entry):
-        name, edition, _changed = entry
-        return self.path(name, edition.slug)
+    def location(self, item):
+        if isinstance(item, Call):
+            return self.path("editions:call", item.edition.slug)
+        return self.path("public:edition", item.slug)
 
-    def lastmod(self, entry):
-        return entry[2]
+    def lastmod(self, item):
+        return item.updated_at
+
+    def latest_change(self):
+        latest = Edition.objects.published().aggregate(
+            edition=Max("updated_at"),
+            call=Max("call__updated_at", filter=Q(call__is_published=True)),
+        )
+        return max((moment for moment in latest.values() if moment), default=None)
 
 
 class LaureateSitemap(LocalisedSitemap):
     priority = 0.7
 
+    def projects(self):
+        return Project.objects.public()
+
     def items(self):
-        return Project.objects.public().order_by("pk")
+        return self.projects().order_by("pk").only("slug", "updated_at")
 
     def location(self, project):
         return self.path("public:laureate", project.slug)
 
     def lastmod(self, project):
         return project.updated_at
+
+    def latest_change(self):
+        return self.projects().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class OpenDataSitemap(Sitemap):

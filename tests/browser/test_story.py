@@ -373,7 +373,8 @@ def test_the_whole_story(story, history, tmp_path):
     records = list(csv.reader(io.StringIO(response.text().lstrip("\ufeff"))))
     flat = "\n".join(";".join(row) for row in records)
     assert STUDENTS in flat and AGENTS not in flat and LOCALS not in flat
-    sitemap = citizen.request.get("/sitemap.xml").text()
+    sitemap = citizen.request.get("/sitemap-laureates.xml").text()
+    assert "/sitemap-laureates.xml" in citizen.request.get("/sitemap.xml").text()
     assert f"/laureats/{laureate.slug}/" in sitemap
     assert "reperage" not in sitemap and "jardins" not in sitemap
     for url in ("/laureats/reperage-solidaire/", "/laureats/jardins-partages-du-rond-point/"):
