@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from editions.enums import Phase
+from editions.enums import RUNNING_PHASES, Phase
 from projects.enums import ReintegrationOutcome
 from projects.models import Project
 
@@ -25,6 +25,8 @@ LICENCE = {
     "spdx": "etalab-2.0",
 }
 RUNNING, ENDED = "en_cours", "termine"
+# A slug no page has, put in the reversed path and replaced by each record's slug.
+SLUG = "0slug0"
 
 # The Table Schema types the data sets use, as the /donnees/ page names them.
 TYPE_LABELS = {
@@ -205,34 +207,51 @@ FIELDS = (
 
 
 def laureate_records(build_absolute_uri):
-    """One record per public project, by edition then title."""
+    """One record per public project, by edition then title, in one pass over plain
+    values (no model objects): labels translated and the pages' address built once."""
+    phases, outcomes = dict(Phase.choices), dict(ReintegrationOutcome.choices)
+    phases = {value: str(label) for value, label in phases.items()}
+    outcomes = {value: str(label) for value, label in outcomes.items()}
+    page = build_absolute_uri(reverse("public:laureate", args=[SLUG]))
     projects = (
         Project.objects.public()
-        .with_related()
         .with_public_phase()
         .order_by("application__call__edition__number", "title", "pk")
+        .values_list(
+            *("slug", "title", "application__call__edition__name"),
+            *("application__call__edition__year", "theme__name", "public_phase"),
+            *("public_outcome", "public_phase_at", "public_summary", "updated_at"),
+        )
     )
-    return [_record(project, build_absolute_uri) for project in projects]
-
-
-def _record(project, build_absolute_uri):
-    edition = project.application.call.edition
-    since = project.public_phase_since
-    return {
-        "identifiant": project.slug,
-        "titre": project.title,
-        "edition": edition.name,
-        "edition_annee": edition.year,
-        "thematique": project.theme.name if project.theme else "",
-        "phase": project.public_phase,
-        "phase_libelle": str(project.public_phase_label),
-        "phase_depuis": since.isoformat() if since else "",
-        "statut": RUNNING if project.is_publicly_running else ENDED,
-        "issue": str(project.public_outcome_label),
-        "resume": project.public_summary,
-        "url": build_absolute_uri(reverse("public:laureate", args=[project.slug])),
-        "mise_a_jour": utc_stamp(project.updated_at),
-    }
+    return [
+        {
+            "identifiant": slug,
+            "titre": title,
+            "edition": edition,
+            "edition_annee": year,
+            "thematique": theme or "",
+            "phase": phase,
+            "phase_libelle": phases.get(phase, ""),
+            "phase_depuis": timezone.localdate(since).isoformat() if since else "",
+            "statut": RUNNING if phase in RUNNING_PHASES else ENDED,
+            "issue": outcomes.get(outcome, ""),
+            "resume": summary,
+            "url": page.replace(SLUG, slug, 1),
+            "mise_a_jour": utc_stamp(updated_at),
+        }
+        for (
+            slug,
+            title,
+            edition,
+            year,
+            theme,
+            phase,
+            outcome,
+            since,
+            summary,
+            updated_at,
+        ) in projects
+    ]
 
 
 LAUREATES = DataSet(
