@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.db import connections
-from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Prefetch, Sum, Value
+from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Sum, Value
 from django.db.models.functions import Cast, Round
 
 from jury.models import ConflictOfInterest, Score
@@ -67,10 +67,18 @@ class RankedItem:
         return top // bottom if top >= 0 else -(-top // bottom)
 
 
-def withdrawals():
-    """What ``rank`` reads of the items' withdrawals, the members' names: one query (a
-    fresh ``Prefetch`` per use; it holds a QuerySet)."""
-    return Prefetch("conflicts", ConflictOfInterest.objects.select_related("member__user"))
+def withdrawals(item_ids):
+    """``{item id: [its conflicts, by member]}`` for ``item_ids``, each with its member's
+    user (what ``rank`` shows, the names): one query, as a plain list. A prefetch on the
+    items read the same rows but built a QuerySet for each item, most of the time of
+    loading a hundred of them."""
+    conflicts = defaultdict(list)
+    if not item_ids:
+        return conflicts
+    rows = ConflictOfInterest.objects.filter(item_id__in=item_ids).select_related("member__user")
+    for conflict in rows:  # in their model's order, as ``item.conflicts.all()`` gives them
+        conflicts[conflict.item_id].append(conflict)
+    return conflicts
 
 
 def counted_marks(session_ids):
@@ -106,6 +114,16 @@ def item_figures(session_ids):
     scale = Fraction(TOTAL, COMMON_SCALE)
     figures = {}
     for item_id, groups in parts.items():
+        if len(groups) == 1:
+            # Every member gave the same sum of weights (the usual case): one division
+            # each, in integers, instead of sums and products of fractions.
+            weights, earned, highest, lowest, scorers = groups[0]
+            figures[item_id] = (
+                Fraction(TOTAL * earned, COMMON_SCALE * weights * scorers),
+                Fraction(TOTAL * (highest - lowest), COMMON_SCALE * weights),
+                scorers,
+            )
+            continue
         scorers = sum(group[4] for group in groups)
         mean = scale * sum(Fraction(earned, weights) for weights, earned, *_ in groups) / scorers
         highest = max(Fraction(group[2], group[0]) for group in groups)
@@ -125,19 +143,21 @@ def criterion_means(session_ids):
     return {(item_id, criterion_id): total / count for item_id, criterion_id, total, count in rows}
 
 
-def rank(items, criteria_by_grid, normalised_means=None):
+def rank(items, criteria_by_grid, normalised_means=None, conflicts=None):
     """The items ranked within their kind (selection, review...), best first: by the raw
     weighted mean, or by the mean normalised per juror when ``normalised_means`` (``{item
     id: exact normalised mean}``, ``jury.normalisation.normalised_item_means``) is given.
 
-    ``items`` carry their conflicts (prefetched with the members' users, for the names).
-    Items whose ranking means are equal to the hundredth (half up, as shown) share a rank
-    and are flagged as tied.
+    ``conflicts``: the items' withdrawals as ``withdrawals`` gives them, when the caller
+    read them already (else read here, one query). Items whose ranking means are equal
+    to the hundredth (half up, as shown) share a rank and are flagged as tied.
     """
     items = list(items)
     session_ids = {item.session_id for item in items}
     figures = item_figures(session_ids) if items else {}
     means = criterion_means(session_ids) if items else {}
+    if conflicts is None:
+        conflicts = withdrawals([item.pk for item in items])
     groups = defaultdict(list)
     for item in items:
         exact_mean, spread, scorers = figures.get(item.pk, (None, None, 0))
@@ -153,7 +173,7 @@ def rank(items, criteria_by_grid, normalised_means=None):
                 ],
                 spread=float(spread) if spread is not None else None,
                 scorers=scorers,
-                withdrawn=[str(conflict.member.user) for conflict in item.conflicts.all()],
+                withdrawn=[str(conflict.member.user) for conflict in conflicts.get(item.pk, ())],
                 normalised=normalised_means is not None,
                 exact_normalised=exact_normalised,
                 normalised_mean=float(exact_normalised) if exact_normalised is not None else None,

@@ -35,9 +35,8 @@ def session_has_started(session, *, at=None, **context):
 
 
 def every_item_is_decided(session, **context):
-    undecided = [
-        str(item.position) for item in session.items.on_agenda().filter(decision__isnull=True)
-    ]
+    agenda = session.items.on_agenda().filter(decision__isnull=True).order_by("position")
+    undecided = [str(position) for position in agenda.values_list("position", flat=True)]
     if not undecided:
         return []
     return [_("Points sans décision : %(items)s.") % {"items": ", ".join(undecided)}]
@@ -56,9 +55,12 @@ def every_decision_applies(session, **context):
     return refusals
 
 
-def quorum_is_reached(session, **context):
-    """The quorum on the session, then on each item (the convocations read once)."""
-    convocations = list(session.convocations.select_related("member"))
+def quorum_is_reached(session, *, convocations=None, **context):
+    """The quorum on the session, then on each item (the convocations read once, or
+    given: all the session's, with their members, as a page that shows them read them)."""
+    if convocations is None:
+        convocations = session.convocations.select_related("member")
+    convocations = list(convocations)
     return session.quorum_refusals(convocations=convocations) or session.item_quorum_refusals(
         convocations
     )

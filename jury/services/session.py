@@ -23,9 +23,14 @@ ADD_DEFAULT_CRITERIA = verb("session.add_default_criteria", _("Grilles par défa
 CHOOSE_AVERAGING = verb("session.choose_averaging", _("Calcul des moyennes choisi"))
 
 
-def session_refusals(session, target, *, decided_by, at=None):
-    """Why ``session`` may not move to ``target`` now: French sentences, empty if it may."""
-    return SESSION_LIFECYCLE.refusals(session, target, decided_by=decided_by, at=at)
+def session_refusals(session, target, *, decided_by, at=None, convocations=None):
+    """Why ``session`` may not move to ``target`` now: French sentences, empty if it may.
+    ``convocations``: all the session's, with their members, when the caller read them
+    already (the deliberation page shows them), so that the quorum's check reads them
+    not again."""
+    return SESSION_LIFECYCLE.refusals(
+        session, target, decided_by=decided_by, at=at, convocations=convocations
+    )
 
 
 def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=None):

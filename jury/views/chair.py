@@ -12,7 +12,7 @@ from jury.enums import SessionStatus
 from jury.exports import ranking_table
 from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision
-from jury.ranking import rank, withdrawals
+from jury.ranking import rank
 from jury.rules import is_chair
 from jury.services import (
     decision_state_refusals,
@@ -47,7 +47,6 @@ def ranked_items(session, user):
         .on_agenda()
         .filter(session=session)
         .select_related("application", "project", "decision__chaired_by__user")
-        .prefetch_related(withdrawals())
         .order_by("position")
     )
     grids = {}
@@ -93,7 +92,9 @@ def deliberation(request, pk):
             "present_count": len(session.voting_members_present(None, sheet.convocations)),
             "quorum_reached": not session.quorum_refusals(None, sheet.convocations),
             "steps": session_steps(session, source),
-            "close_refusals": session_refusals(session, SessionStatus.CLOSED, decided_by=source),
+            "close_refusals": session_refusals(
+                session, SessionStatus.CLOSED, decided_by=source, convocations=sheet.convocations
+            ),
         },
     )
 

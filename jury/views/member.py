@@ -82,11 +82,8 @@ def session_detail(request, pk):
     session = visible_session(request, pk)
     member = my_membership(request, session)
     criteria = list(session.criteria.all())
-    items = list(
-        session.items.select_related("application", "project")
-        .prefetch_related(withdrawals())
-        .order_by("position")
-    )
+    items = list(session.items.select_related("application", "project").order_by("position"))
+    conflicts = withdrawals([item.pk for item in items])
     # How many marks the reader gave on each item: counted in the database.
     mine = (
         dict(
@@ -101,7 +98,7 @@ def session_detail(request, pk):
     rows = []
     for item in items:
         withdrawn = member is not None and any(
-            c.member_id == member.pk for c in item.conflicts.all()
+            c.member_id == member.pk for c in conflicts.get(item.pk, ())
         )
         expected = sum(1 for c in criteria if c.grid == item.grid)
         rows.append(
@@ -124,7 +121,7 @@ def session_detail(request, pk):
             grids.setdefault(criterion.grid, []).append(criterion)
         hidden = {row["item"].pk for row in rows if row["withdrawn"] or row["item"].is_removed}
         visible = [i for i in items if i.pk not in hidden]
-        context["ranking"] = rank(visible, grids, session_normalisation(session))
+        context["ranking"] = rank(visible, grids, session_normalisation(session), conflicts)
     return render(request, "jury/session.html", context)
 
 
