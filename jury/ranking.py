@@ -27,6 +27,30 @@ from jury.models import ConflictOfInterest, Score
 from jury.models.deliberation import SCALE_LIMIT
 
 TOTAL = 20  # means are shown out of 20
+# What the ranking and the tables of items read of an item and its subject, for
+# ``QuerySet.only`` (with ``select_related("application", "project")``): the subjects'
+# other columns, a few dozen, were most of the time of loading a hundred items.
+ITEM_FIELDS = (
+    "session_id",
+    "position",
+    "kind",
+    "application_id",
+    "project_id",
+    "removed_at",
+    "scoring_reopened_at",
+    "application__title",
+    "application__status",
+    "project__title",
+    "project__phase",
+)
+# And of its decision, with ``select_related("decision__chaired_by__user")``.
+DECISION_FIELDS = (
+    "decision__outcome",
+    "decision__reintegration_outcome",
+    "decision__chaired_by__user__first_name",
+    "decision__chaired_by__user__last_name",
+    "decision__chaired_by__user__email",
+)
 # Every scale a criterion may have divides this one, so that ``value * COMMON_SCALE //
 # scale_max`` is an exact integer in SQL (232,792,560: sums stay far below 2**63).
 COMMON_SCALE = math.lcm(*range(1, SCALE_LIMIT + 1))

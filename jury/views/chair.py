@@ -12,7 +12,7 @@ from jury.enums import SessionStatus
 from jury.exports import ranking_table
 from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision
-from jury.ranking import rank
+from jury.ranking import DECISION_FIELDS, ITEM_FIELDS, rank
 from jury.rules import is_chair
 from jury.services import (
     decision_state_refusals,
@@ -47,6 +47,7 @@ def ranked_items(session, user):
         .on_agenda()
         .filter(session=session)
         .select_related("application", "project", "decision__chaired_by__user")
+        .only(*ITEM_FIELDS, *DECISION_FIELDS)
         .order_by("position")
     )
     grids = {}

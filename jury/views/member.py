@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
 from jury.normalisation import normalised_item_means
-from jury.ranking import rank, withdrawals
+from jury.ranking import ITEM_FIELDS, rank, withdrawals
 from jury.services import declare_conflict, record_score
 from programme.files import private_file_response
 from programme.lifecycles import Refused
@@ -82,7 +82,11 @@ def session_detail(request, pk):
     session = visible_session(request, pk)
     member = my_membership(request, session)
     criteria = list(session.criteria.all())
-    items = list(session.items.select_related("application", "project").order_by("position"))
+    items = list(
+        session.items.select_related("application", "project")
+        .only(*ITEM_FIELDS)
+        .order_by("position")
+    )
     conflicts = withdrawals([item.pk for item in items])
     # How many marks the reader gave on each item: counted in the database.
     mine = (

@@ -1,0 +1,70 @@
+"""The pages that show a session's ranked items (the deliberation, the session page, the
+ranking export) read as many queries for 1 item as for 30, each item marked, withdrawn
+from by a member, decided and chaired: everything a row shows is read with the items."""
+
+import html
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from jury.enums import Outcome, SessionStatus
+from jury.models import ConflictOfInterest
+from jury.services import move_session, record_decision
+from tests.jury.factories import CriterionFactory, JuryMemberFactory, ScoreFactory, SessionFactory
+from tests.programme.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def decided_session(size):
+    """A session in deliberation of ``size`` items, each marked by the president, withdrawn
+    from by the other member, and decided (chaired by the president)."""
+    staff = UserFactory(innovation_staff=True)
+    president = JuryMemberFactory(president=True, user__first_name="Paule", user__last_name="Aîné")
+    member = JuryMemberFactory(
+        programme=president.programme, user__first_name="Marc", user__last_name="Déporté"
+    )
+    session = SessionFactory(
+        programme=president.programme,
+        pitches=size,
+        convened=[president, member],
+        scoring=True,
+        moved_by=staff,
+    )
+    criterion = CriterionFactory(session=session, scale_max=20)
+    for item in session.items.all():
+        ScoreFactory(item=item, member=president, criterion=criterion, value=14)
+        ConflictOfInterest.objects.create(item=item, member=member, declared_by=member.user)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    for item in session.items.all():
+        record_decision(item, outcome=Outcome.SELECTED, actor=staff)
+    return session, president
+
+
+def counted(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries), html.unescape(response.content.decode())
+
+
+@pytest.mark.parametrize("suffix", ["deliberation/", "", "classement.csv"])
+def test_the_ranked_pages_read_as_many_queries_for_1_item_as_for_30(client, suffix):
+    counts = []
+    for size in (1, 30):
+        session, president = decided_session(size)
+        client.force_login(president.user)
+        path = f"/jury/seances/{session.pk}/{suffix}"
+        client.get(path)  # the session's sign-in queries happen once
+        count, page = counted(client, path)
+        counts.append(count)
+        # What the rows show: the mean, the withdrawn member, the decision and its chair.
+        assert "14" in page
+        assert "Marc Déporté" in page
+        if suffix != "":
+            assert "Lauréate" in page
+        if suffix == "deliberation/":
+            assert "présidé par Paule Aîné" in page
+
+    assert counts[0] == counts[1]
