@@ -23,13 +23,24 @@ ADD_DEFAULT_CRITERIA = verb("session.add_default_criteria", _("Grilles par défa
 CHOOSE_AVERAGING = verb("session.choose_averaging", _("Calcul des moyennes choisi"))
 
 
-def session_refusals(session, target, *, decided_by, at=None, convocations=None):
+def session_refusals(
+    session, target, *, decided_by, at=None, convocations=None, agenda=None, conflicts=None
+):
     """Why ``session`` may not move to ``target`` now: French sentences, empty if it may.
-    ``convocations``: all the session's, with their members, when the caller read them
-    already (the deliberation page shows them), so that the quorum's check reads them
-    not again."""
+
+    What the caller read already (the deliberation page shows it), so that the close's
+    checks do not read it again: ``convocations``, all the session's with their members;
+    ``agenda``, every item on the agenda in running order, with its decision and its
+    subject; ``conflicts``, ``{item id: its conflicts}`` of those items. Each may be
+    left out (``None``): it is then read here."""
     return SESSION_LIFECYCLE.refusals(
-        session, target, decided_by=decided_by, at=at, convocations=convocations
+        session,
+        target,
+        decided_by=decided_by,
+        at=at,
+        convocations=convocations,
+        agenda=agenda,
+        conflicts=conflicts,
     )
 
 

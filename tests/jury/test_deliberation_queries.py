@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from jury.enums import Outcome, SessionStatus
 from jury.models import ConflictOfInterest
-from jury.services import move_session, record_decision
+from jury.services import move_session, record_decision, session_refusals
+from programme.enums import DecisionSource
 from tests.jury.factories import CriterionFactory, JuryMemberFactory, ScoreFactory, SessionFactory
 from tests.programme.factories import UserFactory
 
@@ -68,3 +69,28 @@ def test_the_ranked_pages_read_as_many_queries_for_1_item_as_for_30(client, suff
             assert "présidé par Paule Aîné" in page
 
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("chair_withdrew", [False, True])
+def test_the_close_refusals_from_the_pages_reads_equal_the_services_own(client, chair_withdrew):
+    """The deliberation page gives the close's checks what it read (the agenda, its
+    decisions and withdrawals, the convocations); they find what they find alone, and
+    read the agenda themselves when the chair withdrew from an item and does not see it."""
+    session, president = decided_session(3)
+    session.quorum = 2
+    session.save()
+    items = list(session.items.order_by("position"))
+    items[1].decision.delete()
+    if chair_withdrew:
+        ConflictOfInterest.objects.create(
+            item=items[2], member=president, declared_by=president.user
+        )
+    client.force_login(president.user)
+
+    shown = client.get(f"/jury/seances/{session.pk}/deliberation/").context["close_refusals"]
+
+    alone = session_refusals(session, SessionStatus.CLOSED, decided_by=DecisionSource.JURY)
+    assert shown == alone
+    assert "Points sans décision : 2." in alone
+    # The other member withdrew from every item: two voters convened, one sits on each.
+    assert any(reason.startswith("Quorum non atteint sur le point 1 :") for reason in alone)
