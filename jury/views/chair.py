@@ -88,6 +88,7 @@ def deliberation(request, pk):
         AgendaItem.objects.visible_to(request.user)
         .filter(session=session, removed_at__isnull=False)
         .select_related("application", "project")
+        .only(*ITEM_FIELDS, "removal_reason")
         .order_by("position")
     )
     return render(

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from jury.enums import Outcome, SessionStatus
 from jury.models import ConflictOfInterest
-from jury.services import move_session, record_decision, session_refusals
+from jury.services import move_session, record_decision, remove_item, session_refusals
 from programme.enums import DecisionSource
 from tests.jury.factories import CriterionFactory, JuryMemberFactory, ScoreFactory, SessionFactory
 from tests.programme.factories import UserFactory
@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 def decided_session(size):
     """A session in deliberation of ``size`` items, each marked by the president, withdrawn
-    from by the other member, and decided (chaired by the president)."""
+    from by the other member, and decided (chaired by the president), and one more
+    withdrawn from the agenda."""
     staff = UserFactory(innovation_staff=True)
     president = JuryMemberFactory(president=True, user__first_name="Paule", user__last_name="Aîné")
     member = JuryMemberFactory(
@@ -28,7 +29,7 @@ def decided_session(size):
     )
     session = SessionFactory(
         programme=president.programme,
-        pitches=size,
+        pitches=size + 1,
         convened=[president, member],
         scoring=True,
         moved_by=staff,
@@ -38,8 +39,10 @@ def decided_session(size):
         ScoreFactory(item=item, member=president, criterion=criterion, value=14)
         ConflictOfInterest.objects.create(item=item, member=member, declared_by=member.user)
     move_session(session, SessionStatus.DELIBERATION, actor=staff)
-    for item in session.items.all():
+    *kept, last = session.items.order_by("position")
+    for item in kept:
         record_decision(item, outcome=Outcome.SELECTED, actor=staff)
+    remove_item(last, reason="Retirée par l'équipe.", actor=staff)
     return session, president
 
 
@@ -67,6 +70,7 @@ def test_the_ranked_pages_read_as_many_queries_for_1_item_as_for_30(client, suff
             assert "Lauréate" in page
         if suffix == "deliberation/":
             assert "présidé par Paule Aîné" in page
+            assert "Retirée par l'équipe." in page
 
     assert counts[0] == counts[1]
 
@@ -76,7 +80,7 @@ def test_the_close_refusals_from_the_pages_reads_equal_the_services_own(client, 
     """The deliberation page gives the close's checks what it read (the agenda, its
     decisions and withdrawals, the convocations); they find what they find alone, and
     read the agenda themselves when the chair withdrew from an item and does not see it."""
-    session, president = decided_session(3)
+    session, president = decided_session(3)  # and a fourth item, off the agenda
     session.quorum = 2
     session.save()
     items = list(session.items.order_by("position"))
