@@ -20,13 +20,37 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.db import connections
-from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Prefetch, Sum, Value
+from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Sum, Value
 from django.db.models.functions import Cast, Round
 
 from jury.models import ConflictOfInterest, Score
 from jury.models.deliberation import SCALE_LIMIT
 
 TOTAL = 20  # means are shown out of 20
+# What the ranking and the tables of items read of an item and its subject, for
+# ``QuerySet.only`` (with ``select_related("application", "project")``): the subjects'
+# other columns, a few dozen, were most of the time of loading a hundred items.
+ITEM_FIELDS = (
+    "session_id",
+    "position",
+    "kind",
+    "application_id",
+    "project_id",
+    "removed_at",
+    "scoring_reopened_at",
+    "application__title",
+    "application__status",
+    "project__title",
+    "project__phase",
+)
+# And of its decision, with ``select_related("decision__chaired_by__user")``.
+DECISION_FIELDS = (
+    "decision__outcome",
+    "decision__reintegration_outcome",
+    "decision__chaired_by__user__first_name",
+    "decision__chaired_by__user__last_name",
+    "decision__chaired_by__user__email",
+)
 # Every scale a criterion may have divides this one, so that ``value * COMMON_SCALE //
 # scale_max`` is an exact integer in SQL (232,792,560: sums stay far below 2**63).
 COMMON_SCALE = math.lcm(*range(1, SCALE_LIMIT + 1))
@@ -67,10 +91,29 @@ class RankedItem:
         return top // bottom if top >= 0 else -(-top // bottom)
 
 
-def withdrawals():
-    """What ``rank`` reads of the items' withdrawals, the members' names: one query (a
-    fresh ``Prefetch`` per use; it holds a QuerySet)."""
-    return Prefetch("conflicts", ConflictOfInterest.objects.select_related("member__user"))
+def withdrawals(item_ids):
+    """``{item id: [its conflicts, by member]}`` for ``item_ids``, each with its member's
+    user (what ``rank`` shows, the names): one query, as a plain list. A prefetch on the
+    items read the same rows but built a QuerySet for each item, most of the time of
+    loading a hundred of them."""
+    if not item_ids:
+        return defaultdict(list)
+    return _by_item(ConflictOfInterest.objects.filter(item_id__in=item_ids))
+
+
+def agenda_withdrawals(session):
+    """``withdrawals`` of every item on ``session``'s agenda, whoever reads: one query."""
+    return _by_item(
+        ConflictOfInterest.objects.filter(item__session=session, item__removed_at__isnull=True)
+    )
+
+
+def _by_item(conflicts):
+    by_item = defaultdict(list)
+    # In their model's order, as ``item.conflicts.all()`` gives them.
+    for conflict in conflicts.select_related("member__user"):
+        by_item[conflict.item_id].append(conflict)
+    return by_item
 
 
 def counted_marks(session_ids):
@@ -106,6 +149,16 @@ def item_figures(session_ids):
     scale = Fraction(TOTAL, COMMON_SCALE)
     figures = {}
     for item_id, groups in parts.items():
+        if len(groups) == 1:
+            # Every member gave the same sum of weights (the usual case): one division
+            # each, in integers, instead of sums and products of fractions.
+            weights, earned, highest, lowest, scorers = groups[0]
+            figures[item_id] = (
+                Fraction(TOTAL * earned, COMMON_SCALE * weights * scorers),
+                Fraction(TOTAL * (highest - lowest), COMMON_SCALE * weights),
+                scorers,
+            )
+            continue
         scorers = sum(group[4] for group in groups)
         mean = scale * sum(Fraction(earned, weights) for weights, earned, *_ in groups) / scorers
         highest = max(Fraction(group[2], group[0]) for group in groups)
@@ -125,19 +178,21 @@ def criterion_means(session_ids):
     return {(item_id, criterion_id): total / count for item_id, criterion_id, total, count in rows}
 
 
-def rank(items, criteria_by_grid, normalised_means=None):
+def rank(items, criteria_by_grid, normalised_means=None, conflicts=None):
     """The items ranked within their kind (selection, review...), best first: by the raw
     weighted mean, or by the mean normalised per juror when ``normalised_means`` (``{item
     id: exact normalised mean}``, ``jury.normalisation.normalised_item_means``) is given.
 
-    ``items`` carry their conflicts (prefetched with the members' users, for the names).
-    Items whose ranking means are equal to the hundredth (half up, as shown) share a rank
-    and are flagged as tied.
+    ``conflicts``: the items' withdrawals as ``withdrawals`` gives them, when the caller
+    read them already (else read here, one query). Items whose ranking means are equal
+    to the hundredth (half up, as shown) share a rank and are flagged as tied.
     """
     items = list(items)
     session_ids = {item.session_id for item in items}
     figures = item_figures(session_ids) if items else {}
     means = criterion_means(session_ids) if items else {}
+    if conflicts is None:
+        conflicts = withdrawals([item.pk for item in items])
     groups = defaultdict(list)
     for item in items:
         exact_mean, spread, scorers = figures.get(item.pk, (None, None, 0))
@@ -153,7 +208,7 @@ def rank(items, criteria_by_grid, normalised_means=None):
                 ],
                 spread=float(spread) if spread is not None else None,
                 scorers=scorers,
-                withdrawn=[str(conflict.member.user) for conflict in item.conflicts.all()],
+                withdrawn=[str(conflict.member.user) for conflict in conflicts.get(item.pk, ())],
                 normalised=normalised_means is not None,
                 exact_normalised=exact_normalised,
                 normalised_mean=float(exact_normalised) if exact_normalised is not None else None,

@@ -34,21 +34,30 @@ def session_has_started(session, *, at=None, **context):
     ]
 
 
-def every_item_is_decided(session, **context):
-    undecided = [
-        str(item.position) for item in session.items.on_agenda().filter(decision__isnull=True)
-    ]
+def every_item_is_decided(session, *, agenda=None, **context):
+    """``agenda``: the items on the agenda in running order with their decisions, when the
+    caller read them already (else read here)."""
+    if agenda is not None:
+        undecided = [str(i.position) for i in agenda if getattr(i, "decision", None) is None]
+    else:
+        items = session.items.on_agenda().filter(decision__isnull=True).order_by("position")
+        undecided = [str(position) for position in items.values_list("position", flat=True)]
     if not undecided:
         return []
     return [_("Points sans décision : %(items)s.") % {"items": ", ".join(undecided)}]
 
 
-def every_decision_applies(session, **context):
+def every_decision_applies(session, *, agenda=None, **context):
     """Each decision names a move its subject can still make (a withdrawn application
-    cannot be selected): otherwise the close would fail; the item can leave the agenda."""
+    cannot be selected): otherwise the close would fail; the item can leave the agenda.
+    ``agenda`` as in ``every_item_is_decided``, with the items' subjects."""
     refusals = []
-    items = session.items.on_agenda().filter(decision__isnull=False)
-    for item in items.select_related("decision", "application", "project").order_by("position"):
+    if agenda is not None:
+        items = [item for item in agenda if getattr(item, "decision", None) is not None]
+    else:
+        items = session.items.on_agenda().filter(decision__isnull=False)
+        items = items.select_related("decision", "application", "project").order_by("position")
+    for item in items:
         for reason in outcome_refusals(item, item.decision.outcome):
             refusals.append(
                 _("Point %(position)d : %(reason)s") % {"position": item.position, "reason": reason}
@@ -56,11 +65,22 @@ def every_decision_applies(session, **context):
     return refusals
 
 
-def quorum_is_reached(session, **context):
-    """The quorum on the session, then on each item (the convocations read once)."""
-    convocations = list(session.convocations.select_related("member"))
+def quorum_is_reached(session, *, convocations=None, agenda=None, conflicts=None, **context):
+    """The quorum on the session, then on each item (the convocations read once, or
+    given: all the session's, with their members, as a page that shows them read them;
+    ``agenda`` with ``conflicts``, ``{item id: its conflicts}``, given as well, the
+    withdrawals are not read again)."""
+    if convocations is None:
+        convocations = session.convocations.select_related("member")
+    convocations = list(convocations)
+    withdrawn = None
+    if agenda is not None and conflicts is not None:
+        withdrawn = {
+            item.position: {conflict.member_id for conflict in conflicts.get(item.pk, ())}
+            for item in agenda
+        }
     return session.quorum_refusals(convocations=convocations) or session.item_quorum_refusals(
-        convocations
+        convocations, withdrawn
     )
 
 

@@ -204,11 +204,13 @@ class Session(models.Model):
         present = len(self.voting_members_present(item, convocations))
         return self._quorum_refusal(present, item.position if item else None)
 
-    def item_quorum_refusals(self, convocations=None):
+    def item_quorum_refusals(self, convocations=None, withdrawn=None):
         """The quorum's refusal of each item on the agenda, read in two queries (one when
-        ``convocations``, the session's with their members, are given). The items come as
-        (position, withdrawn member) rows, not objects: the close's guard asks on every
-        load of the deliberation page, a hundred items and more."""
+        ``convocations``, the session's with their members, are given; none with
+        ``withdrawn`` too, ``{position: ids of the members withdrawn}`` of every item on
+        the agenda, in running order). The items come as (position, withdrawn member)
+        rows, not objects: the close's guard asks on every load of the deliberation page,
+        a hundred items and more."""
         if convocations is None:
             convocations = self.convocations.filter(attendance=Attendance.PRESENT)
             convocations = list(convocations.select_related("member"))
@@ -217,10 +219,11 @@ class Session(models.Model):
             for c in convocations
             if c.attendance == Attendance.PRESENT and c.member.can_vote
         ]
-        withdrawn = {}
-        agenda = self.items.on_agenda().order_by("position")
-        for position, member_id in agenda.values_list("position", "conflicts__member_id"):
-            withdrawn.setdefault(position, set()).add(member_id)
+        if withdrawn is None:
+            withdrawn = {}
+            agenda = self.items.on_agenda().order_by("position")
+            for position, member_id in agenda.values_list("position", "conflicts__member_id"):
+                withdrawn.setdefault(position, set()).add(member_id)
         refusals = []
         for position, gone in withdrawn.items():
             present = sum(

@@ -23,9 +23,25 @@ ADD_DEFAULT_CRITERIA = verb("session.add_default_criteria", _("Grilles par défa
 CHOOSE_AVERAGING = verb("session.choose_averaging", _("Calcul des moyennes choisi"))
 
 
-def session_refusals(session, target, *, decided_by, at=None):
-    """Why ``session`` may not move to ``target`` now: French sentences, empty if it may."""
-    return SESSION_LIFECYCLE.refusals(session, target, decided_by=decided_by, at=at)
+def session_refusals(
+    session, target, *, decided_by, at=None, convocations=None, agenda=None, conflicts=None
+):
+    """Why ``session`` may not move to ``target`` now: French sentences, empty if it may.
+
+    What the caller read already (the deliberation page shows it), so that the close's
+    checks do not read it again: ``convocations``, all the session's with their members;
+    ``agenda``, every item on the agenda in running order, with its decision and its
+    subject; ``conflicts``, ``{item id: its conflicts}`` of those items. Each may be
+    left out (``None``): it is then read here."""
+    return SESSION_LIFECYCLE.refusals(
+        session,
+        target,
+        decided_by=decided_by,
+        at=at,
+        convocations=convocations,
+        agenda=agenda,
+        conflicts=conflicts,
+    )
 
 
 def move_session(session, target, *, actor, decided_by=DecisionSource.STAFF, at=None):

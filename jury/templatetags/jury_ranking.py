@@ -110,7 +110,7 @@ def ranking_rows(context, rows, show_decisions=False):
         )
         decision_url = item_url(context, "jury:decision", session.pk, _ITEM)
         remove_url = item_url(context, "jury:remove_item", session.pk, _ITEM)
-    html, labels = [], {}
+    html, labels, outcomes = [], {}, {}
     for row in rows:
         item = row.item
         subject = conditional_escape(item.subject)
@@ -133,6 +133,7 @@ def ranking_rows(context, rows, show_decisions=False):
                 _decision_cell(
                     item,
                     subject,
+                    outcomes,
                     deliberating and (change, decide, remove),
                     deliberating and (decision_url, remove_url),
                 )
@@ -145,11 +146,17 @@ def _figure(language, value, places):
     return NONE if value is None else _formatted(language, value, places)
 
 
-def _decision_cell(item, subject, labels, urls):
+def _decision_cell(item, subject, outcomes, labels, urls):
+    """The decision's cell; ``outcomes``: each outcome's label, escaped once per table."""
     decision = _decision(item)
     parts = []
     if decision:
-        parts.append(f"{conditional_escape(decision.get_outcome_display())}<br>")
+        outcome = outcomes.get(decision.outcome)
+        if outcome is None:
+            outcome = outcomes[decision.outcome] = conditional_escape(
+                decision.get_outcome_display()
+            )
+        parts.append(f"{outcome}<br>")
         if decision.chaired_by:
             name = conditional_escape(decision.chaired_by.user)
             chaired = _("présidé par %(name)s") % {"name": name}
@@ -172,7 +179,10 @@ def agenda_rows(context, rows):
     session, member = context["session"], context.get("member")
     counts = member is not None and member.can_vote
     withdrawn_label = _("vous vous êtes déporté·e")
+    scored_label = _("%(done)s critère(s) noté(s) sur %(total)s")
     item_link = item_url(context, "jury:item", session.pk, _ITEM)
+    # Each kind's label once: ``get_kind_display`` reads the choices on every call.
+    kinds = {}
     html = []
     for row in rows:
         item = row["item"]
@@ -182,13 +192,15 @@ def agenda_rows(context, rows):
         else:
             url = item_link.replace(str(_ITEM), str(int(item.pk)))
             title = f'<a href="{url}">{subject}</a>'
+        kind = kinds.get(item.kind)
+        if kind is None:
+            kind = kinds[item.kind] = conditional_escape(item.get_kind_display())
         line = (
             '<li class="list-group-item d-flex flex-wrap justify-content-between gap-2">'
-            f'<div><span class="badge text-bg-light">{conditional_escape(item.get_kind_display())}'
-            f"</span> {title}</div>"
+            f'<div><span class="badge text-bg-light">{kind}</span> {title}</div>'
         )
         if counts and not row["withdrawn"]:
-            scored = _("%(done)s critère(s) noté(s) sur %(total)s") % {
+            scored = scored_label % {
                 "done": conditional_escape(row["scored"]),
                 "total": conditional_escape(row["expected"]),
             }

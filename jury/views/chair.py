@@ -12,7 +12,7 @@ from jury.enums import SessionStatus
 from jury.exports import ranking_table
 from jury.forms import AttendanceSheetForm, AveragingForm, DecisionForm, ReasonForm
 from jury.models import AgendaItem, Decision
-from jury.ranking import rank, withdrawals
+from jury.ranking import DECISION_FIELDS, ITEM_FIELDS, agenda_withdrawals, rank
 from jury.rules import is_chair
 from jury.services import (
     decision_state_refusals,
@@ -39,15 +39,17 @@ def decided_by(request, session):
     return DecisionSource.JURY if is_chair(request.user, session) else DecisionSource.STAFF
 
 
-def ranked_items(session, user):
+def ranked_items(session, user, conflicts=None):
     """The items on the agenda ``user`` may see, ranked if they may see the marks (else
-    an empty ranking): the one rule of ``jury.rules`` for the page and the export."""
+    an empty ranking): the one rule of ``jury.rules`` for the page and the export.
+    ``conflicts``: the agenda's withdrawals (``jury.ranking.agenda_withdrawals``), when
+    the caller read them."""
     items = list(
         AgendaItem.objects.visible_to(user)
         .on_agenda()
         .filter(session=session)
         .select_related("application", "project", "decision__chaired_by__user")
-        .prefetch_related(withdrawals())
+        .only(*ITEM_FIELDS, *DECISION_FIELDS)
         .order_by("position")
     )
     grids = {}
@@ -55,7 +57,7 @@ def ranked_items(session, user):
         grids.setdefault(criterion.grid, []).append(criterion)
     if not user.has_perm("jury.see_marks", session):
         return items, {}, grids
-    return items, rank(items, grids, session_normalisation(session)), grids
+    return items, rank(items, grids, session_normalisation(session), conflicts), grids
 
 
 def attendance_sheet(session, data=None):
@@ -68,13 +70,25 @@ def attendance_sheet(session, data=None):
 @login_required
 def deliberation(request, pk):
     session = chair_session(request, pk)
-    items, ranking, grids = ranked_items(session, request.user)
+    # The close's checks are asked in deliberation: they read the agenda, its decisions
+    # and withdrawals, and the convocations, which the page reads already.
+    deliberating = session.status == SessionStatus.DELIBERATION
+    conflicts = agenda_withdrawals(session) if deliberating else None
+    items, ranking, grids = ranked_items(session, request.user, conflicts)
     source = decided_by(request, session)
     sheet = attendance_sheet(session)
+    # The reader (a chair or staff) sees the whole agenda unless they withdrew from an
+    # item: then the checks read it themselves.
+    whole = deliberating and not any(
+        conflict.member.user_id == request.user.pk
+        for item_conflicts in conflicts.values()
+        for conflict in item_conflicts
+    )
     removed = (
         AgendaItem.objects.visible_to(request.user)
         .filter(session=session, removed_at__isnull=False)
         .select_related("application", "project")
+        .only(*ITEM_FIELDS, "removal_reason")
         .order_by("position")
     )
     return render(
@@ -93,7 +107,14 @@ def deliberation(request, pk):
             "present_count": len(session.voting_members_present(None, sheet.convocations)),
             "quorum_reached": not session.quorum_refusals(None, sheet.convocations),
             "steps": session_steps(session, source),
-            "close_refusals": session_refusals(session, SessionStatus.CLOSED, decided_by=source),
+            "close_refusals": session_refusals(
+                session,
+                SessionStatus.CLOSED,
+                decided_by=source,
+                convocations=sheet.convocations,
+                agenda=items if whole else None,
+                conflicts=conflicts if whole else None,
+            ),
         },
     )
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jury.forms import ConflictForm, ScoreForm
 from jury.models import AgendaItem, Score, Session
 from jury.normalisation import normalised_item_means
-from jury.ranking import rank, withdrawals
+from jury.ranking import ITEM_FIELDS, rank, withdrawals
 from jury.services import declare_conflict, record_score
 from programme.files import private_file_response
 from programme.lifecycles import Refused
@@ -84,9 +84,10 @@ def session_detail(request, pk):
     criteria = list(session.criteria.all())
     items = list(
         session.items.select_related("application", "project")
-        .prefetch_related(withdrawals())
+        .only(*ITEM_FIELDS)
         .order_by("position")
     )
+    conflicts = withdrawals([item.pk for item in items])
     # How many marks the reader gave on each item: counted in the database.
     mine = (
         dict(
@@ -101,7 +102,7 @@ def session_detail(request, pk):
     rows = []
     for item in items:
         withdrawn = member is not None and any(
-            c.member_id == member.pk for c in item.conflicts.all()
+            c.member_id == member.pk for c in conflicts.get(item.pk, ())
         )
         expected = sum(1 for c in criteria if c.grid == item.grid)
         rows.append(
@@ -124,7 +125,7 @@ def session_detail(request, pk):
             grids.setdefault(criterion.grid, []).append(criterion)
         hidden = {row["item"].pk for row in rows if row["withdrawn"] or row["item"].is_removed}
         visible = [i for i in items if i.pk not in hidden]
-        context["ranking"] = rank(visible, grids, session_normalisation(session))
+        context["ranking"] = rank(visible, grids, session_normalisation(session), conflicts)
     return render(request, "jury/session.html", context)
 
 
