@@ -10,6 +10,8 @@ from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from programme.admin_rows import cells_per_table
+
 
 class RecordAdmin(admin.ModelAdmin):
     """Rows written by the services (history, audit log, marks, decisions): staff read
@@ -43,18 +45,29 @@ class ObjectScreensMixin:
         ] + super().get_urls()
 
 
+def _checkboxes(model_admin):
+    """Each row's checkbox, its label translated once per table."""
+    # Django's own message and translation (its admin catalogue).
+    label = _("Select this object for an action - {}")
+    return lambda obj: QuickActionCheckboxMixin.checkbox(obj, label)
+
+
 class QuickActionCheckboxMixin:
     """The list's selection checkbox as Django renders it, without a widget template per
     row (the widget's template rendering was the costliest cell of a 100-row list)."""
 
-    def action_checkbox(self, obj):
+    @staticmethod
+    def checkbox(obj, label):
         return format_html(
             '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
             ACTION_CHECKBOX_NAME,
             str(obj.pk),
-            # Django's own message and translation (its admin catalogue).
-            format_html(_("Select this object for an action - {}"), str(obj)),
+            format_html(label, str(obj)),
         )
+
+    @cells_per_table(_checkboxes)
+    def action_checkbox(self, obj):
+        return self.checkbox(obj, _("Select this object for an action - {}"))
 
 
 class CreatedByStaffMixin:

@@ -9,6 +9,7 @@ once per table instead of once per cell.
 """
 
 import datetime
+import html
 
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -20,27 +21,55 @@ from django.contrib.admin.utils import (
     lookup_field,
 )
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.core.validators import EMPTY_VALUES
 from django.db import models
 from django.urls import NoReverseMatch
-from django.utils import formats
+from django.utils import dateformat, formats
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime as localtime
+
+
+def cells_per_table(prepare):
+    """Give a ``list_display`` method of a model admin a writer prepared once per table:
+    ``prepare(model_admin)`` returns a function of a row giving what the method gives
+    (labels translated and addresses reversed once, not per row)."""
+
+    def decorate(method):
+        method.prepare_cells = prepare
+        return method
+
+    return decorate
+
+
+def _escape(value):
+    """``conditional_escape``, plain strings escaped without its lazy-argument checks."""
+    if type(value) is str:
+        return SafeString(html.escape(value))
+    return conditional_escape(value)
 
 
 class _Column:
     """One column of ``cl.list_display``: how to write its cell for a row."""
 
-    def __init__(self, cl, index, name, first_link):
-        self.cl, self.name = cl, name
-        self.empty = cl.model_admin.get_empty_value_display()
+    def __init__(self, cl, index, name, first_link, number):
+        model_admin = cl.model_admin
+        self.cl, self.name, self.number = cl, name, number
+        self.empty = model_admin.get_empty_value_display()
         self.classes = [f"field-{admin_list._coerce_field_name(name, index)}"]
         self.link = first_link
-        self.field, self.attr = None, None
+        self.field, self.method, self.boolean = None, None, False
         try:
             self.field = _get_non_gfk_field(cl.lookup_opts, name)
         except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
             self.field = None
+            method = name if callable(name) else None
+            if method is None and hasattr(model_admin, name) and name != "__str__":
+                method = getattr(model_admin, name)
+            if method is not None:
+                self.empty = getattr(method, "empty_value_display", self.empty)
+                self.boolean = getattr(method, "boolean", False)
+                prepare = getattr(method, "prepare_cells", None)
+                self.method = prepare(model_admin) if prepare else method
         field = self.field
         if field is not None and not field.auto_created:
             self.foreign = isinstance(field.remote_field, models.ManyToOneRel)
@@ -57,10 +86,20 @@ class _Column:
                     self.choices = None
         elif name == "action_checkbox":
             self.classes = ["action-checkbox"]
+        # Text and date-times shown as ``display_for_field`` shows them, its format once.
+        self.plain = type(field) in (models.CharField, models.TextField, models.SlugField)
+        self.datetime_format = (
+            formats.get_format("DATETIME_FORMAT")
+            if isinstance(field, models.DateTimeField)
+            else None
+        )
         self.opening = _class_attribute(self.classes)
+        self.empty_html = conditional_escape(self.empty)
 
     def cell(self, result):
         """The cell's text (escaped) and whether its value is a date or time."""
+        if self.method is not None:
+            return self._shown(self.method(result), self.empty, self.boolean)
         try:
             field, attr, value = (
                 lookup_field(self.name, result, self.cl.model_admin)
@@ -68,40 +107,47 @@ class _Column:
                 else (self.field, None, getattr(result, self.name))
             )
         except ObjectDoesNotExist:
-            return conditional_escape(self.empty), False
-        empty = getattr(attr, "empty_value_display", self.empty)
-        if isinstance(value, str) and value.strip() == "":
-            value = ""
+            return self.empty_html, False
         if field is None or field.auto_created:
             boolean = getattr(attr, "boolean", False)
             if isinstance(attr, property) and hasattr(attr, "fget"):
                 boolean = getattr(attr.fget, "boolean", False)
-            dated = isinstance(value, (datetime.date, datetime.time))
-            return conditional_escape(_display_value(value, empty, boolean)), dated
+            return self._shown(value, getattr(attr, "empty_value_display", self.empty), boolean)
+        if isinstance(value, str) and value.strip() == "":
+            value = ""
         if self.foreign:
             related = getattr(result, field.name)
-            return conditional_escape(empty if related is None else related), False
+            return (self.empty_html if related is None else _escape(str(related))), False
         if self.choices is not None:
-            return self.choices.get(value, conditional_escape(empty)), False
-        return conditional_escape(display_for_field(value, field, empty, self.link)), False
+            return self.choices.get(value, self.empty_html), False
+        if self.plain and type(value) is str and value:
+            return _escape(value), False
+        if self.datetime_format and value is not None:
+            return _escape(dateformat.format(localtime(value), self.datetime_format)), False
+        return _escape(display_for_field(value, field, self.empty, self.link)), False
+
+    def _shown(self, value, empty, boolean):
+        """What Django shows of a value a method gives (``display_for_value``), its
+        commonest cases without the formats' lookups."""
+        if isinstance(value, str) and not boolean:
+            if value.strip():
+                return _escape(str(value)), False
+            value = ""
+        elif type(value) is int and not boolean:
+            return _escape(self.number(value)), False
+        dated = isinstance(value, (datetime.date, datetime.time))
+        return _escape(display_for_value(value, empty, boolean)), dated
 
 
 def _class_attribute(classes):
     return mark_safe(f' class="{" ".join(classes)}"')
 
 
-def _display_value(value, empty, boolean):
-    """``display_for_value``, its commonest cases without the formats' lookups."""
-    if not boolean and value not in EMPTY_VALUES:
-        if type(value) is int:
-            return _number(value)
-        if isinstance(value, str):
-            return value
-    return display_for_value(value, empty, boolean)
-
-
-def _number(value):
-    return formats.number_format(value)
+def _number_format():
+    """How integers are shown: ``str`` when the active format groups no digits."""
+    if formats.number_format(-1234567) == "-1234567":
+        return str
+    return formats.number_format
 
 
 def _link_columns(cl):
@@ -138,8 +184,9 @@ class _Links:
 
 def rows(cl):
     """Each row of ``cl.result_list`` as the HTML of its cells, in one string."""
+    number = _number_format()
     columns = [
-        _Column(cl, index, name, link)
+        _Column(cl, index, name, link, number)
         for index, (name, link) in enumerate(zip(cl.list_display, _link_columns(cl), strict=True))
     ]
     links = _Links(cl)
@@ -160,7 +207,7 @@ def rows(cl):
                 except NoReverseMatch:
                     link = text
                 else:
-                    link = f'<a href="{conditional_escape(url)}">{text}</a>'
+                    link = f'<a href="{_escape(url)}">{text}</a>'
                 cells.append(f"<{tag}{opening}>{link}</{tag}>")
             else:
                 cells.append(f"<td{opening}>{text}</td>")
