@@ -24,6 +24,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.urls import NoReverseMatch
 from django.utils import dateformat, formats
+from django.utils.dates import MONTHS
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime as localtime
@@ -88,8 +89,8 @@ class _Column:
             self.classes = ["action-checkbox"]
         # Text and date-times shown as ``display_for_field`` shows them, its format once.
         self.plain = type(field) in (models.CharField, models.TextField, models.SlugField)
-        self.datetime_format = (
-            formats.get_format("DATETIME_FORMAT")
+        self.datetime_writer = (
+            _datetime_writer(formats.get_format("DATETIME_FORMAT"))
             if isinstance(field, models.DateTimeField)
             else None
         )
@@ -122,8 +123,8 @@ class _Column:
             return self.choices.get(value, self.empty_html), False
         if self.plain and type(value) is str and value:
             return _escape(value), False
-        if self.datetime_format and value is not None:
-            return _escape(dateformat.format(localtime(value), self.datetime_format)), False
+        if self.datetime_writer and value is not None:
+            return _escape(self.datetime_writer(localtime(value))), False
         return _escape(display_for_field(value, field, self.empty, self.link)), False
 
     def _shown(self, value, empty, boolean):
@@ -137,6 +138,34 @@ class _Column:
             return _escape(self.number(value)), False
         dated = isinstance(value, (datetime.date, datetime.time))
         return _escape(display_for_value(value, empty, boolean)), dated
+
+
+def _datetime_writer(format_string):
+    """A function writing a date-time as ``dateformat.format(value, format_string)`` does,
+    the month names translated once: for the formats of days, months, years, hours and
+    minutes (French's « j F Y H:i »); None for any other."""
+    months = {number: str(name) for number, name in MONTHS.items()}
+    parts = {
+        "j": lambda value: str(value.day),
+        "d": lambda value: f"{value.day:02d}",
+        "n": lambda value: str(value.month),
+        "m": lambda value: f"{value.month:02d}",
+        "F": lambda value: months[value.month],
+        "Y": lambda value: f"{value.year:04d}",
+        "G": lambda value: str(value.hour),
+        "H": lambda value: f"{value.hour:02d}",
+        "i": lambda value: f"{value.minute:02d}",
+    }
+    pieces = []
+    for index, piece in enumerate(dateformat.re_formatchars.split(str(format_string))):
+        if index % 2:
+            if piece not in parts:
+                return None
+            pieces.append(parts[piece])
+        elif piece:
+            literal = dateformat.re_escaped.sub(r"\1", piece)
+            pieces.append(lambda value, literal=literal: literal)
+    return lambda value: "".join(piece(value) for piece in pieces)
 
 
 def _class_attribute(classes):

@@ -14,7 +14,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -104,11 +105,11 @@ class TimelineMixin(ObjectScreensMixin):
         """Each row's link to its history, the label translated once per table."""
         opts = self.model._meta
         name = f"admin:{opts.app_label}_{opts.model_name}_timeline"
-        label = _("Historique et décisions")
+        label = escape(_("Historique et décisions"))
 
         def link(obj):
             url = self.links.url(name, obj.pk, current_app=self.admin_site.name)
-            return format_html('<a href="{}">{}</a>', url, label)
+            return mark_safe(f'<a href="{escape(url)}">{label}</a>')
 
         return link
 

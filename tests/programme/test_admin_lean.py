@@ -1,5 +1,6 @@
 """The admin's costly parts done once or without a template, showing the same thing."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -10,14 +11,16 @@ from django.contrib.admin.templatetags.admin_list import items_for_result
 from django.contrib.auth.models import Permission
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import dateformat
 
 from programme.admin_navigation import app_list_html
-from programme.admin_rows import rows
+from programme.admin_rows import _datetime_writer, rows
 from projects.models import Application
 from tests.programme.factories import UserFactory
 from tests.projects.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
+WHEN = [(1, 1, 0), (2, 28, 9), (8, 15, 13), (12, 31, 23)]
 
 
 def test_quick_action_checkbox_is_django_s_checkbox_with_a_title_to_escape():
@@ -129,3 +132,18 @@ def test_quick_app_list_is_django_s_template(staff_client):
 
 def _squeezed(html):
     return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).replace(" >", ">").strip()
+
+
+@pytest.mark.parametrize("format_string", ["j F Y H:i", "d/m/Y G\\hi", "\\L\\e j F Y", "Y-m-d"])
+def test_quick_date_times_are_django_s(format_string):
+    moments = [datetime.datetime(2026, month, day, hour, 7) for month, day, hour in WHEN]
+
+    write = _datetime_writer(format_string)
+
+    assert [write(moment) for moment in moments] == [
+        dateformat.format(moment, format_string) for moment in moments
+    ]
+
+
+def test_quick_date_times_leave_other_formats_to_django():
+    assert _datetime_writer("N j, Y, P") is None
