@@ -23,6 +23,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from programme import proconnect, second_factor
+from programme.admin_navigation import AppLists
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class TremplinAdminSite(admin.AdminSite):
         super().__init__(*args, **kwargs)
         self._staff_views = []
         self._panels = []
+        self._app_lists = AppLists()
 
     def logout(self, request, extra_context=None):
         """Django's, then, for a staff member signed in with ProConnect, the end of the
@@ -72,12 +74,10 @@ class TremplinAdminSite(admin.AdminSite):
             return response
 
     def get_app_list(self, request, app_label=None):
-        """Django's, built once per request: ``each_context`` (the sidebar) and the index
-        page both ask for it, and each build checks every model's permissions."""
-        built = request.__dict__.setdefault("_tremplin_app_lists", {})
-        if app_label not in built:
-            built[app_label] = super().get_app_list(request, app_label)
-        return built[app_label]
+        """Django's, built once per set of permissions (``admin_navigation.AppLists``):
+        ``each_context`` (the sidebar of every page) and the index page ask for it, and
+        each build checks every model's permissions."""
+        return self._app_lists.get(request, app_label, super().get_app_list)
 
     def has_permission(self, request):
         return super().has_permission(request) and second_factor.is_verified(request.user)

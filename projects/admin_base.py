@@ -14,11 +14,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
+from programme.admin_rows import cells_per_table
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
 from programme.rules import require_perm
@@ -95,14 +97,21 @@ class TimelineMixin(ObjectScreensMixin):
         ]
 
     @admin.display(description=gettext_lazy("historique"))
+    @cells_per_table(lambda model_admin: model_admin.timeline_links())
     def timeline_link(self, obj):
-        opts = obj._meta
-        url = self.links.url(
-            f"admin:{opts.app_label}_{opts.model_name}_timeline",
-            obj.pk,
-            current_app=self.admin_site.name,
-        )
-        return format_html('<a href="{}">{}</a>', url, _("Historique et décisions"))
+        return self.timeline_links()(obj)
+
+    def timeline_links(self):
+        """Each row's link to its history, the label translated once per table."""
+        opts = self.model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}_timeline"
+        label = escape(_("Historique et décisions"))
+
+        def link(obj):
+            url = self.links.url(name, obj.pk, current_app=self.admin_site.name)
+            return mark_safe(f'<a href="{escape(url)}">{label}</a>')
+
+        return link
 
 
 class TransitionAdmin(RecordAdmin):

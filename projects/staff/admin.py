@@ -7,6 +7,7 @@ linked to the admin lists that hold it when the user may open them.
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from editions.models import Edition
@@ -18,13 +19,27 @@ from projects.staff.board import phase_board
 from projects.staff.people import ERASE_PERMISSION, EXPORT_PERMISSION, person_erase, person_export
 from projects.staff.review import to_review
 
+ALL_EDITIONS = {"editions": "toutes"}  # the query string of the dashboard of every edition
+
 
 def dashboard_context(request):
+    """The dashboard of the most recent editions, or of all of them when asked."""
     today = timezone.localdate()
-    editions = list(Edition.objects.order_by("-number"))
+    editions = Edition.objects.order_by("-number")
+    every_edition = request.GET.get("editions") == ALL_EDITIONS["editions"]
+    if every_edition:
+        editions, more = list(editions), False
+    else:
+        editions = list(editions[: dashboard.RECENT_EDITIONS + 1])
+        more = len(editions) > dashboard.RECENT_EDITIONS
+        editions = editions[: dashboard.RECENT_EDITIONS]
     return {
         "today": today,
         "to_review": to_review(request),
+        "every_edition": every_edition,
+        "more_editions": more,
+        "recent_editions": dashboard.RECENT_EDITIONS,
+        "all_editions_query": urlencode(ALL_EDITIONS),
         **dashboard.figures(editions, today=today),
     }
 

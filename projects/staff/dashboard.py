@@ -6,7 +6,11 @@ distinct people, departments and projects: one query for all), and only the per-
 rows are assembled in Python: the page costs the same number of queries, and about the
 same time, whatever the number of projects and team members.
 
-Editions are passed most recent first; rows come back in that order.
+Editions are passed most recent first (the admin shows the most recent few,
+``RECENT_EDITIONS``, unless asked for all of them); rows come back in that order, and the
+cumulated figures count every edition up to the last one passed. The lists of periods and
+milestones show their first ``LISTED`` rows, and say when there are more: the page costs
+the same whatever the number of editions and projects.
 """
 
 from collections import Counter, defaultdict
@@ -27,20 +31,15 @@ from projects.models import (
     ProjectTransition,
     TeamMember,
 )
+from projects.staff import kept_sql
 from projects.staff.distinct_counts import distinct_counts
 
 # A reintegration that changed a public service: a department took the project over, or
 # it was deployed more widely.
 CHANGED_SERVICE = (ReintegrationOutcome.HANDED_OVER, ReintegrationOutcome.SCALED)
 
-
-def _grouped(queryset, edition_path, **aggregates):
-    """``{edition pk: Counter of aggregates}`` from one GROUP BY query; 0 when absent."""
-    grouped = defaultdict(Counter)
-    rows = queryset.order_by().values(edition_pk=F(edition_path)).annotate(**aggregates)
-    for row in rows:
-        grouped[row.pop("edition_pk")].update(row)
-    return grouped
+RECENT_EDITIONS = 5  # the current edition and the four before it
+LISTED = 50  # rows of the lists of periods ending and milestones overdue
 
 
 def funnel(editions):
@@ -48,16 +47,20 @@ def funnel(editions):
     ineligible and withdrawn before screening), shortlisted (ever, from the history, so a
     later withdrawal does not erase it), laureates, and the selection rate in percent."""
     status = ApplicationStatus
-    applications = _grouped(
-        Application.objects.submitted(),
+    applications = kept_sql.grouped(
+        "funnel",
+        Application.objects.submitted,
         "call__edition",
+        editions,
         submitted=Count("pk"),
         ineligible=Count("pk", filter=Q(status=status.INELIGIBLE)),
         laureates=Count("pk", filter=Q(status=status.SELECTED)),
     )
-    history = _grouped(
-        ApplicationTransition.objects.all(),
+    history = kept_sql.grouped(
+        "funnel history",
+        ApplicationTransition.objects.all,
         "application__call__edition",
+        editions,
         shortlisted=Count("application", distinct=True, filter=Q(to_status=status.SHORTLISTED)),
         withdrawn_early=Count(
             "application",
@@ -82,25 +85,32 @@ def funnel(editions):
     return rows
 
 
-def project_counts():
+def project_counts(editions=None):
     """``{edition pk: Counter of (phase, outcome)}``: projects counted in one GROUP BY."""
     counts = defaultdict(Counter)
-    rows = (
-        Project.objects.order_by()
-        .values_list("application__call__edition", "phase", "outcome")
-        .annotate(count=Count("pk"))
+    rows = kept_sql.rows(
+        "projects",
+        kept_sql.key(editions),
+        lambda: (
+            Project.objects.order_by()
+            .filter(**kept_sql.of(editions, "application__call__edition"))
+            .values_list("application__call__edition", "phase", "outcome")
+            .annotate(count=Count("pk"))
+        ),
     )
     for edition_pk, phase, outcome, count in rows:
         counts[edition_pk][phase, outcome] += count
     return counts
 
 
-def experimentation_counts():
+def experimentation_counts(editions=None):
     """``{edition pk: Counter}``: projects that went into experimentation (first or
     renewed, each project once) and renewals, in one GROUP BY."""
-    return _grouped(
-        ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION),
+    return kept_sql.grouped(
+        "experimentations",
+        lambda: ProjectTransition.objects.filter(to_phase=Phase.EXPERIMENTATION),
         "project__application__call__edition",
+        editions,
         started=Count("project", distinct=True),
         renewals=Count("pk", filter=Q(move=RENEWAL.name)),
     )
@@ -199,15 +209,16 @@ def period_figures():
     return {row.pop("phase"): row for row in rows}
 
 
-def periods_ending(today):
+def periods_ending(today, count=None):
     """Open periods of running projects that end within 30 days or are past their
-    planned end, soonest first, with the days left (negative once overdue)."""
+    planned end, soonest first, with the days left (negative once overdue): the first
+    ``count`` (all if None)."""
     periods = (
         PhasePeriod.objects.ending_by(today)
         .filter(project__phase__in=RUNNING_PHASES)
         .select_related("project__application__call__edition")
-        .order_by("planned_end", "project__title")
-    )
+        .order_by("planned_end", "project__title", "pk")
+    )[:count]
     return [
         {
             "period": period,
@@ -219,15 +230,15 @@ def periods_ending(today):
     ]
 
 
-def overdue_milestones(today):
+def overdue_milestones(today, count=None):
     """Open milestones past their due date, in the open periods of running projects,
-    the longest late first."""
+    the longest late first: the first ``count`` (all if None)."""
     milestones = (
         Milestone.objects.overdue(today)
         .filter(period__actual_end__isnull=True, period__project__phase__in=RUNNING_PHASES)
         .select_related("period__project__application__call__edition")
         .order_by("due_on", "period__project__title", "pk")
-    )
+    )[:count]
     return [
         {
             "milestone": milestone,
@@ -354,7 +365,9 @@ def objectives(editions):
 
 def figures(editions, *, today):
     """Every figure of the dashboard: a fixed number of queries."""
-    projects, experimentations = project_counts(), experimentation_counts()
+    projects, experimentations = project_counts(editions), experimentation_counts(editions)
+    # One row more than listed tells whether there are more.
+    periods, milestones = periods_ending(today, LISTED + 1), overdue_milestones(today, LISTED + 1)
     return {
         "funnel": funnel(editions),
         "by_edition": [
@@ -362,7 +375,9 @@ def figures(editions, *, today):
             outcomes(editions, projects, experimentations),
         ],
         "time_in_phase": time_in_phase(period_figures()),
-        "periods_ending": periods_ending(today),
-        "overdue_milestones": overdue_milestones(today),
+        "periods_ending": periods[:LISTED],
+        "more_periods_ending": len(periods) > LISTED,
+        "overdue_milestones": milestones[:LISTED],
+        "more_overdue_milestones": len(milestones) > LISTED,
         "objectives": objectives(editions),
     }

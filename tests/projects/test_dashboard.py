@@ -279,7 +279,7 @@ def test_objectives_statement_is_kept_per_editions_and_counts_afresh(monkeypatch
     built = []
     build = distinct_counts._statement
     monkeypatch.setattr(
-        distinct_counts, "_statement", lambda measures: built.append(1) or build(measures)
+        distinct_counts, "_statement", lambda *args: built.append(1) or build(*args)
     )
 
     before = by_edition(dashboard.objectives(editions())[1])
