@@ -119,6 +119,7 @@ MODULES = {
         "tests/projects/test_rights.py",
         "tests/projects/test_rights_export.py",
         "tests/projects/test_admin_rights.py",
+        "tests/programme/test_second_factor.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/rules.py": [
