@@ -10,6 +10,7 @@ codes, counts), which the database gives as Python needs them: nothing to conver
 
 from collections import Counter, defaultdict
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F
 
@@ -23,9 +24,13 @@ def rows(name, key, queryset):
     full_key = (name, key, connection.vendor, connection.settings_dict["NAME"])
     statement = _statements.get(full_key)
     if statement is None:
+        try:
+            statement = queryset().query.sql_with_params()
+        except EmptyResultSet:  # a filter no row can match (no edition yet)
+            return []
         if len(_statements) >= KEPT:
             _statements.clear()
-        statement = _statements[full_key] = queryset().query.sql_with_params()
+        _statements[full_key] = statement
     with connection.cursor() as cursor:
         cursor.execute(*statement)
         return cursor.fetchall()

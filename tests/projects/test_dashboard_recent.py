@@ -84,3 +84,12 @@ def test_dashboard_lists_their_first_rows_and_say_there_are_more(staff_client, m
     assert "Les 2 premières périodes seulement" in content
     assert content.count("3 jours</span>") == 2
     assert "Les 2 premiers jalons en retard seulement" in content
+
+
+@pytest.mark.parametrize("query", ["", "?editions=toutes"])
+def test_the_dashboard_of_a_programme_without_an_edition_yet_answers(staff_client, query):
+    """No edition: each kept statement's filter matches no row; the page still answers."""
+    response = staff_client.get(f"/admin/{query}")
+
+    assert response.status_code == 200
+    assert "<h1" in response.content.decode()
