@@ -106,6 +106,29 @@ def test_a_file_the_storage_lost_leaves_its_row_and_the_next_files_are_there(
     ]
 
 
+def test_a_row_whose_file_was_erased_leaves_the_next_files_there(
+    applicant, django_capture_on_commit_callbacks
+):
+    """An attachment row without a file (its name emptied, as an erasure leaves it) is
+    skipped, not the end of the files."""
+    user, application, erased = applicant
+    with django_capture_on_commit_callbacks(execute=True):
+        kept = add_attachment(application, uploads.pdf(name="lettre.pdf"), actor=user)
+    default_storage.delete(erased.file.name)
+    type(erased).objects.filter(pk=erased.pk).update(file="")
+
+    zipped, document = read(export_person(user, actor=user))
+
+    assert [row["id"] for row in document["tables"]["projects.attachment"]] == [
+        erased.pk,
+        kept.pk,
+    ]
+    stored = kept.file.name.rsplit("/", 1)[1]
+    assert [name for name in zipped.namelist() if name.startswith("fichiers/")] == [
+        f"fichiers/projects.attachment/{kept.pk}-{stored}"
+    ]
+
+
 def test_the_download_is_a_named_zip_attachment_never_cached(applicant):
     user, _application, _attachment = applicant
 
