@@ -4,9 +4,7 @@
 from programme.pdf import render_pdf
 
 
-def render_minutes_pdf(session, minutes, *, draft):
-    """The PDF of ``minutes`` (as ``jury.minutes`` gives them to a reader), marked
-    « Projet » when ``draft``. Returns its bytes."""
-    return render_pdf(
-        "jury/minutes_document.html", {"session": session, "minutes": minutes, "draft": draft}
-    )
+def render_minutes_pdf(minutes, *, draft):
+    """The PDF of ``minutes`` (as ``jury.minutes`` gives them to a reader, their session
+    with them), marked « Projet » when ``draft``. Returns its bytes."""
+    return render_pdf("jury/minutes_document.html", {"minutes": minutes, "draft": draft})

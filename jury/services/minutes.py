@@ -44,7 +44,7 @@ def store_minutes_pdf(session, *, actor):
         existing = MinutesRecord.objects.filter(session=locked).first()
         if existing is not None:
             return existing
-        content = render_minutes_pdf(locked, official_minutes(locked), draft=False)
+        content = render_minutes_pdf(official_minutes(locked), draft=False)
         digest = hashlib.sha256(content).hexdigest()
         record = MinutesRecord(
             session=locked, sha256=digest, created_at=timezone.now(), created_by=actor
