@@ -35,3 +35,7 @@ class PeriodPhase(models.TextChoices):
 # A project runs while it lives in a period; reintegration and abandonment end it
 # (the period phases of ``editions.phases``, in their order).
 RUNNING_PHASES = (Phase.PRE_INCUBATION, Phase.EXPERIMENTATION)
+
+# The query-string value of « every edition » where staff pick an edition (the exports,
+# the dashboard): ``?edition=toutes``, ``?editions=toutes``.
+ALL_EDITIONS = "toutes"

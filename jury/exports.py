@@ -21,6 +21,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from editions.enums import ALL_EDITIONS
 from editions.models import Edition
 from jury.enums import ItemKind
 from jury.models import ConflictOfInterest, Score
@@ -199,10 +200,6 @@ DATASETS = {
         ),
     ]
 }
-
-
-# ``?edition=toutes``: every edition, the programme's whole history.
-ALL_EDITIONS = "toutes"
 
 
 def _edition_from(request):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from editions.enums import ALL_EDITIONS
 from editions.models import Edition
 from projects.staff import (
     dashboard,
@@ -19,14 +20,12 @@ from projects.staff.board import phase_board
 from projects.staff.people import ERASE_PERMISSION, EXPORT_PERMISSION, person_erase, person_export
 from projects.staff.review import to_review
 
-ALL_EDITIONS = {"editions": "toutes"}  # the query string of the dashboard of every edition
-
 
 def dashboard_context(request):
     """The dashboard of the most recent editions, or of all of them when asked."""
     today = timezone.localdate()
     editions = Edition.objects.order_by("-number")
-    every_edition = request.GET.get("editions") == ALL_EDITIONS["editions"]
+    every_edition = request.GET.get("editions") == ALL_EDITIONS
     if every_edition:
         editions, more = list(editions), False
     else:
@@ -39,7 +38,7 @@ def dashboard_context(request):
         "every_edition": every_edition,
         "more_editions": more,
         "recent_editions": dashboard.RECENT_EDITIONS,
-        "all_editions_query": urlencode(ALL_EDITIONS),
+        "all_editions_query": urlencode({"editions": ALL_EDITIONS}),
         **dashboard.figures(editions, today=today),
     }
 
