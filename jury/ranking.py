@@ -14,6 +14,7 @@ chose the mean normalised per juror (``jury.normalisation``), each row carries i
 the raw mean, and it is the one that ranks.
 """
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -126,19 +127,9 @@ def item_figures(session_ids):
     """``{item_id: (exact mean /20, exact spread /20, scorers)}`` for the items scored in
     the sessions: one query, one row per item (and per distinct sum of weights among its
     members, one in the usual case where every member scored every criterion)."""
-    weight = Cast(Round(F("criterion__weight") * 100), BigIntegerField())
-    members = (
-        counted_marks(session_ids)
-        .values("item_id", "member_id")
-        .annotate(
-            earned=Sum(weight * F("value") * (Value(COMMON_SCALE) / F("scale_max"))),
-            weights=Sum(weight),
-        )
-        .order_by()
-    )
-    sql, params = members.query.sql_with_params()
+    alias, sql, params = compiled(member_totals, session_ids)
     parts = defaultdict(list)
-    with connections[members.db].cursor() as cursor:
+    with connections[alias].cursor() as cursor:
         cursor.execute(
             "SELECT item_id, weights, SUM(earned), MAX(earned), MIN(earned), COUNT(*) "
             f"FROM ({sql}) member_totals WHERE weights > 0 GROUP BY item_id, weights",
@@ -169,13 +160,64 @@ def item_figures(session_ids):
 
 def criterion_means(session_ids):
     """``{(item_id, criterion_id): mean mark}`` (on the criterion's own scale): one query."""
-    rows = (
+    alias, sql, params = compiled(criterion_totals, session_ids)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {(item_id, criterion_id): total / count for item_id, criterion_id, total, count in rows}
+
+
+def member_totals(session_ids):
+    """Each member's weighted total on each item and their sum of weights, as integers
+    (``item_figures`` groups these rows)."""
+    weight = Cast(Round(F("criterion__weight") * 100), BigIntegerField())
+    return (
+        counted_marks(session_ids)
+        .values("item_id", "member_id")
+        .annotate(
+            earned=Sum(weight * F("value") * (Value(COMMON_SCALE) / F("scale_max"))),
+            weights=Sum(weight),
+        )
+        .order_by()
+    )
+
+
+def criterion_totals(session_ids):
+    """The sum and number of the marks on each criterion of each item."""
+    return (
         counted_marks(session_ids)
         .values_list("item_id", "criterion_id")
         .annotate(total=Sum("value"), count=Count("id"))
         .order_by()
     )
-    return {(item_id, criterion_id): total / count for item_id, criterion_id, total, count in rows}
+
+
+# Stand for the sessions' ids while a query is compiled: no session's pk holds these digits.
+_SESSION = 918273645546372819
+
+
+def compiled(build, session_ids):
+    """``(database alias, sql, params)`` of the QuerySet ``build(session_ids)``.
+
+    Compiling these aggregates was a good part of the deliberation page's time, the same
+    work on every request: each is compiled once per process and number of sessions, with
+    stand-ins for the ids, which are put in the parameters here."""
+    ids = sorted(session_ids)
+    alias, sql, params = _compile(build, len(ids))
+    return alias, sql, [_actual(param, ids) for param in params]
+
+
+def _actual(param, ids):
+    if type(param) is int and _SESSION <= param < _SESSION + len(ids):
+        return ids[param - _SESSION]
+    return param
+
+
+@functools.lru_cache(maxsize=16)
+def _compile(build, count):
+    queryset = build(list(range(_SESSION, _SESSION + count)))
+    sql, params = queryset.query.sql_with_params()
+    return queryset.db, sql, tuple(params)
 
 
 def rank(items, criteria_by_grid, normalised_means=None, conflicts=None):
@@ -193,22 +235,27 @@ def rank(items, criteria_by_grid, normalised_means=None, conflicts=None):
     means = criterion_means(session_ids) if items else {}
     if conflicts is None:
         conflicts = withdrawals([item.pk for item in items])
+    criteria = {
+        grid: [(criterion, criterion.pk) for criterion in grid_criteria]
+        for grid, grid_criteria in criteria_by_grid.items()
+    }
     groups = defaultdict(list)
     for item in items:
-        exact_mean, spread, scorers = figures.get(item.pk, (None, None, 0))
-        exact_normalised = None if normalised_means is None else normalised_means.get(item.pk)
+        item_id = item.pk
+        exact_mean, spread, scorers = figures.get(item_id, (None, None, 0))
+        exact_normalised = None if normalised_means is None else normalised_means.get(item_id)
         groups[item.kind].append(
             RankedItem(
                 item=item,
                 mean=float(exact_mean) if exact_mean is not None else None,
                 exact_mean=exact_mean,
                 criterion_means=[
-                    (criterion, means.get((item.pk, criterion.pk)))
-                    for criterion in criteria_by_grid.get(item.grid, [])
+                    (criterion, means.get((item_id, criterion_id)))
+                    for criterion, criterion_id in criteria.get(item.grid, ())
                 ],
                 spread=float(spread) if spread is not None else None,
                 scorers=scorers,
-                withdrawn=[str(conflict.member.user) for conflict in conflicts.get(item.pk, ())],
+                withdrawn=[str(conflict.member.user) for conflict in conflicts.get(item_id, ())],
                 normalised=normalised_means is not None,
                 exact_normalised=exact_normalised,
                 normalised_mean=float(exact_normalised) if exact_normalised is not None else None,
@@ -220,10 +267,19 @@ def rank(items, criteria_by_grid, normalised_means=None, conflicts=None):
 def order(rows):
     """``rows`` (of one kind) best first, with their ranks and ties: unscored rows last, in
     running order, without a rank."""
-    rows.sort(
-        key=lambda row: (row.ranking_mean is None, -(row.ranking_mean or 0), row.item.position)
+    # The rounded mean first (integers, in the same order as the exact means): the exact
+    # ones, fractions, are compared only between rows equal to the hundredth.
+    keyed = sorted(
+        ((row.hundredths, row) for row in rows),
+        key=lambda pair: (
+            pair[0] is None,
+            -(pair[0] or 0),
+            -(pair[1].ranking_mean or 0),
+            pair[1].item.position,
+        ),
     )
-    keys = [row.hundredths for row in rows]
+    rows[:] = [row for _key, row in keyed]
+    keys = [key for key, _row in keyed]
     counts = defaultdict(int)
     for key in keys:
         if key is not None:

@@ -9,6 +9,8 @@ pages only. What a browser sends back is never touched: attribute values (an inp
 characters, so a form saved as shown saves what was typed.
 """
 
+import bisect
+
 from django.conf import settings
 from django.utils import translation
 
@@ -36,8 +38,9 @@ def french_page(page):
     places = _spaces(page)
     if not places:
         return page
-    raw = _raw_elements(page.lower())
-    return _replace(page, [place for place in places if _in_text(page, place[0], raw)])
+    raw = _disjoint(_raw_elements(page.lower()))
+    starts = [start for start, _end in raw]
+    return _replace(page, [place for place in places if _in_text(page, place[0], raw, starts)])
 
 
 def _spaces(text):
@@ -81,11 +84,25 @@ def _raw_elements(page):
     return spans
 
 
-def _in_text(page, at, raw):
-    """Whether ``at`` is in the text of ``page``: after the last tag's end, outside raw."""
+def _disjoint(spans):
+    """``spans`` sorted and merged where they overlap (a ``<code>`` in a ``<pre>``)."""
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _in_text(page, at, raw, starts):
+    """Whether ``at`` is in the text of ``page``: after the last tag's end, outside raw
+    (``raw``: disjoint spans in order; ``starts``: theirs, bisected: a page has hundreds
+    of places to check)."""
     if page.rfind("<", 0, at) > page.rfind(">", 0, at):
         return False
-    return not any(start <= at < end for start, end in raw)
+    index = bisect.bisect_right(starts, at) - 1
+    return index < 0 or at >= raw[index][1]
 
 
 def _replace(text, spans):

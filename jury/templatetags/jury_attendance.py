@@ -17,13 +17,17 @@ def attendance_rows(sheet):
     """The ``<tr>`` of each member of ``sheet`` (``jury.forms.AttendanceSheetForm``): their
     name and role, the choice of their attendance, the item after which they arrived.
     The choices are the same on every row: escaped once."""
-    html, choices = [], None
+    html, choices, roles = [], None, {}
     for convocation, attendance, arrival in sheet.rows():
         if choices is None:
             choices = [
                 (value, escape(value), escape(label)) for value, label in attendance.field.choices
             ]
         member = convocation.member
+        # Each role's label once: ``get_role_display`` reads the choices on every call.
+        role = roles.get(member.role)
+        if role is None:
+            role = roles[member.role] = escape(member.get_role_display())
         chosen = attendance.value()
         options = "".join(
             f'<option value="{value}"{" selected" if raw == chosen else ""}>{label}</option>'
@@ -32,7 +36,7 @@ def attendance_rows(sheet):
         arrived = arrival.value()
         attendance_id, arrival_id = escape(attendance.id_for_label), escape(arrival.id_for_label)
         html.append(
-            f'<tr><th scope="row">{escape(member.user)} — {escape(member.get_role_display())}</th>'
+            f'<tr><th scope="row">{escape(member.user)} — {role}</th>'
             f'<td><label class="visually-hidden" for="{attendance_id}">'
             f"{escape(attendance.label)}</label>"
             f'<select class="form-select form-select-sm" name="{escape(attendance.html_name)}" '

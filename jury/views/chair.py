@@ -60,9 +60,25 @@ def ranked_items(session, user, conflicts=None):
     return items, rank(items, grids, session_normalisation(session), conflicts), grids
 
 
+# What the attendance sheet, the quorum and the close's checks read of a convocation.
+CONVOCATION_FIELDS = (
+    "session_id",
+    "member_id",
+    "attendance",
+    "arrived_after",
+    "member__user_id",
+    "member__role",
+    "member__user__first_name",
+    "member__user__last_name",
+    "member__user__email",
+)
+
+
 def attendance_sheet(session, data=None):
-    convocations = session.convocations.select_related("member__user").order_by(
-        "member__role", "member__user__last_name"
+    convocations = (
+        session.convocations.select_related("member__user")
+        .only(*CONVOCATION_FIELDS)
+        .order_by("member__role", "member__user__last_name")
     )
     return AttendanceSheetForm(data, convocations=convocations)
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from jury.enums import Averaging, CriterionGrid
 from jury.models import AgendaItem, ConflictOfInterest, Score
 from jury.normalisation import normalise
-from jury.ranking import rank
+from jury.ranking import criterion_means, item_figures, rank
 from jury.views.member import session_normalisation
 from tests.jury.factories import (
     CriterionFactory,
@@ -139,3 +139,32 @@ def test_the_sql_ranking_equals_the_python_ranking_on_50_random_grids():
 def test_a_session_without_items_ranks_nothing_without_a_query(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert rank([], {}) == {}
+
+
+def test_figures_of_several_sessions_at_once_are_each_sessions_own():
+    # The aggregates are compiled once per number of sessions: the ids read are those
+    # asked for, in whatever order, never those of the first call.
+    applications = [ApplicationFactory(shortlisted=True) for _index in range(7)]
+    projects = [ProjectFactory() for _index in range(3)]
+    members = [JuryMemberFactory() for _index in range(6)]
+    sessions = [random_grid(seed, applications, projects, members)[0] for seed in (3, 4, 5)]
+    alone = {}
+    for session in sessions:
+        alone |= item_figures({session.pk})
+        alone |= {("means", *key): mean for key, mean in criterion_means({session.pk}).items()}
+
+    pairs = [{sessions[1].pk, sessions[0].pk}, {sessions[2].pk, sessions[1].pk}]
+    together = [
+        item_figures(pair) | {("means", *key): mean for key, mean in criterion_means(pair).items()}
+        for pair in pairs
+    ]
+
+    assert len(alone) > 20
+    session_of = dict(AgendaItem.objects.values_list("pk", "session_id"))
+    for pair, figures in zip(pairs, together, strict=True):
+        expected = {
+            key: value
+            for key, value in alone.items()
+            if session_of[key[1] if isinstance(key, tuple) else key] in pair
+        }
+        assert figures == expected

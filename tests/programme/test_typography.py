@@ -58,6 +58,15 @@ def test_french_page_resumes_after_the_end_of_a_raw_element():
     )
 
 
+def test_french_page_leaves_a_raw_element_inside_another_whole():
+    # The inner element ends first: the text after it is still the outer one's.
+    page = "<pre>a : <code>b ; c</code> d ! e</pre>f ? <code>g : h</code> i : j"
+
+    assert french_page(page) == (
+        f"<pre>a : <code>b ; c</code> d ! e</pre>f{NNBSP}? <code>g : h</code> i{NNBSP}: j"
+    )
+
+
 @pytest.mark.django_db
 def test_the_french_home_page_has_unbreakable_spaces_inside_guillemets(
     client, open_call, french_typography
