@@ -117,40 +117,46 @@ class DecisionForm(forms.ModelForm):
 
 class AttendanceSheetForm(forms.Form):
     """Everyone's attendance on one screen: a choice per convened member, and for those
-    present, the item after which they arrived (if they came late)."""
+    present, the item after which they arrived (if they came late). The deliberation
+    page writes the same fields without building the form (``jury_attendance``): it is
+    only bound, to check what the chair sends."""
+
+    @staticmethod
+    def names(member_id):
+        """The names of a member's two fields: their attendance, their arrival."""
+        return f"attendance_{member_id}", f"arrived_after_{member_id}"
+
+    @staticmethod
+    def labels(name):
+        """The labels of a member's two fields, for the person ``name``."""
+        return (
+            _("Présence de %(name)s") % {"name": name},
+            _("%(name)s arrivé·e après le point n°") % {"name": name},
+        )
 
     def __init__(self, *args, convocations, **kwargs):
         super().__init__(*args, **kwargs)
         self.convocations = list(convocations)
         for convocation in self.convocations:
-            name = convocation.member.user
-            self.fields[f"attendance_{convocation.member_id}"] = forms.ChoiceField(
-                label=_("Présence de %(name)s") % {"name": name},
+            attendance, arrival = self.names(convocation.member_id)
+            attendance_label, arrival_label = self.labels(convocation.member.user)
+            self.fields[attendance] = forms.ChoiceField(
+                label=attendance_label,
                 choices=Attendance.choices,
                 initial=convocation.attendance,
             )
-            self.fields[f"arrived_after_{convocation.member_id}"] = forms.IntegerField(
-                label=_("%(name)s arrivé·e après le point n°") % {"name": name},
+            self.fields[arrival] = forms.IntegerField(
+                label=arrival_label,
                 required=False,
                 min_value=1,
                 initial=convocation.arrived_after,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
 
-    def rows(self):
-        """(convocation, attendance field, arrival field), to lay the sheet out."""
-        return [
-            (c, self[f"attendance_{c.member_id}"], self[f"arrived_after_{c.member_id}"])
-            for c in self.convocations
-        ]
-
     def sheet(self):
         """``{member id: (attendance, arrived after)}``, as the service takes it."""
         return {
-            c.member_id: (
-                self.cleaned_data[f"attendance_{c.member_id}"],
-                self.cleaned_data[f"arrived_after_{c.member_id}"],
-            )
+            c.member_id: tuple(self.cleaned_data[name] for name in self.names(c.member_id))
             for c in self.convocations
         }
 

@@ -74,13 +74,13 @@ CONVOCATION_FIELDS = (
 )
 
 
-def attendance_sheet(session, data=None):
-    convocations = (
+def sheet_convocations(session):
+    """The convocations of the attendance sheet, in its order."""
+    return (
         session.convocations.select_related("member__user")
         .only(*CONVOCATION_FIELDS)
         .order_by("member__role", "member__user__last_name")
     )
-    return AttendanceSheetForm(data, convocations=convocations)
 
 
 @login_required
@@ -92,7 +92,7 @@ def deliberation(request, pk):
     conflicts = agenda_withdrawals(session) if deliberating else None
     items, ranking, grids = ranked_items(session, request.user, conflicts)
     source = decided_by(request, session)
-    sheet = attendance_sheet(session)
+    convocations = list(sheet_convocations(session))
     # The reader (a chair or staff) sees the whole agenda unless they withdrew from an
     # item: then the checks read it themselves.
     whole = deliberating and not any(
@@ -116,18 +116,18 @@ def deliberation(request, pk):
             "ranking": ranking,
             "grids": grids,
             "removed": removed,
-            "sheet": sheet,
+            "convocations": convocations,
             "averaging_form": AveragingForm(initial={"averaging": session.averaging})
             if session.status == SessionStatus.PLANNED
             else None,
-            "present_count": len(session.voting_members_present(None, sheet.convocations)),
-            "quorum_reached": not session.quorum_refusals(None, sheet.convocations),
+            "present_count": len(session.voting_members_present(None, convocations)),
+            "quorum_reached": not session.quorum_refusals(None, convocations),
             "steps": session_steps(session, source),
             "close_refusals": session_refusals(
                 session,
                 SessionStatus.CLOSED,
                 decided_by=source,
-                convocations=sheet.convocations,
+                convocations=convocations,
                 agenda=items if whole else None,
                 conflicts=conflicts if whole else None,
             ),
@@ -206,7 +206,7 @@ def decision(request, pk, item_pk):
 def attendance(request, pk):
     """Everyone's attendance, recorded at once from the deliberation screen."""
     session = chair_session(request, pk)
-    form = attendance_sheet(session, request.POST)
+    form = AttendanceSheetForm(request.POST, convocations=sheet_convocations(session))
     if not form.is_valid():
         messages.error(
             request,
