@@ -41,23 +41,25 @@ def decided_by(request, session):
 
 def ranked_items(session, user, conflicts=None):
     """The items on the agenda ``user`` may see, ranked if they may see the marks (else
-    an empty ranking): the one rule of ``jury.rules`` for the page and the export.
-    ``conflicts``: the agenda's withdrawals (``jury.ranking.agenda_withdrawals``), when
-    the caller read them."""
-    items = list(
+    an empty ranking), and those withdrawn from it: the one rule of ``jury.rules`` for
+    the page and the export, the agenda read in one query. ``conflicts``: the agenda's
+    withdrawals (``jury.ranking.agenda_withdrawals``), when the caller read them."""
+    items, removed = [], []
+    agenda = (
         AgendaItem.objects.visible_to(user)
-        .on_agenda()
         .filter(session=session)
         .select_related("application", "project", "decision__chaired_by__user")
-        .only(*ITEM_FIELDS, *DECISION_FIELDS)
+        .only(*ITEM_FIELDS, *DECISION_FIELDS, "removal_reason")
         .order_by("position")
     )
+    for item in agenda:
+        (items if item.removed_at is None else removed).append(item)
     grids = {}
     for criterion in session.criteria.order_by("position"):
         grids.setdefault(criterion.grid, []).append(criterion)
     if not user.has_perm("jury.see_marks", session):
-        return items, {}, grids
-    return items, rank(items, grids, session_normalisation(session), conflicts), grids
+        return items, {}, grids, removed
+    return items, rank(items, grids, session_normalisation(session), conflicts), grids, removed
 
 
 # What the attendance sheet, the quorum and the close's checks read of a convocation.
@@ -90,7 +92,7 @@ def deliberation(request, pk):
     # and withdrawals, and the convocations, which the page reads already.
     deliberating = session.status == SessionStatus.DELIBERATION
     conflicts = agenda_withdrawals(session) if deliberating else None
-    items, ranking, grids = ranked_items(session, request.user, conflicts)
+    items, ranking, grids, removed = ranked_items(session, request.user, conflicts)
     source = decided_by(request, session)
     convocations = list(sheet_convocations(session))
     # The reader (a chair or staff) sees the whole agenda unless they withdrew from an
@@ -99,13 +101,6 @@ def deliberation(request, pk):
         conflict.member.user_id == request.user.pk
         for item_conflicts in conflicts.values()
         for conflict in item_conflicts
-    )
-    removed = (
-        AgendaItem.objects.visible_to(request.user)
-        .filter(session=session, removed_at__isnull=False)
-        .select_related("application", "project")
-        .only(*ITEM_FIELDS, "removal_reason")
-        .order_by("position")
     )
     return render(
         request,
@@ -254,6 +249,6 @@ def export_scores(request, pk):
     before): the items the reader withdrew from are not in it; withdrawn members never
     count."""
     session = chair_session(request, pk)
-    _items, ranking, _grids = ranked_items(session, request.user)
+    _items, ranking, _grids, _removed = ranked_items(session, request.user)
     header, rows = ranking_table(session, ranking)
     return csv_response(f"classement-seance-{session.pk}.csv", header, rows)
