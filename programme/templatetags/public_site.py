@@ -6,18 +6,44 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 register = template.Library()
 
 
-@register.inclusion_tag("programme/public/_nav_item.html", takes_context=True)
-def nav_item(context, url_name, label):
-    """A link of the main navigation, marked as the current page or section."""
-    url = reverse(url_name)
+# The sections of the main navigation, in order: their URL names and labels.
+SECTIONS = (
+    ("home", gettext_lazy("Accueil")),
+    ("public:editions", gettext_lazy("Éditions")),
+    ("public:laureates", gettext_lazy("Lauréats")),
+    ("news:list", gettext_lazy("Actualités")),
+    ("public:open_data", gettext_lazy("Données")),
+)
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The ``<li>`` of each section of the main navigation, the current page marked
+    ``aria-current="page"`` and the section it is in ``aria-current="true"``: one call
+    instead of a template per link on every page."""
     path = context["request"].path
-    is_page = path == url
-    in_section = not is_page and url != reverse("home") and path.startswith(url)
-    return {"url": url, "label": label, "is_page": is_page, "in_section": in_section}
+    home = reverse("home")
+    html = []
+    for url_name, label in SECTIONS:
+        url = home if url_name == "home" else reverse(url_name)
+        if path == url:
+            active, current = " active", ' aria-current="page"'
+        elif url != home and path.startswith(url):
+            active, current = " active", ' aria-current="true"'
+        else:
+            active = current = ""
+        html.append(
+            f'<li class="nav-item">\n  <a class="nav-link{active}" href="{escape(url)}"{current}>'
+            f"{escape(label)}</a>\n</li>"
+        )
+    return mark_safe("\n".join(html))
 
 
 @register.simple_tag(takes_context=True)
