@@ -439,14 +439,20 @@ def test_of_two_earlier_sessions_at_the_same_hour_the_last_created_gives_its_gri
 
 
 def test_the_copied_criteria_come_by_grid_then_position_in_the_audit_entry(staff):
+    # Created neither in running order nor in the order of their names.
     last = SessionFactory(starts_at=paris(2022, 3, 15, 14, 0))
-    for grid, position in [("selection", 2), ("review", 1), ("selection", 1), ("review", 2)]:
-        CriterionFactory(session=last, grid=grid, position=position, name=f"{grid} {position}")
+    for grid, position, name in [
+        (CriterionGrid.SELECTION, 2, "Besoin"),
+        (CriterionGrid.REVIEW, 1, "Impact"),
+        (CriterionGrid.SELECTION, 1, "Valeur"),
+        (CriterionGrid.REVIEW, 2, "Coût"),
+    ]:
+        CriterionFactory(session=last, grid=grid, position=position, name=name)
     session = SessionFactory(programme=last.programme, starts_at=paris(2023, 3, 14, 14, 0))
 
     created = add_default_criteria(session, actor=staff)
 
-    names = ["review 1", "review 2", "selection 1", "selection 2"]
+    names = ["Impact", "Coût", "Valeur", "Besoin"]  # the review grid, then the selection's
     assert [criterion.name for criterion in created] == names
     (entry,) = AuditEntry.objects.filter(action="session.add_default_criteria")
     assert entry.changes["criteria"] == [None, names]
