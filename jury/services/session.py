@@ -92,7 +92,7 @@ def _apply_decisions(session, *, actor, at):
     decisions = Decision.objects.filter(
         item__session=session, item__removed_at__isnull=True
     ).select_related("item__application__call", "item__project")
-    session_day = format_date(timezone.localtime(session.starts_at), "DATE_FORMAT")
+    session_day = format_date(timezone.localtime(session.starts_at))
     for decision in decisions.order_by("item__position"):
         item = decision.item
         reason = _("Décision du jury, séance du %(date)s.") % {"date": session_day}
@@ -190,7 +190,6 @@ def _grid_source(session):
         Session.objects.filter(
             programme=session.programme_id, starts_at__lt=session.starts_at, criteria__isnull=False
         )
-        .exclude(pk=session.pk)
         .order_by("-starts_at", "-pk")
         .first()
     )

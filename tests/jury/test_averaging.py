@@ -22,6 +22,7 @@ def test_the_averaging_is_chosen_before_scoring_with_an_audit_entry(staff):
 
     choose_averaging(session, Averaging.NORMALISED, actor=staff)
 
+    assert session.averaging == Averaging.NORMALISED  # the caller's copy, without a read
     session.refresh_from_db()
     assert session.averaging == Averaging.NORMALISED
     entry = AuditEntry.objects.get(action="session.choose_averaging")

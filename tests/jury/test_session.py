@@ -4,16 +4,19 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from editions.enums import Phase
 from editions.models import Call
 from jury.enums import Attendance, CriterionGrid, Outcome, SessionStatus
-from jury.models import Decision
+from jury.models import ConflictOfInterest, Decision
 from jury.services import (
     add_default_criteria,
     move_session,
     record_attendance,
     record_decision,
+    remove_item,
     session_refusals,
 )
 from programme.enums import DecisionSource
@@ -30,7 +33,7 @@ from tests.jury.factories import (
     SessionFactory,
     deliberating,
 )
-from tests.programme.factories import UserFactory
+from tests.programme.factories import ProgrammeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 CLOSED_AT = paris(2022, 3, 15, 18, 0)
@@ -227,18 +230,25 @@ def test_a_session_without_criteria_gets_both_default_grids():
     assert rows[0] == (CriterionGrid.REVIEW, 1, "Résultats au regard des objectifs", Decimal(2), 5)
     assert rows[3] == (CriterionGrid.SELECTION, 1, "Valeur pour le service public", Decimal(2), 5)
     assert [row[1] for row in rows] == [1, 2, 3, 1, 2, 3, 4, 5]
+    assert set(session.criteria.values_list("description", flat=True)) == {""}
 
 
 def test_a_new_session_starts_from_the_grids_staff_adapted_for_the_last_one(staff):
     last = SessionFactory(starts_at=paris(2022, 3, 15, 14, 0))
-    CriterionFactory(session=last, name="Ancrage territorial", weight=Decimal(3), scale_max=10)
+    CriterionFactory(
+        session=last,
+        name="Ancrage territorial",
+        description="Le projet sert un territoire précis.",
+        weight=Decimal(3),
+        scale_max=10,
+    )
     CriterionFactory(session=SessionFactory(starts_at=paris(2023, 9, 1, 14, 0)), name="Après")
     session = SessionFactory(programme=last.programme, starts_at=paris(2023, 3, 14, 14, 0))
 
     add_default_criteria(session, actor=staff)
 
-    rows = list(session.criteria.values_list("name", "weight", "scale_max"))
-    assert rows == [("Ancrage territorial", Decimal(3), 10)]
+    rows = list(session.criteria.values_list("name", "description", "weight", "scale_max"))
+    assert rows == [("Ancrage territorial", "Le projet sert un territoire précis.", Decimal(3), 10)]
     (entry,) = AuditEntry.objects.filter(action="session.add_default_criteria")
     assert entry.changes["copied_from"] == [None, str(last)]
     assert entry.actor == staff
@@ -325,3 +335,124 @@ def test_session_refusals_say_why_without_moving_the_session(staff):
     assert by_team == ["Cette décision ne revient pas à : Équipe."]
     assert len(backwards) == 1
     assert session.status == SessionStatus.DELIBERATION
+
+
+def test_an_item_withdrawn_after_its_decision_is_not_applied_by_the_close(sitting, staff):
+    session, _people, (pitch, gone) = sitting
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    record_decision(gone, outcome=Outcome.SELECTED, actor=staff)
+    remove_item(gone, reason="La candidature a été retirée par l'équipe.", actor=staff)
+
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+
+    gone.application.refresh_from_db()
+    pitch.application.refresh_from_db()
+    assert pitch.application.status == ApplicationStatus.SELECTED
+    assert gone.application.status == ApplicationStatus.SHORTLISTED
+    assert Decision.objects.get(item=gone).applied_at is None
+
+
+def test_a_decision_applied_while_the_close_was_checked_stops_the_close(staff, monkeypatch):
+    """Staff apply the decision between the close's checks and its writes (another
+    transaction, on PostgreSQL): the close finds nothing to write and rolls back."""
+    pitch = SelectionItemFactory(position=4)
+    deliberating(pitch.session, staff)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+
+    def applied_meanwhile(application, target, **arguments):
+        move_application(
+            application, target, actor=staff, decided_by=DecisionSource.STAFF, reason="Déjà."
+        )
+        return move_application(application, target, **arguments)
+
+    monkeypatch.setattr("jury.services.session.move_application", applied_meanwhile)
+
+    assert refusals(pitch.session, SessionStatus.CLOSED) == [
+        "Point 4 : la décision a déjà été appliquée hors séance."
+    ]
+    assert Decision.objects.get().applied_at is None
+
+
+def test_session_refusals_given_what_the_page_read_read_nothing_again(staff):
+    session = SessionFactory(pitches=2, convened=2, deliberation=True, moved_by=staff)
+    first, second = session.items.order_by("position")
+    record_decision(first, outcome=Outcome.SELECTED, actor=staff)
+    withdrawn = session.convocations.first().member
+    ConflictOfInterest.objects.create(item=first, member=withdrawn, declared_by=withdrawn.user)
+    session.quorum = 2
+    session.save()
+    convocations = list(session.convocations.select_related("member"))
+    agenda = list(
+        session.items.on_agenda()
+        .select_related("decision", "application", "project")
+        .order_by("position")
+    )
+    conflicts = {first.pk: list(first.conflicts.all())}
+    alone = session_refusals(session, SessionStatus.CLOSED, decided_by=DecisionSource.JURY)
+
+    with CaptureQueriesContext(connection) as queries:
+        given = session_refusals(
+            session,
+            SessionStatus.CLOSED,
+            decided_by=DecisionSource.JURY,
+            convocations=convocations,
+            agenda=agenda,
+            conflicts=conflicts,
+        )
+
+    assert len(queries) == 0
+    assert given == alone
+    assert given[0] == f"Points sans décision : {second.position}."
+    assert any(reason.startswith("Quorum non atteint sur le point") for reason in given)
+
+
+def test_a_new_session_copies_the_latest_earlier_session_of_its_programme_with_criteria(staff):
+    latest = SessionFactory(starts_at=paris(2022, 9, 1, 14, 0))
+    CriterionFactory(session=latest, name="De septembre")
+    programme = latest.programme
+    older = SessionFactory(programme=programme, starts_at=paris(2022, 3, 15, 14, 0))
+    CriterionFactory(session=older, name="De mars")
+    SessionFactory(programme=programme, starts_at=paris(2022, 12, 1, 14, 0))  # no criteria
+    elsewhere = SessionFactory(
+        programme=ProgrammeFactory(slug="autre-programme"), starts_at=paris(2023, 1, 10, 14, 0)
+    )
+    CriterionFactory(session=elsewhere, name="D'un autre programme")
+    session = SessionFactory(programme=programme, starts_at=paris(2023, 3, 14, 14, 0))
+
+    add_default_criteria(session, actor=staff)
+
+    assert list(session.criteria.values_list("name", flat=True)) == ["De septembre"]
+    (entry,) = AuditEntry.objects.filter(action="session.add_default_criteria")
+    assert entry.changes["copied_from"] == [None, str(latest)]
+
+
+def test_of_two_earlier_sessions_at_the_same_hour_the_last_created_gives_its_grids(staff):
+    first = SessionFactory(starts_at=paris(2022, 9, 1, 14, 0))
+    CriterionFactory(session=first, name="De la première")
+    second = SessionFactory(programme=first.programme, starts_at=first.starts_at)
+    CriterionFactory(session=second, name="De la seconde")
+    session = SessionFactory(programme=first.programme, starts_at=paris(2023, 3, 14, 14, 0))
+
+    add_default_criteria(session, actor=staff)
+
+    assert list(session.criteria.values_list("name", flat=True)) == ["De la seconde"]
+
+
+def test_the_copied_criteria_come_by_grid_then_position_in_the_audit_entry(staff):
+    # Created neither in running order nor in the order of their names.
+    last = SessionFactory(starts_at=paris(2022, 3, 15, 14, 0))
+    for grid, position, name in [
+        (CriterionGrid.SELECTION, 2, "Besoin"),
+        (CriterionGrid.REVIEW, 1, "Impact"),
+        (CriterionGrid.SELECTION, 1, "Valeur"),
+        (CriterionGrid.REVIEW, 2, "Coût"),
+    ]:
+        CriterionFactory(session=last, grid=grid, position=position, name=name)
+    session = SessionFactory(programme=last.programme, starts_at=paris(2023, 3, 14, 14, 0))
+
+    created = add_default_criteria(session, actor=staff)
+
+    names = ["Impact", "Coût", "Valeur", "Besoin"]  # the review grid, then the selection's
+    assert [criterion.name for criterion in created] == names
+    (entry,) = AuditEntry.objects.filter(action="session.add_default_criteria")
+    assert entry.changes["criteria"] == [None, names]
