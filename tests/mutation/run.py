@@ -155,6 +155,7 @@ MODULES = {
     "jury/services/session.py": [
         "tests/jury/test_services.py",
         "tests/jury/test_session.py",
+        "tests/jury/test_session_grids.py",
         "tests/jury/test_averaging.py",
         "tests/jury/test_chair_rules.py",
         "tests/jury/test_agenda_rules.py",
