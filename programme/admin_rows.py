@@ -9,7 +9,6 @@ once per table instead of once per cell.
 """
 
 import datetime
-import html
 
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -25,9 +24,10 @@ from django.db import models
 from django.urls import NoReverseMatch
 from django.utils import dateformat, formats
 from django.utils.dates import MONTHS
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime as localtime
+
+from programme.escaping import escape
 
 
 def cells_per_table(prepare):
@@ -40,13 +40,6 @@ def cells_per_table(prepare):
         return method
 
     return decorate
-
-
-def _escape(value):
-    """``conditional_escape``, plain strings escaped without its lazy-argument checks."""
-    if type(value) is str:
-        return SafeString(html.escape(value))
-    return conditional_escape(value)
 
 
 class _Column:
@@ -80,9 +73,7 @@ class _Column:
             self.choices = None
             if choices and not self.foreign:
                 try:
-                    self.choices = {
-                        value: conditional_escape(label) for value, label in dict(choices).items()
-                    }
+                    self.choices = {value: escape(label) for value, label in dict(choices).items()}
                 except TypeError:  # list-like choices: Django's own display
                     self.choices = None
         elif name == "action_checkbox":
@@ -95,7 +86,7 @@ class _Column:
             else None
         )
         self.opening = _class_attribute(self.classes)
-        self.empty_html = conditional_escape(self.empty)
+        self.empty_html = escape(self.empty)
 
     def cell(self, result):
         """The cell's text (escaped) and whether its value is a date or time."""
@@ -118,26 +109,26 @@ class _Column:
             value = ""
         if self.foreign:
             related = getattr(result, field.name)
-            return (self.empty_html if related is None else _escape(str(related))), False
+            return (self.empty_html if related is None else escape(str(related))), False
         if self.choices is not None:
             return self.choices.get(value, self.empty_html), False
         if self.plain and type(value) is str and value:
-            return _escape(value), False
+            return escape(value), False
         if self.datetime_writer and value is not None:
-            return _escape(self.datetime_writer(localtime(value))), False
-        return _escape(display_for_field(value, field, self.empty, self.link)), False
+            return escape(self.datetime_writer(localtime(value))), False
+        return escape(display_for_field(value, field, self.empty, self.link)), False
 
     def _shown(self, value, empty, boolean):
         """What Django shows of a value a method gives (``display_for_value``), its
         commonest cases without the formats' lookups."""
         if isinstance(value, str) and not boolean:
             if value.strip():
-                return _escape(str(value)), False
+                return escape(str(value)), False
             value = ""
         elif type(value) is int and not boolean:
-            return _escape(self.number(value)), False
+            return escape(self.number(value)), False
         dated = isinstance(value, (datetime.date, datetime.time))
-        return _escape(display_for_value(value, empty, boolean)), dated
+        return escape(display_for_value(value, empty, boolean)), dated
 
 
 def _datetime_writer(format_string):
@@ -236,7 +227,7 @@ def rows(cl):
                 except NoReverseMatch:
                     link = text
                 else:
-                    link = f'<a href="{_escape(url)}">{text}</a>'
+                    link = f'<a href="{escape(url)}">{text}</a>'
                 cells.append(f"<{tag}{opening}>{link}</{tag}>")
             else:
                 cells.append(f"<td{opening}>{text}</td>")

@@ -3,13 +3,13 @@ each instead of a template loop over the convened members and, for each, over th
 choices of their attendance: those loops were a good part of the page's time."""
 
 from django import template
-from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from jury.enums import Attendance
 from jury.forms import AttendanceSheetForm
 from jury.templatetags.jury_ranking import item_url
+from programme.escaping import escape
 
 register = template.Library()
 

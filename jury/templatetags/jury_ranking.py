@@ -14,12 +14,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import formats
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jury.enums import SessionStatus
+from programme.escaping import escape
 
 register = template.Library()
 
@@ -58,8 +58,8 @@ def criterion_means(row, labels=None):
         label = labels.get(criterion.pk)
         if label is None:
             label = labels[criterion.pk] = (
-                f"<li>{conditional_escape(criterion.name)} : ",
-                f"/{conditional_escape(_localized(language, criterion.scale_max))}</li>",
+                f"<li>{escape(criterion.name)} : ",
+                f"/{escape(_localized(language, criterion.scale_max))}</li>",
             )
         if mean is None:
             html.append(f"{label[0]}{NONE}</li>")
@@ -113,11 +113,10 @@ def ranking_rows(context, rows, show_decisions=False):
     html, labels, outcomes = [], {}, {}
     for row in rows:
         item = row.item
-        subject = conditional_escape(item.subject)
+        subject = escape(item.subject)
         cells = [
-            f"<td>{conditional_escape(row.rank) if row.rank else NONE}"
-            f"{tied if row.tied else ''}</td>",
-            f'<th scope="row">{conditional_escape(item.position)}. {subject}</th>',
+            f"<td>{escape(row.rank) if row.rank else NONE}{tied if row.tied else ''}</td>",
+            f'<th scope="row">{escape(item.position)}. {subject}</th>',
             f"<td>{_figure(language, row.mean, 2)}</td>",
         ]
         if normalised:
@@ -125,8 +124,8 @@ def ranking_rows(context, rows, show_decisions=False):
         cells += [
             f'<td><ul class="list-unstyled mb-0 small">{criterion_means(row, labels)}</ul></td>',
             f"<td>{_figure(language, row.spread, 2)}</td>",
-            f"<td>{conditional_escape(row.scorers)}</td>",
-            f"<td>{', '.join(conditional_escape(w) for w in row.withdrawn) or NONE}</td>",
+            f"<td>{escape(row.scorers)}</td>",
+            f"<td>{', '.join(escape(w) for w in row.withdrawn) or NONE}</td>",
         ]
         if show_decisions:
             cells.append(
@@ -153,12 +152,10 @@ def _decision_cell(item, subject, outcomes, labels, urls):
     if decision:
         outcome = outcomes.get(decision.outcome)
         if outcome is None:
-            outcome = outcomes[decision.outcome] = conditional_escape(
-                decision.get_outcome_display()
-            )
+            outcome = outcomes[decision.outcome] = escape(decision.get_outcome_display())
         parts.append(f"{outcome}<br>")
         if decision.chaired_by:
-            name = conditional_escape(decision.chaired_by.user)
+            name = escape(decision.chaired_by.user)
             chaired = _("présidé par %(name)s") % {"name": name}
             parts.append(f'<span class="small">{chaired}</span><br>')
     if labels:
@@ -186,7 +183,7 @@ def agenda_rows(context, rows):
     html = []
     for row in rows:
         item = row["item"]
-        subject = conditional_escape(item.subject)
+        subject = escape(item.subject)
         if row["withdrawn"]:
             title = f"{subject} — <em>{withdrawn_label}</em>"
         else:
@@ -194,15 +191,15 @@ def agenda_rows(context, rows):
             title = f'<a href="{url}">{subject}</a>'
         kind = kinds.get(item.kind)
         if kind is None:
-            kind = kinds[item.kind] = conditional_escape(item.get_kind_display())
+            kind = kinds[item.kind] = escape(item.get_kind_display())
         line = (
             '<li class="list-group-item d-flex flex-wrap justify-content-between gap-2">'
             f'<div><span class="badge text-bg-light">{kind}</span> {title}</div>'
         )
         if counts and not row["withdrawn"]:
             scored = scored_label % {
-                "done": conditional_escape(row["scored"]),
-                "total": conditional_escape(row["expected"]),
+                "done": escape(row["scored"]),
+                "total": escape(row["expected"]),
             }
             line += f"<span>{scored}</span>"
         html.append(line + "</li>")
