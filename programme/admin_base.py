@@ -7,11 +7,12 @@ from functools import partial
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import path
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from programme.admin_rows import cells_per_table
+from programme.escaping import escape
 
 
 class RecordAdmin(admin.ModelAdmin):

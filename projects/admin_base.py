@@ -14,7 +14,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import cached_property
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from programme.admin_base import ObjectScreensMixin, RecordAdmin
 from programme.admin_rows import cells_per_table
 from programme.enums import DecisionSource
+from programme.escaping import escape
 from programme.lifecycles import Refused
 from programme.rules import require_perm
 
