@@ -10,9 +10,11 @@ passes the second factor: only a code does.
 
 The codes are django-otp's: TOTP (``otp_totp``, a code used once is refused, a wrong
 one slows the device down) and static recovery codes (``otp_static``, each deleted once
-used). A lost phone: another staff member holding ``programme.reset_second_factor``
-takes the person's devices off in the admin (``reset_second_factor``, audited); the
-person enrols again at their next sign-in.
+used). A recovery code is shown once, at enrolment; the database keeps only its keyed
+digest (``recovery_digest``), so a copy of the database lets nobody in. A lost
+phone: another staff member holding ``programme.reset_second_factor`` takes the
+person's devices off in the admin (``reset_second_factor``, audited); the person enrols
+again at their next sign-in.
 """
 
 import re
@@ -24,6 +26,7 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp import login as otp_login
@@ -39,6 +42,7 @@ RESET = verb("second_factor.reset", _("Second facteur réinitialisé"))
 APP_DEVICE_NAME = "Application d'authentification"
 RECOVERY_DEVICE_NAME = "Codes de secours"
 TOTP_CODE = re.compile(r"^\d{6}$")
+RECOVERY_SALT = "tremplin.second_factor.recovery_code"
 
 # Predicates ``predicate(user) -> bool`` registered by the apps above.
 _REQUIREMENTS = []
@@ -150,11 +154,24 @@ def confirm_enrolment(request, device, code):
     return codes
 
 
+def recovery_digest(code):
+    """What the database keeps of a recovery code: its HMAC-SHA256 with the site's
+    secret key, cut to the 16 characters of django-otp's token column (64 bits:
+    guessing one needs the key as well as the database). A new secret key voids the
+    codes given before it: the authenticator app still passes, and staff can reset."""
+    digest = salted_hmac(RECOVERY_SALT, _clean(code), algorithm="sha256")
+    return digest.hexdigest()[:16]
+
+
 def _new_recovery_codes(user):
+    """Ten new recovery codes for ``user`` (the old ones gone): returned to be shown
+    once, stored as their digests."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _number in range(settings.TREMPLIN_RECOVERY_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=recovery_digest(code)) for code in codes
+    )
     return codes
 
 
@@ -163,10 +180,13 @@ def verify(request, code):
     then used up); return the device that accepted it, or None."""
     user = request.user
     code = _clean(code)
-    kind = TOTPDevice if TOTP_CODE.match(code) else StaticDevice
+    if TOTP_CODE.match(code):
+        kind, token = TOTPDevice, code
+    else:
+        kind, token = StaticDevice, recovery_digest(code)
     for device in devices_for_user(user, confirmed=True):
         if isinstance(device, kind):
-            verified = otp_verify_token(user, device.persistent_id, code)
+            verified = otp_verify_token(user, device.persistent_id, token)
             if verified is not None:
                 otp_login(request, verified)
                 return verified

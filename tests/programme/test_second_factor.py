@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from jury.enums import MemberRole
 from programme.enums import SignInStep
 from programme.models import AuditEntry, SignInCooloff, SignInRecord
-from programme.second_factor import requires_second_factor
+from programme.second_factor import recovery_digest, requires_second_factor
 from projects.rights import person_data
 from tests.jury.factories import JuryMemberFactory
 from tests.programme.factories import SignInCooloffFactory, UserFactory
@@ -95,9 +95,12 @@ def test_enrolment_shows_an_inline_qr_code_and_the_key_then_a_code_enrols_with_t
     assert re.search(r"[A-Z2-7]{4}( [A-Z2-7]{4})+", html)
     device.refresh_from_db()
     assert device.confirmed is True
-    codes = list(StaticToken.objects.filter(device__user=staff).values_list("token", flat=True))
-    assert len(codes) == 10
-    assert all(code in answer.content.decode() for code in codes)
+    stored = set(StaticToken.objects.filter(device__user=staff).values_list("token", flat=True))
+    shown = re.findall(r"<code>([a-z2-7]{8})</code>", answer.content.decode())
+    assert len(shown) == len(stored) == 10
+    # The database keeps each code's digest, never the code the page shows once.
+    assert {recovery_digest(code) for code in shown} == stored
+    assert not stored & set(shown)
     assert AuditEntry.objects.filter(action="second_factor.enrol", object_id=str(staff.pk))
     assert client.get("/admin/").status_code == 200
 
@@ -138,7 +141,7 @@ def test_a_recovery_code_passes_once_and_is_used_up(client):
     staff = UserFactory(innovation_staff=True)
     authenticator(staff)
     device = StaticDevice.objects.create(user=staff, name="Codes de secours")
-    device.token_set.create(token="abcd2345")
+    device.token_set.create(token=recovery_digest("abcd2345"))
     sign_in_first_factor_only(client, staff)
 
     first = client.post(VERIFY, {"code": "ABCD 2345", "next": "/admin/"})
