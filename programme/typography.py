@@ -106,9 +106,14 @@ def _in_text(page, at, raw, starts):
 
 
 def _replace(text, spans):
+    """``text`` with each span (sorted) replaced by one unbreakable space; a span that
+    overlaps the one before it is the same run of spaces (« : », after a guillemet and
+    before a colon) and gives no second space."""
     pieces = []
     position = 0
     for start, end in spans:
+        if start < position:
+            continue
         pieces += [text[position:start], NARROW_NO_BREAK_SPACE]
         position = end
     pieces.append(text[position:])

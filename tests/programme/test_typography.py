@@ -22,6 +22,9 @@ NNBSP = "\u202f"
         ("https://exemple.fr/a?b=1", "https://exemple.fr/a?b=1"),
         ("10:30", "10:30"),
         ("sans ponctuation", "sans ponctuation"),
+        # One space between a guillemet and a colon: one unbreakable space, not two.
+        ("le signe « : »", f"le signe «{NNBSP}:{NNBSP}»"),
+        ("« ! » puis « ? »", f"«{NNBSP}!{NNBSP}» puis «{NNBSP}?{NNBSP}»"),
     ],
 )
 def test_french_spaces_make_the_space_before_high_punctuation_unbreakable(text, expected):
