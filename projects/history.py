@@ -47,6 +47,26 @@ class Transition(models.Model):
         ordering = ["at", "pk"]
 
 
+def transition_links(related_name):
+    """The two links of a record about one published move: to the application's history
+    row or to the project's, each row reading the record back as ``related_name``."""
+    return tuple(
+        models.OneToOneField(
+            f"projects.{model}",
+            verbose_name=verbose_name,
+            on_delete=models.PROTECT,
+            null=True,
+            blank=True,
+            editable=False,
+            related_name=related_name,
+        )
+        for model, verbose_name in (
+            ("ApplicationTransition", _("historique de candidature")),
+            ("ProjectTransition", _("historique de projet")),
+        )
+    )
+
+
 def told_at_once(decided_by):
     """Team and staff decisions reach the team at once; the jury's when staff publish."""
     return decided_by != DecisionSource.JURY

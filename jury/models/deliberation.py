@@ -17,6 +17,7 @@ from jury.enums import (
 from jury.models.agenda import AgendaItem
 from jury.models.sessions import JuryMember, Session
 from projects.enums import ReintegrationOutcome
+from projects.history import transition_links
 
 SCALE_LIMIT = 20
 
@@ -224,24 +225,7 @@ class Decision(models.Model):
     recorded_at = models.DateTimeField(_("enregistrée le"))
     applied_at = models.DateTimeField(_("appliquée le"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)
-    application_transition = models.OneToOneField(
-        "projects.ApplicationTransition",
-        verbose_name=_("historique de candidature"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="jury_decision",
-    )
-    project_transition = models.OneToOneField(
-        "projects.ProjectTransition",
-        verbose_name=_("historique de projet"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="jury_decision",
-    )
+    application_transition, project_transition = transition_links("jury_decision")
 
     class Meta:
         verbose_name = _("décision")
