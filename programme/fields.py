@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -10,3 +11,19 @@ class HttpsURLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+def done_by(verbose_name, *, later=False, **options):
+    """The account that did something to a row: never deleted while a row names it
+    (``PROTECT``), not read back from the account (``related_name="+"``). ``later``: a
+    step the row may not have reached, set by the services only (empty until then, not
+    editable)."""
+    if later:
+        options.update(null=True, blank=True, editable=False)
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        related_name="+",
+        **options,
+    )

@@ -4,7 +4,6 @@ so a project can be scored again at a later review.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -16,6 +15,7 @@ from jury.enums import (
 )
 from jury.models.agenda import AgendaItem
 from jury.models.sessions import JuryMember, Session
+from programme.fields import done_by
 from projects.enums import ReintegrationOutcome
 from projects.history import transition_links
 
@@ -143,12 +143,7 @@ class ConflictOfInterest(models.Model):
         JuryMember, verbose_name=_("membre"), on_delete=models.PROTECT, related_name="conflicts"
     )
     reason = models.TextField(_("motif"), blank=True)
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déclaré par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    declared_by = done_by(_("déclaré par"))
     declared_at = models.DateTimeField(_("déclaré le"), auto_now_add=True)
 
     class Meta:
@@ -216,12 +211,7 @@ class Decision(models.Model):
         related_name="+",
         help_text=_("Qui présidait le point, et y tenait la voix prépondérante."),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("enregistrée par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    recorded_by = done_by(_("enregistrée par"))
     recorded_at = models.DateTimeField(_("enregistrée le"))
     applied_at = models.DateTimeField(_("appliquée le"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)

@@ -16,6 +16,7 @@ from jury.enums import (
     MemberRole,
     SessionStatus,
 )
+from programme.fields import done_by
 from programme.roles import is_innovation_staff
 
 
@@ -129,15 +130,7 @@ class Session(models.Model):
         ),
     )
     closed_at = models.DateTimeField(_("close le"), null=True, blank=True, editable=False)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("close par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    closed_by = done_by(_("close par"), later=True)
     minutes = models.JSONField(_("procès-verbal figé"), null=True, blank=True, editable=False)
     members = models.ManyToManyField(
         JuryMember, verbose_name=_("membres convoqués"), through="Convocation", blank=True

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from programme.enums import DecisionSource
+from programme.fields import done_by
 from programme.roles import is_innovation_staff
 from projects.applications.transitions import CORRECTION_MOVES, SCREENING_MOVES
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
@@ -353,12 +354,7 @@ class Attachment(models.Model):
     original_name = models.CharField(_("nom d'origine"), max_length=255)
     content_type = models.CharField(_("type de contenu"), max_length=100)
     size = models.PositiveBigIntegerField(_("taille (octets)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déposé par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    uploaded_by = done_by(_("déposé par"))
     uploaded_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from programme.fields import done_by
 from projects.enums import MilestoneStatus, ResourceKind
 
 OPEN_MILESTONE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS)
@@ -100,22 +101,9 @@ class Milestone(models.Model):
     status_changed_at = models.DateTimeField(
         _("état changé le"), null=True, blank=True, editable=False
     )
-    status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("état changé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    status_changed_by = done_by(_("état changé par"), later=True)
     status_note = models.TextField(_("commentaire sur l'état"), blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("créé par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = done_by(_("créé par"))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
     objects = MilestoneQuerySet.as_manager()
@@ -226,12 +214,7 @@ class TimeDeclaration(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("23"))],
     )
     comment = models.CharField(_("commentaire"), max_length=300, blank=True)
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déclaré par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    declared_by = done_by(_("déclaré par"))
     declared_at = models.DateTimeField(_("déclaré le"), auto_now=True)
 
     class Meta:

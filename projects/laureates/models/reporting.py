@@ -6,11 +6,11 @@ indicator. A phase report, once submitted, joins the project's review item at th
 jury session.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from programme.fields import done_by
 from projects.enums import MeasurementStatus, Recommendation, ReportStatus
 
 
@@ -48,14 +48,7 @@ class ImpactIndicator(models.Model):
         default=False,
         help_text=_("Ses mesures validées sont visibles sur la page publique du projet."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("créé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = done_by(_("créé par"), null=True, blank=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = ImpactIndicatorQuerySet.as_manager()
@@ -104,22 +97,9 @@ class Measurement(models.Model):
         default=MeasurementStatus.PROPOSED,
         editable=False,
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisie par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    entered_by = done_by(_("saisie par"))
     entered_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vérifiée par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    reviewed_by = done_by(_("vérifiée par"), later=True)
     reviewed_at = models.DateTimeField(_("vérifiée le"), null=True, blank=True, editable=False)
     review_note = models.TextField(_("commentaire de vérification"), blank=True, editable=False)
 
@@ -177,28 +157,12 @@ class PhaseReport(models.Model):
         editable=False,
     )
     submitted_at = models.DateTimeField(_("déposé le"), null=True, blank=True, editable=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déposé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    submitted_by = done_by(_("déposé par"), later=True)
     reopened_reason = models.TextField(_("motif de réouverture"), blank=True, editable=False)
     reopened_at = models.DateTimeField(
         _("rendu à l'équipe le"), null=True, blank=True, editable=False
     )
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("rendu à l'équipe par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    reopened_by = done_by(_("rendu à l'équipe par"), later=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     # What the team writes, in the order it answers; some may wait for the submission.
