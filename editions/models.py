@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from editions.enums import CallState, PeriodPhase
 from editions.phases import ENTRY_PHASE, PERIOD_PHASES, kind_of
 from programme.dates import format_date
+from programme.fields import valid_choice
 
 
 def add_months(day, months):
@@ -131,9 +132,7 @@ class EditionPhase(models.Model):
         ordering = ["edition", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["edition", "phase"], name="edition_phase_unique"),
-            models.CheckConstraint(
-                condition=models.Q(phase__in=PeriodPhase.values), name="edition_phase_phase_valid"
-            ),
+            valid_choice("phase", PeriodPhase, name="edition_phase_phase_valid"),
             models.CheckConstraint(
                 condition=models.Q(months__gte=1), name="edition_phase_months_at_least_1"
             ),

@@ -27,3 +27,12 @@ def done_by(verbose_name, *, later=False, **options):
         related_name="+",
         **options,
     )
+
+
+def valid_choice(field, choices, *, name, blank=False, message=None):
+    """The check that ``field`` holds one of ``choices`` (or nothing, with ``blank``),
+    saying ``message`` when it does not (Django's default message without one)."""
+    values = [*choices.values, ""] if blank else choices.values
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__in": values}), name=name, violation_error_message=message
+    )

@@ -15,7 +15,7 @@ from jury.enums import (
 )
 from jury.models.agenda import AgendaItem
 from jury.models.sessions import JuryMember, Session
-from programme.fields import done_by
+from programme.fields import done_by, valid_choice
 from projects.enums import ReintegrationOutcome
 from projects.history import transition_links
 
@@ -222,10 +222,11 @@ class Decision(models.Model):
         verbose_name_plural = _("décisions")
         ordering = ["item__session", "item__position"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(outcome__in=Outcome.values),
+            valid_choice(
+                "outcome",
+                Outcome,
                 name="decision_outcome_valid",
-                violation_error_message=_("Cette décision n'existe pas."),
+                message=_("Cette décision n'existe pas."),
             ),
             models.CheckConstraint(
                 condition=Q(casting_vote_used=False) | Q(votes_for=models.F("votes_against")),

@@ -16,7 +16,7 @@ from jury.enums import (
     MemberRole,
     SessionStatus,
 )
-from programme.fields import done_by
+from programme.fields import done_by, valid_choice
 from programme.roles import is_innovation_staff
 
 
@@ -54,10 +54,11 @@ class JuryMember(models.Model):
                 name="jury_member_unique_user",
                 violation_error_message=_("Cette personne est déjà membre du jury."),
             ),
-            models.CheckConstraint(
-                condition=Q(role__in=MemberRole.values),
+            valid_choice(
+                "role",
+                MemberRole,
                 name="jury_member_role_valid",
-                violation_error_message=_("Ce rôle n'existe pas au jury."),
+                message=_("Ce rôle n'existe pas au jury."),
             ),
         ]
 
@@ -144,15 +145,17 @@ class Session(models.Model):
         verbose_name_plural = _("séances du jury")
         ordering = ["-starts_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=SessionStatus.values),
+            valid_choice(
+                "status",
+                SessionStatus,
                 name="session_status_valid",
-                violation_error_message=_("Ce statut de séance n'existe pas."),
+                message=_("Ce statut de séance n'existe pas."),
             ),
-            models.CheckConstraint(
-                condition=Q(averaging__in=Averaging.values),
+            valid_choice(
+                "averaging",
+                Averaging,
                 name="session_averaging_valid",
-                violation_error_message=_("Ce calcul des moyennes n'existe pas."),
+                message=_("Ce calcul des moyennes n'existe pas."),
             ),
             models.CheckConstraint(
                 condition=~Q(status=SessionStatus.CLOSED)
@@ -317,10 +320,11 @@ class Convocation(models.Model):
                 name="convocation_unique",
                 violation_error_message=_("Ce membre est déjà convoqué à cette séance."),
             ),
-            models.CheckConstraint(
-                condition=Q(attendance__in=Attendance.values),
+            valid_choice(
+                "attendance",
+                Attendance,
                 name="convocation_attendance_valid",
-                violation_error_message=_("Présence inconnue."),
+                message=_("Présence inconnue."),
             ),
         ]
 

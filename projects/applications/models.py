@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from programme.enums import DecisionSource
-from programme.fields import done_by
+from programme.fields import done_by, valid_choice
 from programme.roles import is_innovation_staff
 from projects.applications.transitions import CORRECTION_MOVES, SCREENING_MOVES
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
@@ -101,10 +101,7 @@ class Application(models.Model):
         verbose_name_plural = _("candidatures")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=ApplicationStatus.values),
-                name="application_status_valid",
-            ),
+            valid_choice("status", ApplicationStatus, name="application_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(status=ApplicationStatus.DRAFT)
                 | models.Q(submitted_at__isnull=False),
@@ -277,13 +274,8 @@ class TeamMember(models.Model):
                 condition=models.Q(role=MemberRole.LEAD),
                 name="team_member_one_lead",
             ),
-            models.CheckConstraint(
-                condition=models.Q(role__in=MemberRole.values), name="team_member_role_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=[*MemberKind.values, ""]),
-                name="team_member_kind_valid",
-            ),
+            valid_choice("role", MemberRole, name="team_member_role_valid"),
+            valid_choice("kind", MemberKind, name="team_member_kind_valid", blank=True),
             models.CheckConstraint(
                 condition=models.Q(public_name_consent=False)
                 | models.Q(public_name_consent_at__isnull=False),

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from programme.fields import done_by
+from programme.fields import done_by, valid_choice
 from projects.enums import MilestoneStatus, ResourceKind
 
 OPEN_MILESTONE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS)
@@ -113,9 +113,7 @@ class Milestone(models.Model):
         verbose_name_plural = _("jalons")
         ordering = ["period", "due_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=MilestoneStatus.values), name="milestone_status_valid"
-            ),
+            valid_choice("status", MilestoneStatus, name="milestone_status_valid"),
         ]
 
     def __str__(self):
@@ -272,9 +270,7 @@ class Resource(models.Model):
         verbose_name_plural = _("moyens accordés")
         ordering = ["period", "kind", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=ResourceKind.values), name="resource_kind_valid"
-            ),
+            valid_choice("kind", ResourceKind, name="resource_kind_valid"),
             models.CheckConstraint(
                 condition=(Q(amount_granted__isnull=True) | Q(amount_granted__gte=0))
                 & (Q(amount_used__isnull=True) | Q(amount_used__gte=0)),

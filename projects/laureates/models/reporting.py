@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from programme.fields import done_by
+from programme.fields import done_by, valid_choice
 from projects.enums import MeasurementStatus, Recommendation, ReportStatus
 
 
@@ -110,9 +110,7 @@ class Measurement(models.Model):
         verbose_name_plural = _("mesures")
         ordering = ["indicator", "measured_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=MeasurementStatus.values), name="measurement_status_valid"
-            ),
+            valid_choice("status", MeasurementStatus, name="measurement_status_valid"),
             models.CheckConstraint(
                 condition=Q(status=MeasurementStatus.PROPOSED)
                 | Q(reviewed_at__isnull=False, reviewed_by__isnull=False),
@@ -181,17 +179,17 @@ class PhaseReport(models.Model):
         verbose_name_plural = _("bilans de phase")
         ordering = ["period"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ReportStatus.values), name="phase_report_status_valid"
-            ),
+            valid_choice("status", ReportStatus, name="phase_report_status_valid"),
             models.CheckConstraint(
                 condition=Q(status=ReportStatus.DRAFT)
                 | Q(submitted_at__isnull=False, submitted_by__isnull=False),
                 name="phase_report_submission_has_author",
             ),
-            models.CheckConstraint(
-                condition=Q(recommendation__in=[*Recommendation.values, ""]),
+            valid_choice(
+                "recommendation",
+                Recommendation,
                 name="phase_report_recommendation_valid",
+                blank=True,
             ),
         ]
 
