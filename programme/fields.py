@@ -36,3 +36,11 @@ def valid_choice(field, choices, *, name, blank=False, message=None):
     return models.CheckConstraint(
         condition=models.Q(**{f"{field}__in": values}), name=name, violation_error_message=message
     )
+
+
+def part_of(parent, verbose_name, related_name):
+    """The link of a row to the row it is part of: deleted with it (``CASCADE``), read
+    back from it as ``related_name``."""
+    return models.ForeignKey(
+        parent, verbose_name=verbose_name, on_delete=models.CASCADE, related_name=related_name
+    )

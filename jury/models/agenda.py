@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from editions.enums import RUNNING_PHASES
 from jury.enums import CriterionGrid, ItemKind, SessionStatus
 from jury.models.sessions import Session
-from programme.fields import done_by
+from programme.fields import done_by, part_of
 from programme.roles import is_innovation_staff
 from projects.enums import ApplicationStatus
 
@@ -42,9 +42,7 @@ class AgendaItemQuerySet(models.QuerySet):
 class AgendaItem(models.Model):
     """One point of a session's agenda: an application to decide on, or a project to review."""
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="items"
-    )
+    session = part_of(Session, _("séance"), "items")
     position = models.PositiveSmallIntegerField(_("ordre de passage"))
     kind = models.CharField(_("objet"), max_length=20, choices=ItemKind.choices)
     application = models.ForeignKey(

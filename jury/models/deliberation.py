@@ -15,7 +15,7 @@ from jury.enums import (
 )
 from jury.models.agenda import AgendaItem
 from jury.models.sessions import JuryMember, Session
-from programme.fields import done_by, valid_choice
+from programme.fields import done_by, part_of, valid_choice
 from projects.enums import ReintegrationOutcome
 from projects.history import transition_links
 
@@ -25,9 +25,7 @@ SCALE_LIMIT = 20
 class Criterion(models.Model):
     """A criterion of a session's grid, with its weight and its scale (0 to ``scale_max``)."""
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="criteria"
-    )
+    session = part_of(Session, _("séance"), "criteria")
     grid = models.CharField(_("grille"), max_length=20, choices=CriterionGrid.choices)
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
     name = models.CharField(_("critère"), max_length=200)

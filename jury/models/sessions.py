@@ -16,7 +16,7 @@ from jury.enums import (
     MemberRole,
     SessionStatus,
 )
-from programme.fields import done_by, valid_choice
+from programme.fields import done_by, part_of, valid_choice
 from programme.roles import is_innovation_staff
 
 
@@ -288,9 +288,7 @@ def _voting(convocations, item, withdrawn):
 class Convocation(models.Model):
     """A member convened to a session, and whether they sat."""
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="convocations"
-    )
+    session = part_of(Session, _("séance"), "convocations")
     member = models.ForeignKey(
         JuryMember,
         verbose_name=_("membre"),

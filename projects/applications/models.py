@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from programme.enums import DecisionSource
-from programme.fields import done_by, valid_choice
+from programme.fields import done_by, part_of, valid_choice
 from programme.roles import is_innovation_staff
 from projects.applications.transitions import CORRECTION_MOVES, SCREENING_MOVES
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
@@ -196,12 +196,7 @@ class TeamMember(models.Model):
     submission guard requires them.
     """
 
-    application = models.ForeignKey(
-        Application,
-        verbose_name=_("candidature"),
-        on_delete=models.CASCADE,
-        related_name="team_members",
-    )
+    application = part_of(Application, _("candidature"), "team_members")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("compte"),
@@ -328,12 +323,7 @@ def attachment_path(instance, _filename):
 class Attachment(models.Model):
     """A file attached to an application. Stored privately, served by a checked view."""
 
-    application = models.ForeignKey(
-        Application,
-        verbose_name=_("candidature"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
+    application = part_of(Application, _("candidature"), "attachments")
     required_document = models.ForeignKey(
         "editions.RequiredDocument",
         verbose_name=_("pièce demandée"),

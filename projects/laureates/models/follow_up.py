@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from programme.fields import done_by, valid_choice
+from programme.fields import done_by, part_of, valid_choice
 from projects.enums import MilestoneStatus, ResourceKind
 
 OPEN_MILESTONE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS)
@@ -29,12 +29,7 @@ class CoachingEntryQuerySet(models.QuerySet):
 class CoachingEntry(models.Model):
     """One coaching session of a period, as the coach logs it."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="coaching_entries",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "coaching_entries")
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coach"),
@@ -82,12 +77,7 @@ class MilestoneQuerySet(models.QuerySet):
 class Milestone(models.Model):
     """An objective of a period with its due date. Its status moves through a service."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="milestones",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "milestones")
     title = models.CharField(_("jalon"), max_length=200)
     description = models.TextField(_("précisions"), blank=True)
     due_on = models.DateField(_("échéance"))
@@ -131,18 +121,8 @@ class TimeCommitment(models.Model):
     """The days a week a team member plans to give in a period, when it differs from the
     period's own figure (``PhasePeriod.days_per_week``)."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="time_commitments",
-    )
-    member = models.ForeignKey(
-        "projects.TeamMember",
-        verbose_name=_("membre"),
-        on_delete=models.CASCADE,
-        related_name="time_commitments",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "time_commitments")
+    member = part_of("projects.TeamMember", _("membre"), "time_commitments")
     planned_days_per_week = models.DecimalField(
         _("jours par semaine prévus"),
         max_digits=2,
@@ -192,18 +172,8 @@ class TimeDeclaration(models.Model):
     declared by the team and read by staff: releasing agents is the first difficulty
     such programmes meet."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="time_declarations",
-    )
-    member = models.ForeignKey(
-        "projects.TeamMember",
-        verbose_name=_("membre"),
-        on_delete=models.CASCADE,
-        related_name="time_declarations",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "time_declarations")
+    member = part_of("projects.TeamMember", _("membre"), "time_declarations")
     month = models.DateField(_("mois"), help_text=_("Le premier jour du mois."))
     days_given = models.DecimalField(
         _("jours consacrés"),
@@ -239,12 +209,7 @@ class TimeDeclaration(models.Model):
 class Resource(models.Model):
     """A means granted to a period (budget, equipment, a service...) and what was used."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="resources",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "resources")
     kind = models.CharField(_("nature"), max_length=20, choices=ResourceKind.choices)
     label = models.CharField(_("intitulé"), max_length=200)
     amount_granted = models.DecimalField(

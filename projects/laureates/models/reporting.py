@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from programme.fields import done_by, valid_choice
+from programme.fields import done_by, part_of, valid_choice
 from projects.enums import MeasurementStatus, Recommendation, ReportStatus
 
 
@@ -23,12 +23,7 @@ class ImpactIndicatorQuerySet(models.QuerySet):
 class ImpactIndicator(models.Model):
     """A figure a project measures to show its results: where it started and where it aims."""
 
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("projet"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
+    project = part_of("projects.Project", _("projet"), "indicators")
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
     name = models.CharField(
         _("indicateur"), max_length=200, help_text=_("Par exemple : ménages accompagnés.")
@@ -77,12 +72,7 @@ class MeasurementQuerySet(models.QuerySet):
 class Measurement(models.Model):
     """A dated value of an indicator, with its source, waiting for or past staff's check."""
 
-    indicator = models.ForeignKey(
-        ImpactIndicator,
-        verbose_name=_("indicateur"),
-        on_delete=models.CASCADE,
-        related_name="measurements",
-    )
+    indicator = part_of(ImpactIndicator, _("indicateur"), "measurements")
     measured_on = models.DateField(_("mesuré le"))
     value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
     source = models.CharField(
