@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from editions.enums import CallState, PeriodPhase
 from editions.phases import ENTRY_PHASE, PERIOD_PHASES, kind_of
 from programme.dates import format_date
+from programme.fields import part_of, valid_choice
 
 
 def add_months(day, months):
@@ -110,9 +111,7 @@ class EditionPhase(models.Model):
     or ``add_default_phases`` gets one for each, with the kind's defaults.
     """
 
-    edition = models.ForeignKey(
-        Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="phases"
-    )
+    edition = part_of(Edition, _("édition"), "phases")
     phase = models.CharField(_("phase"), max_length=20, choices=PeriodPhase.choices)
     months = models.PositiveSmallIntegerField(
         _("durée (mois)"), validators=[MinValueValidator(1), MaxValueValidator(24)]
@@ -131,9 +130,7 @@ class EditionPhase(models.Model):
         ordering = ["edition", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["edition", "phase"], name="edition_phase_unique"),
-            models.CheckConstraint(
-                condition=models.Q(phase__in=PeriodPhase.values), name="edition_phase_phase_valid"
-            ),
+            valid_choice("phase", PeriodPhase, name="edition_phase_phase_valid"),
             models.CheckConstraint(
                 condition=models.Q(months__gte=1), name="edition_phase_months_at_least_1"
             ),
@@ -310,12 +307,7 @@ class Call(models.Model):
 class RequiredDocument(models.Model):
     """A document a call asks applicants to attach (pitch deck, manager's agreement, ...)."""
 
-    call = models.ForeignKey(
-        Call,
-        verbose_name=_("appel"),
-        on_delete=models.CASCADE,
-        related_name="required_documents",
-    )
+    call = part_of(Call, _("appel"), "required_documents")
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
     name = models.CharField(_("nom"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -153,6 +153,28 @@ def staff_moves(lifecycle, current, url_name, pk, refusals_for):
     ]
 
 
+def timeline_page(model_admin, request, subject, events, moves, **context):
+    """The history timeline of ``subject`` (an application or a project): its ``events``
+    and, for staff who may change it, the moves they may make; ``moves`` is the lifecycle,
+    the current state and the refusals of a move to a target."""
+    model = subject._meta.model_name
+    lifecycle, current, refusals_for = moves
+    url_name = f"admin:projects_{model}_move"
+    may_move = request.user.has_perm(f"projects.change_{model}")
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": subject._meta,
+        "title": _("Historique de %(title)s") % {"title": subject.title},
+        "subject": subject,
+        "events": events,
+        "actions": staff_moves(lifecycle, current, url_name, subject.pk, refusals_for)
+        if may_move
+        else [],
+        **context,
+    }
+    return TemplateResponse(request, "admin/projects/timeline.html", context)
+
+
 def timeline_events(application_history, project_history=()):
     events = [
         {

@@ -5,11 +5,11 @@
 those moves: each row names its move and points to its entry.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from programme.enums import DecisionSource
+from programme.fields import done_by
 
 
 class Transition(models.Model):
@@ -18,14 +18,7 @@ class Transition(models.Model):
     move = models.CharField(_("mouvement"), max_length=40, blank=True, editable=False)
     at = models.DateTimeField(_("date d'effet"))
     recorded_at = models.DateTimeField(_("enregistrée le"), auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    actor = done_by(_("par"), null=True, blank=True)
     decided_by = models.CharField(_("décision de"), max_length=10, choices=DecisionSource.choices)
     reason = models.TextField(_("motif"), blank=True)
     # When the team was told. A jury's decision, and a staff screening decision, wait for
@@ -45,6 +38,26 @@ class Transition(models.Model):
     class Meta:
         abstract = True
         ordering = ["at", "pk"]
+
+
+def transition_links(related_name):
+    """The two links of a record about one published move: to the application's history
+    row or to the project's, each row reading the record back as ``related_name``."""
+    return tuple(
+        models.OneToOneField(
+            f"projects.{model}",
+            verbose_name=verbose_name,
+            on_delete=models.PROTECT,
+            null=True,
+            blank=True,
+            editable=False,
+            related_name=related_name,
+        )
+        for model, verbose_name in (
+            ("ApplicationTransition", _("historique de candidature")),
+            ("ProjectTransition", _("historique de projet")),
+        )
+    )
 
 
 def told_at_once(decided_by):

@@ -2,7 +2,6 @@
 on or a project to review. The agenda freezes when scoring opens: an item then keeps its
 subject and its kind, and leaves the agenda only by being withdrawn with a reason."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from editions.enums import RUNNING_PHASES
 from jury.enums import CriterionGrid, ItemKind, SessionStatus
 from jury.models.sessions import Session
+from programme.fields import done_by, part_of
 from programme.roles import is_innovation_staff
 from projects.enums import ApplicationStatus
 
@@ -42,9 +42,7 @@ class AgendaItemQuerySet(models.QuerySet):
 class AgendaItem(models.Model):
     """One point of a session's agenda: an application to decide on, or a project to review."""
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="items"
-    )
+    session = part_of(Session, _("séance"), "items")
     position = models.PositiveSmallIntegerField(_("ordre de passage"))
     kind = models.CharField(_("objet"), max_length=20, choices=ItemKind.choices)
     application = models.ForeignKey(
@@ -68,15 +66,7 @@ class AgendaItem(models.Model):
         _("retiré de l'ordre du jour le"), null=True, blank=True, editable=False
     )
     removal_reason = models.TextField(_("motif du retrait"), blank=True, editable=False)
-    removed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("retiré par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    removed_by = done_by(_("retiré par"), later=True)
     scoring_reopened_at = models.DateTimeField(
         _("notation rouverte le"), null=True, blank=True, editable=False
     )

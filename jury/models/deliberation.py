@@ -4,7 +4,6 @@ so a project can be scored again at a later review.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -16,7 +15,9 @@ from jury.enums import (
 )
 from jury.models.agenda import AgendaItem
 from jury.models.sessions import JuryMember, Session
+from programme.fields import done_by, part_of, valid_choice
 from projects.enums import ReintegrationOutcome
+from projects.history import transition_links
 
 SCALE_LIMIT = 20
 
@@ -24,9 +25,7 @@ SCALE_LIMIT = 20
 class Criterion(models.Model):
     """A criterion of a session's grid, with its weight and its scale (0 to ``scale_max``)."""
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="criteria"
-    )
+    session = part_of(Session, _("séance"), "criteria")
     grid = models.CharField(_("grille"), max_length=20, choices=CriterionGrid.choices)
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
     name = models.CharField(_("critère"), max_length=200)
@@ -142,12 +141,7 @@ class ConflictOfInterest(models.Model):
         JuryMember, verbose_name=_("membre"), on_delete=models.PROTECT, related_name="conflicts"
     )
     reason = models.TextField(_("motif"), blank=True)
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déclaré par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    declared_by = done_by(_("déclaré par"))
     declared_at = models.DateTimeField(_("déclaré le"), auto_now_add=True)
 
     class Meta:
@@ -215,43 +209,22 @@ class Decision(models.Model):
         related_name="+",
         help_text=_("Qui présidait le point, et y tenait la voix prépondérante."),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("enregistrée par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    recorded_by = done_by(_("enregistrée par"))
     recorded_at = models.DateTimeField(_("enregistrée le"))
     applied_at = models.DateTimeField(_("appliquée le"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True, editable=False)
-    application_transition = models.OneToOneField(
-        "projects.ApplicationTransition",
-        verbose_name=_("historique de candidature"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="jury_decision",
-    )
-    project_transition = models.OneToOneField(
-        "projects.ProjectTransition",
-        verbose_name=_("historique de projet"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="jury_decision",
-    )
+    application_transition, project_transition = transition_links("jury_decision")
 
     class Meta:
         verbose_name = _("décision")
         verbose_name_plural = _("décisions")
         ordering = ["item__session", "item__position"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(outcome__in=Outcome.values),
+            valid_choice(
+                "outcome",
+                Outcome,
                 name="decision_outcome_valid",
-                violation_error_message=_("Cette décision n'existe pas."),
+                message=_("Cette décision n'existe pas."),
             ),
             models.CheckConstraint(
                 condition=Q(casting_vote_used=False) | Q(votes_for=models.F("votes_against")),

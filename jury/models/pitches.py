@@ -1,11 +1,11 @@
 """A shortlisted team's invitation to pitch before the jury, with the slot it was told:
 sent again, with the next sequence number, only when the slot or the place changed."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jury.models.agenda import AgendaItem
+from programme.fields import done_by
 
 
 class TeamInvitation(models.Model):
@@ -23,13 +23,7 @@ class TeamInvitation(models.Model):
     # iCalendar's SEQUENCE: a diary replaces the event of the same UID with a higher one.
     sequence = models.PositiveSmallIntegerField(_("version de l'invitation"), editable=False)
     sent_at = models.DateTimeField(_("envoyée le"), editable=False)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("envoyée par"),
-        on_delete=models.PROTECT,
-        editable=False,
-        related_name="+",
-    )
+    sent_by = done_by(_("envoyée par"), editable=False)
 
     class Meta:
         verbose_name = _("convocation d'une équipe")

@@ -16,6 +16,7 @@ from jury.enums import (
     MemberRole,
     SessionStatus,
 )
+from programme.fields import done_by, part_of, valid_choice
 from programme.roles import is_innovation_staff
 
 
@@ -53,10 +54,11 @@ class JuryMember(models.Model):
                 name="jury_member_unique_user",
                 violation_error_message=_("Cette personne est déjà membre du jury."),
             ),
-            models.CheckConstraint(
-                condition=Q(role__in=MemberRole.values),
+            valid_choice(
+                "role",
+                MemberRole,
                 name="jury_member_role_valid",
-                violation_error_message=_("Ce rôle n'existe pas au jury."),
+                message=_("Ce rôle n'existe pas au jury."),
             ),
         ]
 
@@ -129,15 +131,7 @@ class Session(models.Model):
         ),
     )
     closed_at = models.DateTimeField(_("close le"), null=True, blank=True, editable=False)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("close par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    closed_by = done_by(_("close par"), later=True)
     minutes = models.JSONField(_("procès-verbal figé"), null=True, blank=True, editable=False)
     members = models.ManyToManyField(
         JuryMember, verbose_name=_("membres convoqués"), through="Convocation", blank=True
@@ -151,15 +145,17 @@ class Session(models.Model):
         verbose_name_plural = _("séances du jury")
         ordering = ["-starts_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=SessionStatus.values),
+            valid_choice(
+                "status",
+                SessionStatus,
                 name="session_status_valid",
-                violation_error_message=_("Ce statut de séance n'existe pas."),
+                message=_("Ce statut de séance n'existe pas."),
             ),
-            models.CheckConstraint(
-                condition=Q(averaging__in=Averaging.values),
+            valid_choice(
+                "averaging",
+                Averaging,
                 name="session_averaging_valid",
-                violation_error_message=_("Ce calcul des moyennes n'existe pas."),
+                message=_("Ce calcul des moyennes n'existe pas."),
             ),
             models.CheckConstraint(
                 condition=~Q(status=SessionStatus.CLOSED)
@@ -292,9 +288,7 @@ def _voting(convocations, item, withdrawn):
 class Convocation(models.Model):
     """A member convened to a session, and whether they sat."""
 
-    session = models.ForeignKey(
-        Session, verbose_name=_("séance"), on_delete=models.CASCADE, related_name="convocations"
-    )
+    session = part_of(Session, _("séance"), "convocations")
     member = models.ForeignKey(
         JuryMember,
         verbose_name=_("membre"),
@@ -324,10 +318,11 @@ class Convocation(models.Model):
                 name="convocation_unique",
                 violation_error_message=_("Ce membre est déjà convoqué à cette séance."),
             ),
-            models.CheckConstraint(
-                condition=Q(attendance__in=Attendance.values),
+            valid_choice(
+                "attendance",
+                Attendance,
                 name="convocation_attendance_valid",
-                violation_error_message=_("Présence inconnue."),
+                message=_("Présence inconnue."),
             ),
         ]
 

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programme.fields import part_of
+
 
 class ProConnectIdentity(models.Model):
     """The provider's subject (`sub`) that signs in to one account.
@@ -15,12 +17,7 @@ class ProConnectIdentity(models.Model):
     environments give the same agent different subjects.
     """
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("compte"),
-        on_delete=models.CASCADE,
-        related_name="proconnect_identities",
-    )
+    user = part_of(settings.AUTH_USER_MODEL, _("compte"), "proconnect_identities")
     issuer = models.CharField(_("fournisseur d'identité"), max_length=300)
     subject = models.CharField(_("identifiant ProConnect (sub)"), max_length=255)
     linked_at = models.DateTimeField(_("relié le"), default=timezone.now)

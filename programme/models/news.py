@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from programme.enums import NewsStatus
+from programme.fields import valid_choice
 from programme.models.people import User
 from programme.models.programme import Programme
 
@@ -53,9 +54,7 @@ class NewsItem(models.Model):
         verbose_name_plural = _("actualités")
         ordering = ["-published_at", "-created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=NewsStatus.values), name="news_status_valid"
-            ),
+            valid_choice("status", NewsStatus, name="news_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(status=NewsStatus.DRAFT) | models.Q(published_at__isnull=False),
                 name="news_published_has_date",

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from programme.enums import AccessibilityStatus, OrganisationKind
-from programme.fields import HttpsURLField
+from programme.fields import HttpsURLField, part_of, valid_choice
 
 hex_colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Saisissez une couleur au format #RRGGBB, par exemple #005A9C.")
@@ -105,8 +105,9 @@ class Programme(models.Model):
         verbose_name_plural = _("programmes")
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(accessibility_status__in=AccessibilityStatus.values),
+            valid_choice(
+                "accessibility_status",
+                AccessibilityStatus,
                 name="programme_accessibility_status_valid",
             )
         ]
@@ -137,9 +138,7 @@ class Programme(models.Model):
 class Objective(models.Model):
     """One of the programme's stated objectives, in the order the programme states them."""
 
-    programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="objectives"
-    )
+    programme = part_of(Programme, _("programme"), "objectives")
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
     title = models.CharField(_("intitulé"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -173,10 +172,7 @@ class Organisation(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "name"], name="organisation_unique_name"),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=OrganisationKind.values),
-                name="organisation_kind_valid",
-            ),
+            valid_choice("kind", OrganisationKind, name="organisation_kind_valid"),
         ]
 
     def __str__(self):

@@ -13,16 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programme.enums import SignInStep
+from programme.fields import part_of
 
 
 class SignInRecord(models.Model):
     at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("compte"),
-        on_delete=models.CASCADE,
-        related_name="sign_in_records",
-    )
+    user = part_of(settings.AUTH_USER_MODEL, _("compte"), "sign_in_records")
     ip_address = models.GenericIPAddressField(_("adresse IP"), null=True, blank=True)
     step = models.CharField(_("étape"), max_length=20, choices=SignInStep.choices)
     succeeded = models.BooleanField(_("réussie"))

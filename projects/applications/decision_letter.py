@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from projects.history import transition_links
+
 
 def letter_path(_letter, _filename):
     """A random name under a folder no URL serves: the file is read back only by the
@@ -29,24 +31,7 @@ class DecisionLetter(models.Model):
         on_delete=models.PROTECT,
         related_name="decision_letters",
     )
-    application_transition = models.OneToOneField(
-        "projects.ApplicationTransition",
-        verbose_name=_("historique de candidature"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="letter",
-    )
-    project_transition = models.OneToOneField(
-        "projects.ProjectTransition",
-        verbose_name=_("historique de projet"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="letter",
-    )
+    application_transition, project_transition = transition_links("letter")
     terms = models.JSONField(_("termes de la lettre"), editable=False)
     file = models.FileField(_("lettre (PDF)"), upload_to=letter_path, blank=True, editable=False)
     created_at = models.DateTimeField(_("établie le"), editable=False)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from programme.enums import DecisionSource
+from programme.fields import done_by, part_of, valid_choice
 from programme.roles import is_innovation_staff
 from projects.applications.transitions import CORRECTION_MOVES, SCREENING_MOVES
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
@@ -100,10 +101,7 @@ class Application(models.Model):
         verbose_name_plural = _("candidatures")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=ApplicationStatus.values),
-                name="application_status_valid",
-            ),
+            valid_choice("status", ApplicationStatus, name="application_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(status=ApplicationStatus.DRAFT)
                 | models.Q(submitted_at__isnull=False),
@@ -198,12 +196,7 @@ class TeamMember(models.Model):
     submission guard requires them.
     """
 
-    application = models.ForeignKey(
-        Application,
-        verbose_name=_("candidature"),
-        on_delete=models.CASCADE,
-        related_name="team_members",
-    )
+    application = part_of(Application, _("candidature"), "team_members")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("compte"),
@@ -276,13 +269,8 @@ class TeamMember(models.Model):
                 condition=models.Q(role=MemberRole.LEAD),
                 name="team_member_one_lead",
             ),
-            models.CheckConstraint(
-                condition=models.Q(role__in=MemberRole.values), name="team_member_role_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=[*MemberKind.values, ""]),
-                name="team_member_kind_valid",
-            ),
+            valid_choice("role", MemberRole, name="team_member_role_valid"),
+            valid_choice("kind", MemberKind, name="team_member_kind_valid", blank=True),
             models.CheckConstraint(
                 condition=models.Q(public_name_consent=False)
                 | models.Q(public_name_consent_at__isnull=False),
@@ -335,12 +323,7 @@ def attachment_path(instance, _filename):
 class Attachment(models.Model):
     """A file attached to an application. Stored privately, served by a checked view."""
 
-    application = models.ForeignKey(
-        Application,
-        verbose_name=_("candidature"),
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
+    application = part_of(Application, _("candidature"), "attachments")
     required_document = models.ForeignKey(
         "editions.RequiredDocument",
         verbose_name=_("pièce demandée"),
@@ -353,12 +336,7 @@ class Attachment(models.Model):
     original_name = models.CharField(_("nom d'origine"), max_length=255)
     content_type = models.CharField(_("type de contenu"), max_length=100)
     size = models.PositiveBigIntegerField(_("taille (octets)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déposé par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    uploaded_by = done_by(_("déposé par"))
     uploaded_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
 
     class Meta:

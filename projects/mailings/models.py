@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programme.fields import part_of
+
 
 class Mailing(models.Model):
     edition = models.ForeignKey(
@@ -40,15 +42,8 @@ class MailingDelivery(models.Model):
     """The mail of one member of one team; ``subject`` as rendered when it was queued,
     ``task_id`` its row in the outbox (``DBTaskResult``)."""
 
-    mailing = models.ForeignKey(
-        Mailing, verbose_name=_("envoi groupé"), on_delete=models.CASCADE, related_name="deliveries"
-    )
-    application = models.ForeignKey(
-        "projects.Application",
-        verbose_name=_("candidature"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+    mailing = part_of(Mailing, _("envoi groupé"), "deliveries")
+    application = part_of("projects.Application", _("candidature"), "+")
     member = models.ForeignKey(
         "projects.TeamMember",
         verbose_name=_("membre"),

@@ -180,6 +180,14 @@ def _count(client, url):
     return len(queries)
 
 
+def test_the_edit_screen_lists_each_placeholder_of_the_mail_with_its_example(staff_client):
+    page = staff_client.get(_edit_url()).content.decode()
+
+    assert "<code>{{ projet }}</code></th>" in page
+    assert "<td>Tiers-lieu numérique</td>" in page
+    assert "<code>{{ site }}</code></th>" in page
+
+
 def test_staff_preview_a_text_with_sample_data(staff_client):
     response = staff_client.post(
         _edit_url(),

@@ -8,7 +8,7 @@ import factory
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
-from projects.applications.services.team import record_manager_response
+from projects.applications.services.team import add_member, record_manager_response
 from projects.enums import (
     ApplicationStatus,
     ManagerResponse,
@@ -55,6 +55,18 @@ def _move(application, target, at, decided_by=DecisionSource.STAFF):
     )
     if history.published_at is None and decided_by == DecisionSource.STAFF:
         publish_history(history, actor=application.created_by, at=at, notify=False)
+
+
+def added_member(application, email="lea@exemple.test", **fields):
+    """A member the application's author adds through the team service: Léa Roux, an
+    agent whose line manager is cheffe@exemple.test, unless ``fields`` say otherwise."""
+    fields = {
+        "first_name": "Léa",
+        "last_name": "Roux",
+        "kind": MemberKind.AGENT,
+        "manager_email": "cheffe@exemple.test",
+    } | fields
+    return add_member(application, actor=application.created_by, email=email, **fields)
 
 
 class TeamMemberFactory(factory.django.DjangoModelFactory):

@@ -15,8 +15,8 @@ from jury.services import invite_members, invite_teams, move_session, remove_ite
 from programme import mail_events
 from programme.mail_templates import save_mail_template
 from projects.applications.services import publish_screening
-from projects.applications.services.team import add_member, record_manager_response
-from projects.enums import ApplicationStatus, ManagerResponse, MemberKind
+from projects.applications.services.team import record_manager_response
+from projects.enums import ApplicationStatus, ManagerResponse
 from tests.editions.factories import CallFactory, paris
 from tests.jury.factories import ConvocationFactory, SelectionItemFactory, SessionFactory
 from tests.programme.factories import OrganisationFactory
@@ -25,6 +25,7 @@ from tests.projects.factories import (
     ApplicationFactory,
     MilestoneFactory,
     ProjectFactory,
+    added_member,
 )
 from tests.projects.helpers import decide_application, decide_project, submit
 
@@ -71,15 +72,12 @@ def test_the_team_member_and_manager_mails_fill_every_placeholder(
 ):
     application = ApplicationFactory(call=CallFactory(open_now=True), title="Ruches")
     with django_capture_on_commit_callbacks(execute=True):
-        member = add_member(
+        member = added_member(
             application,
-            actor=application.created_by,
-            email="leo@exemple.test",
+            "leo@exemple.test",
             first_name="Léo",
             last_name="Roy",
-            kind=MemberKind.AGENT,
             department=OrganisationFactory(department=True),
-            manager_email="cheffe@exemple.test",
         )
     with django_capture_on_commit_callbacks(execute=True):
         record_manager_response(member, ManagerResponse.AGREED)

@@ -212,6 +212,13 @@ def _post(client, round_, action, **fields):
     return client.post(reverse("admin:mailing_new"), data)
 
 
+def test_the_mailing_screen_lists_each_placeholder_with_its_example(staff_client):
+    page = staff_client.get(reverse("admin:mailing_new")).content.decode()
+
+    assert "<code>{{ membre }}</code></th>" in page
+    assert "<td>Camille Martin</td>" in page
+
+
 def test_staff_preview_a_mailing_on_its_screen(staff_client, round_):
     page = _post(staff_client, round_, "preview").content.decode()
 

@@ -40,6 +40,21 @@ AT = datetime.datetime(2028, 1, 1, 3, 0, tzinfo=datetime.UTC)
 DRAFT_REASON = "Brouillon jamais déposé : durée de conservation écoulée."
 UNSUCCESSFUL_REASON = "Candidature non retenue : durée de conservation écoulée."
 LAUREATE_REASON = "Projet terminé : durée de conservation écoulée."
+# Every field of a member that names them, as the anonymisation must know them.
+MEMBER_FIELDS = (
+    "email",
+    "first_name",
+    "last_name",
+    "job_title",
+    "manager_name",
+    "manager_email",
+    "department",
+    "school",
+    "organisation",
+    "user",
+    "public_name_consent",
+    "public_name_consent_at",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -149,23 +164,7 @@ def test_an_anonymised_member_keeps_their_role_and_kind_and_nothing_else(media_r
     assert touched > timezone.now() - datetime.timedelta(minutes=5)
 
 
-ANONYMISED = (
-    "email",
-    "first_name",
-    "last_name",
-    "job_title",
-    "manager_name",
-    "manager_email",
-    "department",
-    "school",
-    "organisation",
-    "user",
-    "public_name_consent",
-    "public_name_consent_at",
-    "anonymised_at",
-    "role",
-    "kind",
-)
+ANONYMISED = (*MEMBER_FIELDS, "anonymised_at", "role", "kind")
 
 
 def test_a_member_anonymised_without_a_date_is_stamped_now():
@@ -225,23 +224,6 @@ def test_any_entry_on_the_member_loses_the_values_of_every_field_that_named_them
         **{name: ["***", "***"] for name in MEMBER_FIELDS},
         "role": ["a", "b"],
     }
-
-
-# Every field of a member that names them, as the anonymisation must know them.
-MEMBER_FIELDS = (
-    "email",
-    "first_name",
-    "last_name",
-    "job_title",
-    "manager_name",
-    "manager_email",
-    "department",
-    "school",
-    "organisation",
-    "user",
-    "public_name_consent",
-    "public_name_consent_at",
-)
 
 
 def test_the_members_name_leaves_the_reasons_of_the_projects_history(media_root):

@@ -13,7 +13,7 @@ from projects.applications.services.team import (
 )
 from projects.enums import ManagerResponse, MemberKind
 from tests.programme.factories import OrganisationFactory
-from tests.projects.factories import ApplicationFactory
+from tests.projects.factories import ApplicationFactory, added_member
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +31,7 @@ def entry(action):
 def test_an_agent_arrives_with_their_profile_department_and_manager(draft):
     department = OrganisationFactory(department=True)
 
-    add_member(
-        draft,
-        actor=draft.created_by,
-        email="Lea.Roux@Exemple.test",
-        first_name="Léa",
-        last_name="Roux",
-        kind=MemberKind.AGENT,
-        department=department,
-        manager_email="cheffe@exemple.test",
-    )
+    added_member(draft, "Lea.Roux@Exemple.test", department=department)
 
     assert entry("team.add_member") == {
         "first_name": [None, "Léa"],
@@ -80,15 +71,7 @@ def test_a_student_or_a_local_actor_arrives_with_their_school_or_organisation(
 
 
 def test_a_new_manager_is_logged_with_their_answer_back_to_pending(draft):
-    member = add_member(
-        draft,
-        actor=draft.created_by,
-        email="lea@exemple.test",
-        first_name="Léa",
-        last_name="Roux",
-        kind=MemberKind.AGENT,
-        manager_email="cheffe@exemple.test",
-    )
+    member = added_member(draft)
     record_manager_response(member, ManagerResponse.AGREED)
 
     update_member(member, actor=draft.created_by, manager_email="nouveau@exemple.test")
@@ -101,10 +84,9 @@ def test_a_new_manager_is_logged_with_their_answer_back_to_pending(draft):
 
 def test_a_removal_logs_every_detail_the_member_had(draft):
     school = OrganisationFactory(school=True)
-    member = add_member(
+    member = added_member(
         draft,
-        actor=draft.created_by,
-        email="paul@exemple.test",
+        "paul@exemple.test",
         first_name="Paul",
         last_name="Henry",
         kind=MemberKind.STUDENT,

@@ -5,7 +5,6 @@ import pytest
 from programme.models import AuditEntry
 from projects.applications.services.team import (
     add_attachment,
-    add_member,
     claim_memberships,
     edit_refusals,
     record_manager_response,
@@ -18,7 +17,7 @@ from projects.enums import ManagerResponse, MemberKind, MemberRole
 from tests.editions.factories import CLOSES_AT, ONE_SECOND, OPENS_AT, CallFactory
 from tests.programme.factories import UserFactory
 from tests.projects import uploads
-from tests.projects.factories import ApplicationFactory, TeamMemberFactory
+from tests.projects.factories import ApplicationFactory, TeamMemberFactory, added_member
 from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
@@ -27,15 +26,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft(open_call):
     return ApplicationFactory(call=open_call)
-
-
-def agent(**fields):
-    return {
-        "first_name": "Léa",
-        "last_name": "Roux",
-        "kind": MemberKind.AGENT,
-        "manager_email": "cheffe@exemple.test",
-    } | fields
 
 
 @pytest.mark.parametrize("at", [OPENS_AT, CLOSES_AT])
@@ -86,9 +76,7 @@ def test_a_new_member_is_invited_and_their_manager_asked(
     draft, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        member = add_member(
-            draft, actor=draft.created_by, email="  Lea.Roux@Exemple.TEST ", **agent()
-        )
+        member = added_member(draft, "  Lea.Roux@Exemple.TEST ")
 
     assert (member.email, member.role, member.user) == ("lea.roux@exemple.test", "member", None)
     assert sorted(message.to[0] for message in mailoutbox) == [
@@ -103,9 +91,7 @@ def test_a_member_with_an_account_is_linked_to_it_and_not_invited(
     user = UserFactory(email="lea@exemple.test")
 
     with django_capture_on_commit_callbacks(execute=True):
-        member = add_member(
-            draft, actor=draft.created_by, email=user.email, **agent(kind=MemberKind.STUDENT)
-        )
+        member = added_member(draft, user.email, kind=MemberKind.STUDENT)
 
     assert (member.user, mailoutbox) == (user, [])
 
@@ -116,24 +102,18 @@ def test_a_full_team_takes_no_one_more(open_call):
             max_team_size=2, opens_at=open_call.opens_at, closes_at=open_call.closes_at
         )
     )
-    add_member(application, actor=application.created_by, email="b@exemple.test", **agent())
+    added_member(application, "b@exemple.test")
 
-    reasons = refusals(
-        lambda: add_member(
-            application, actor=application.created_by, email="c@exemple.test", **agent()
-        )
-    )
+    reasons = refusals(lambda: added_member(application, "c@exemple.test"))
 
     assert reasons == ["L'équipe est complète : l'appel autorise 2 membres au plus."]
     assert application.team_members.count() == 2
 
 
 def test_the_same_person_is_not_added_twice(draft):
-    add_member(draft, actor=draft.created_by, email="b@exemple.test", **agent())
+    added_member(draft, "b@exemple.test")
 
-    reasons = refusals(
-        lambda: add_member(draft, actor=draft.created_by, email="B@exemple.test ", **agent())
-    )
+    reasons = refusals(lambda: added_member(draft, "B@exemple.test "))
 
     assert reasons == ["Cette personne fait déjà partie de l'équipe."]
 

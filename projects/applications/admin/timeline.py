@@ -2,9 +2,7 @@
 the confirmation step of each move staff may make (``projects.admin_base``)."""
 
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from projects.admin_base import (
     STAFF,
@@ -13,8 +11,8 @@ from projects.admin_base import (
     confirm_then_move,
     move_or_404,
     require_permission,
-    staff_moves,
     timeline_events,
+    timeline_page,
 )
 from projects.applications.services import application_refusals, move_application
 from projects.applications.transitions import APPLICATION_LIFECYCLE
@@ -25,24 +23,13 @@ from projects.models import Application
 def application_timeline(model_admin, request, pk):
     require_permission(request, "projects.view_application")
     application = get_object_or_404(Application.objects.select_related("call__edition"), pk=pk)
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": Application._meta,
-        "title": _("Historique de %(title)s") % {"title": application.title},
-        "subject": application,
-        "application": application,
-        "events": timeline_events(application.transitions.select_related("actor")),
-        "actions": staff_moves(
-            APPLICATION_LIFECYCLE,
-            application.status,
-            "admin:projects_application_move",
-            application.pk,
-            lambda target: application_refusals(application, target, decided_by=STAFF, reason=None),
-        )
-        if request.user.has_perm("projects.change_application")
-        else [],
-    }
-    return TemplateResponse(request, "admin/projects/timeline.html", context)
+
+    def refusals(target):
+        return application_refusals(application, target, decided_by=STAFF, reason=None)
+
+    events = timeline_events(application.transitions.select_related("actor"))
+    moves = (APPLICATION_LIFECYCLE, application.status, refusals)
+    return timeline_page(model_admin, request, application, events, moves, application=application)
 
 
 def move_application_view(model_admin, request, pk, target):

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programme.decorators import form_data, login_required_keeping_post
@@ -68,31 +69,38 @@ def member_form(request, pk, member_pk=None):
     )
 
 
-def _remove(request, obj, remove, *, gone, done):
-    """Run ``remove(obj)`` for the team, saying ``done``, or ``gone`` on a second click."""
-    if obj is None:
-        messages.info(request, gone)
-        return
-    try:
-        remove(obj, actor=request.user)
-    except Refused as refused:
-        messages.error(request, " ".join(refused.reasons))
-    else:
-        messages.success(request, done)
+def _removal(related, remove, *, kwarg, gone, done, back):
+    """The POST view removing one of an editable application's ``related`` objects (its pk
+    as ``kwarg`` in the URL) through ``remove``, saying ``done``, or ``gone`` on a second
+    click, then back to the ``back`` page of the application."""
+
+    @login_required_keeping_post
+    @require_POST
+    def view(request, pk, **kwargs):
+        application = _editable_application(request, pk)
+        obj = getattr(application, related).filter(pk=kwargs[kwarg]).first()
+        if obj is None:
+            messages.info(request, gone)
+        else:
+            try:
+                remove(obj, actor=request.user)
+            except Refused as refused:
+                messages.error(request, " ".join(refused.reasons))
+            else:
+                messages.success(request, done)
+        return redirect(back, application.pk)
+
+    return view
 
 
-@login_required_keeping_post
-@require_POST
-def member_remove(request, pk, member_pk):
-    application = _editable_application(request, pk)
-    _remove(
-        request,
-        application.team_members.filter(pk=member_pk).first(),
-        remove_member,
-        gone=_("Ce membre ne fait déjà plus partie de l'équipe."),
-        done=_("Membre retiré de l'équipe."),
-    )
-    return redirect("projects:application_detail", application.pk)
+member_remove = _removal(
+    "team_members",
+    remove_member,
+    kwarg="member_pk",
+    gone=gettext_lazy("Ce membre ne fait déjà plus partie de l'équipe."),
+    done=gettext_lazy("Membre retiré de l'équipe."),
+    back="projects:application_detail",
+)
 
 
 @login_required_keeping_post
@@ -126,18 +134,14 @@ def attachments(request, pk):
     )
 
 
-@login_required_keeping_post
-@require_POST
-def attachment_remove(request, pk, attachment_pk):
-    application = _editable_application(request, pk)
-    _remove(
-        request,
-        application.attachments.filter(pk=attachment_pk).first(),
-        remove_attachment,
-        gone=_("Cette pièce est déjà supprimée."),
-        done=_("Pièce supprimée."),
-    )
-    return redirect("projects:application_attachments", application.pk)
+attachment_remove = _removal(
+    "attachments",
+    remove_attachment,
+    kwarg="attachment_pk",
+    gone=gettext_lazy("Cette pièce est déjà supprimée."),
+    done=gettext_lazy("Pièce supprimée."),
+    back="projects:application_attachments",
+)
 
 
 @login_required_keeping_post

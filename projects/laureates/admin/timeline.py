@@ -4,9 +4,7 @@ application's) and the confirmation step of each move staff may make
 
 from django import forms
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from editions.enums import Phase
@@ -18,8 +16,8 @@ from projects.admin_base import (
     confirm_then_move,
     move_or_404,
     require_permission,
-    staff_moves,
     timeline_events,
+    timeline_page,
 )
 from projects.enums import ReintegrationOutcome
 from projects.laureates.services import move_project, project_refusals
@@ -55,30 +53,26 @@ def project_timeline(model_admin, request, pk):
     )
     periods = list(project.periods.prefetch_related("coaches"))
     open_period = next((period for period in periods if period.is_open), None)
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": Project._meta,
-        "title": _("Historique de %(title)s") % {"title": project.title},
-        "subject": project,
-        "application": project.application,
-        "periods": periods,
-        "events": timeline_events(
-            project.application.transitions.select_related("actor"),
-            project.transitions.select_related("actor", "closed_period", "opened_period"),
-        ),
-        "actions": staff_moves(
-            PROJECT_LIFECYCLE,
-            project.phase,
-            "admin:projects_project_move",
-            project.pk,
-            lambda target: project_refusals(
-                project, target, period=open_period, decided_by=STAFF, reason=None, outcome=None
-            ),
+
+    def refusals(target):
+        return project_refusals(
+            project, target, period=open_period, decided_by=STAFF, reason=None, outcome=None
         )
-        if request.user.has_perm("projects.change_project")
-        else [],
-    }
-    return TemplateResponse(request, "admin/projects/timeline.html", context)
+
+    events = timeline_events(
+        project.application.transitions.select_related("actor"),
+        project.transitions.select_related("actor", "closed_period", "opened_period"),
+    )
+    moves = (PROJECT_LIFECYCLE, project.phase, refusals)
+    return timeline_page(
+        model_admin,
+        request,
+        project,
+        events,
+        moves,
+        application=project.application,
+        periods=periods,
+    )
 
 
 def _concluded_already(project, period_id):

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from programme.fields import done_by, part_of, valid_choice
 from projects.enums import MilestoneStatus, ResourceKind
 
 OPEN_MILESTONE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS)
@@ -28,12 +29,7 @@ class CoachingEntryQuerySet(models.QuerySet):
 class CoachingEntry(models.Model):
     """One coaching session of a period, as the coach logs it."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="coaching_entries",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "coaching_entries")
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coach"),
@@ -81,12 +77,7 @@ class MilestoneQuerySet(models.QuerySet):
 class Milestone(models.Model):
     """An objective of a period with its due date. Its status moves through a service."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="milestones",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "milestones")
     title = models.CharField(_("jalon"), max_length=200)
     description = models.TextField(_("précisions"), blank=True)
     due_on = models.DateField(_("échéance"))
@@ -100,22 +91,9 @@ class Milestone(models.Model):
     status_changed_at = models.DateTimeField(
         _("état changé le"), null=True, blank=True, editable=False
     )
-    status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("état changé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    status_changed_by = done_by(_("état changé par"), later=True)
     status_note = models.TextField(_("commentaire sur l'état"), blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("créé par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    created_by = done_by(_("créé par"))
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
     objects = MilestoneQuerySet.as_manager()
@@ -125,9 +103,7 @@ class Milestone(models.Model):
         verbose_name_plural = _("jalons")
         ordering = ["period", "due_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=MilestoneStatus.values), name="milestone_status_valid"
-            ),
+            valid_choice("status", MilestoneStatus, name="milestone_status_valid"),
         ]
 
     def __str__(self):
@@ -145,18 +121,8 @@ class TimeCommitment(models.Model):
     """The days a week a team member plans to give in a period, when it differs from the
     period's own figure (``PhasePeriod.days_per_week``)."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="time_commitments",
-    )
-    member = models.ForeignKey(
-        "projects.TeamMember",
-        verbose_name=_("membre"),
-        on_delete=models.CASCADE,
-        related_name="time_commitments",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "time_commitments")
+    member = part_of("projects.TeamMember", _("membre"), "time_commitments")
     planned_days_per_week = models.DecimalField(
         _("jours par semaine prévus"),
         max_digits=2,
@@ -206,18 +172,8 @@ class TimeDeclaration(models.Model):
     declared by the team and read by staff: releasing agents is the first difficulty
     such programmes meet."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="time_declarations",
-    )
-    member = models.ForeignKey(
-        "projects.TeamMember",
-        verbose_name=_("membre"),
-        on_delete=models.CASCADE,
-        related_name="time_declarations",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "time_declarations")
+    member = part_of("projects.TeamMember", _("membre"), "time_declarations")
     month = models.DateField(_("mois"), help_text=_("Le premier jour du mois."))
     days_given = models.DecimalField(
         _("jours consacrés"),
@@ -226,12 +182,7 @@ class TimeDeclaration(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("23"))],
     )
     comment = models.CharField(_("commentaire"), max_length=300, blank=True)
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déclaré par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    declared_by = done_by(_("déclaré par"))
     declared_at = models.DateTimeField(_("déclaré le"), auto_now=True)
 
     class Meta:
@@ -258,12 +209,7 @@ class TimeDeclaration(models.Model):
 class Resource(models.Model):
     """A means granted to a period (budget, equipment, a service...) and what was used."""
 
-    period = models.ForeignKey(
-        "projects.PhasePeriod",
-        verbose_name=_("période"),
-        on_delete=models.CASCADE,
-        related_name="resources",
-    )
+    period = part_of("projects.PhasePeriod", _("période"), "resources")
     kind = models.CharField(_("nature"), max_length=20, choices=ResourceKind.choices)
     label = models.CharField(_("intitulé"), max_length=200)
     amount_granted = models.DecimalField(
@@ -289,9 +235,7 @@ class Resource(models.Model):
         verbose_name_plural = _("moyens accordés")
         ordering = ["period", "kind", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=ResourceKind.values), name="resource_kind_valid"
-            ),
+            valid_choice("kind", ResourceKind, name="resource_kind_valid"),
             models.CheckConstraint(
                 condition=(Q(amount_granted__isnull=True) | Q(amount_granted__gte=0))
                 & (Q(amount_used__isnull=True) | Q(amount_used__gte=0)),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editions.enums import RUNNING_PHASES, PeriodPhase, Phase
+from programme.fields import valid_choice
 from programme.roles import is_innovation_staff
 from projects.applications.models import TeamMember
 from projects.enums import ReintegrationOutcome
@@ -132,9 +133,7 @@ class Project(models.Model):
         verbose_name_plural = _("projets lauréats")
         ordering = ["title"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(phase__in=Phase.values), name="project_phase_valid"
-            ),
+            valid_choice("phase", Phase, name="project_phase_valid"),
             models.CheckConstraint(
                 condition=(
                     models.Q(phase=Phase.REINTEGRATION)
@@ -241,9 +240,7 @@ class PhasePeriod(models.Model):
                 condition=models.Q(actual_end__isnull=True),
                 name="phase_period_one_open_per_project",
             ),
-            models.CheckConstraint(
-                condition=models.Q(phase__in=PeriodPhase.values), name="phase_period_phase_valid"
-            ),
+            valid_choice("phase", PeriodPhase, name="phase_period_phase_valid"),
             models.CheckConstraint(
                 condition=models.Q(planned_end__gt=models.F("planned_start")),
                 name="phase_period_planned_dates_ordered",

@@ -6,11 +6,11 @@ indicator. A phase report, once submitted, joins the project's review item at th
 jury session.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from programme.fields import done_by, part_of, valid_choice
 from projects.enums import MeasurementStatus, Recommendation, ReportStatus
 
 
@@ -23,12 +23,7 @@ class ImpactIndicatorQuerySet(models.QuerySet):
 class ImpactIndicator(models.Model):
     """A figure a project measures to show its results: where it started and where it aims."""
 
-    project = models.ForeignKey(
-        "projects.Project",
-        verbose_name=_("projet"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
+    project = part_of("projects.Project", _("projet"), "indicators")
     position = models.PositiveSmallIntegerField(_("ordre"), default=1)
     name = models.CharField(
         _("indicateur"), max_length=200, help_text=_("Par exemple : ménages accompagnés.")
@@ -48,14 +43,7 @@ class ImpactIndicator(models.Model):
         default=False,
         help_text=_("Ses mesures validées sont visibles sur la page publique du projet."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("créé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = done_by(_("créé par"), null=True, blank=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = ImpactIndicatorQuerySet.as_manager()
@@ -84,12 +72,7 @@ class MeasurementQuerySet(models.QuerySet):
 class Measurement(models.Model):
     """A dated value of an indicator, with its source, waiting for or past staff's check."""
 
-    indicator = models.ForeignKey(
-        ImpactIndicator,
-        verbose_name=_("indicateur"),
-        on_delete=models.CASCADE,
-        related_name="measurements",
-    )
+    indicator = part_of(ImpactIndicator, _("indicateur"), "measurements")
     measured_on = models.DateField(_("mesuré le"))
     value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2)
     source = models.CharField(
@@ -104,22 +87,9 @@ class Measurement(models.Model):
         default=MeasurementStatus.PROPOSED,
         editable=False,
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saisie par"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    entered_by = done_by(_("saisie par"))
     entered_at = models.DateTimeField(_("saisie le"), auto_now_add=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("vérifiée par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    reviewed_by = done_by(_("vérifiée par"), later=True)
     reviewed_at = models.DateTimeField(_("vérifiée le"), null=True, blank=True, editable=False)
     review_note = models.TextField(_("commentaire de vérification"), blank=True, editable=False)
 
@@ -130,9 +100,7 @@ class Measurement(models.Model):
         verbose_name_plural = _("mesures")
         ordering = ["indicator", "measured_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=MeasurementStatus.values), name="measurement_status_valid"
-            ),
+            valid_choice("status", MeasurementStatus, name="measurement_status_valid"),
             models.CheckConstraint(
                 condition=Q(status=MeasurementStatus.PROPOSED)
                 | Q(reviewed_at__isnull=False, reviewed_by__isnull=False),
@@ -177,28 +145,12 @@ class PhaseReport(models.Model):
         editable=False,
     )
     submitted_at = models.DateTimeField(_("déposé le"), null=True, blank=True, editable=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("déposé par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    submitted_by = done_by(_("déposé par"), later=True)
     reopened_reason = models.TextField(_("motif de réouverture"), blank=True, editable=False)
     reopened_at = models.DateTimeField(
         _("rendu à l'équipe le"), null=True, blank=True, editable=False
     )
-    reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("rendu à l'équipe par"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    reopened_by = done_by(_("rendu à l'équipe par"), later=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     # What the team writes, in the order it answers; some may wait for the submission.
@@ -217,17 +169,17 @@ class PhaseReport(models.Model):
         verbose_name_plural = _("bilans de phase")
         ordering = ["period"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ReportStatus.values), name="phase_report_status_valid"
-            ),
+            valid_choice("status", ReportStatus, name="phase_report_status_valid"),
             models.CheckConstraint(
                 condition=Q(status=ReportStatus.DRAFT)
                 | Q(submitted_at__isnull=False, submitted_by__isnull=False),
                 name="phase_report_submission_has_author",
             ),
-            models.CheckConstraint(
-                condition=Q(recommendation__in=[*Recommendation.values, ""]),
+            valid_choice(
+                "recommendation",
+                Recommendation,
                 name="phase_report_recommendation_valid",
+                blank=True,
             ),
         ]
 
