@@ -11,7 +11,7 @@ from programme.escaping import escape
 @pytest.mark.parametrize(
     "value",
     [
-        "Les « Ruches » <b>&</b> l'\"atelier\"",
+        'Les « Ruches » <b>&</b> l\'"atelier"',
         "",
         42,
         0,
