@@ -42,11 +42,32 @@ def test_a_code_the_enrolment_page_showed_passes_once_though_only_its_digest_is_
     assert kept == {recovery_digest(code) for code in codes if code != codes[3]}
 
 
+def recovery_device(user, code):
+    """``user`` with an authenticator app and one recovery code, ``code``."""
+    authenticator(user)
+    device = StaticDevice.objects.create(user=user, name="Codes de secours")
+    device.token_set.create(token=recovery_digest(code))
+    return device
+
+
+def test_a_recovery_code_passes_once_and_is_used_up(client):
+    staff = UserFactory(innovation_staff=True)
+    device = recovery_device(staff, "abcd2345")
+    sign_in_first_factor_only(client, staff)
+
+    first = client.post(VERIFY, {"code": "ABCD 2345", "next": "/admin/"})
+    client.logout()
+    sign_in_first_factor_only(client, staff)
+    second = client.post(VERIFY, {"code": "abcd2345", "next": "/admin/"})
+
+    assert first["Location"] == "/admin/"
+    assert second.status_code == 200
+    assert not device.token_set.exists()
+
+
 def test_the_stored_digest_typed_as_a_code_is_refused(client):
     staff = UserFactory(innovation_staff=True)
-    authenticator(staff)
-    device = StaticDevice.objects.create(user=staff, name="Codes de secours")
-    device.token_set.create(token=recovery_digest("abcd2345"))
+    device = recovery_device(staff, "abcd2345")
     sign_in_first_factor_only(client, staff)
 
     answer = client.post(VERIFY, {"code": recovery_digest("abcd2345"), "next": "/admin/"})

@@ -137,23 +137,6 @@ def test_an_app_code_passes_and_the_same_code_is_refused_the_second_time(client)
     assert client.get("/admin/").status_code == 302
 
 
-def test_a_recovery_code_passes_once_and_is_used_up(client):
-    staff = UserFactory(innovation_staff=True)
-    authenticator(staff)
-    device = StaticDevice.objects.create(user=staff, name="Codes de secours")
-    device.token_set.create(token=recovery_digest("abcd2345"))
-    sign_in_first_factor_only(client, staff)
-
-    first = client.post(VERIFY, {"code": "ABCD 2345", "next": "/admin/"})
-    client.logout()
-    sign_in_first_factor_only(client, staff)
-    second = client.post(VERIFY, {"code": "abcd2345", "next": "/admin/"})
-
-    assert first["Location"] == "/admin/"
-    assert second.status_code == 200
-    assert not device.token_set.exists()
-
-
 def test_a_wrong_code_then_the_right_one_passes(client, no_device_throttle):
     staff = UserFactory(innovation_staff=True)
     device = authenticator(staff)
