@@ -1,6 +1,8 @@
 """The president's and secretary's screens (staff reach them too): the ranked table,
 attendance, each decision with its vote, the close (the minutes: ``jury.views.minutes``)."""
 
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -39,11 +41,19 @@ def decided_by(request, session):
     return DecisionSource.JURY if is_chair(request.user, session) else DecisionSource.STAFF
 
 
+class RankedAgenda(NamedTuple):
+    items: list  # on the agenda, in running order
+    ranking: dict  # ``jury.ranking.rank``'s, empty for whoever may not read the marks
+    grids: dict  # each grid's criteria, in order
+    removed: list  # withdrawn from the agenda, in running order
+
+
 def ranked_items(session, user, conflicts=None):
     """The items on the agenda ``user`` may see, ranked if they may see the marks (else
-    an empty ranking), and those withdrawn from it: the one rule of ``jury.rules`` for
-    the page and the export, the agenda read in one query. ``conflicts``: the agenda's
-    withdrawals (``jury.ranking.agenda_withdrawals``), when the caller read them."""
+    an empty ranking), and those withdrawn from it (a ``RankedAgenda``): the one rule of
+    ``jury.rules`` for the page and the export, the agenda read in one query.
+    ``conflicts``: the agenda's withdrawals (``jury.ranking.agenda_withdrawals``), when
+    the caller read them."""
     items, removed = [], []
     agenda = (
         AgendaItem.objects.visible_to(user)
@@ -58,8 +68,9 @@ def ranked_items(session, user, conflicts=None):
     for criterion in session.criteria.order_by("position"):
         grids.setdefault(criterion.grid, []).append(criterion)
     if not user.has_perm("jury.see_marks", session):
-        return items, {}, grids, removed
-    return items, rank(items, grids, session_normalisation(session), conflicts), grids, removed
+        return RankedAgenda(items, {}, grids, removed)
+    ranking = rank(items, grids, session_normalisation(session), conflicts)
+    return RankedAgenda(items, ranking, grids, removed)
 
 
 # What the attendance sheet, the quorum and the close's checks read of a convocation.
@@ -249,6 +260,5 @@ def export_scores(request, pk):
     before): the items the reader withdrew from are not in it; withdrawn members never
     count."""
     session = chair_session(request, pk)
-    _items, ranking, _grids, _removed = ranked_items(session, request.user)
-    header, rows = ranking_table(session, ranking)
+    header, rows = ranking_table(session, ranked_items(session, request.user).ranking)
     return csv_response(f"classement-seance-{session.pk}.csv", header, rows)

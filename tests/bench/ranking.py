@@ -47,7 +47,7 @@ def main(argv=None):
 
     session, staff = world.session, world.users["staff"]
     started = time.perf_counter()
-    items, _ranking, _grids, _removed = ranked_items(session, staff)
+    items = ranked_items(session, staff).items
     elapsed = time.perf_counter() - started
     world.sign_out()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
