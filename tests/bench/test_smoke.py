@@ -47,3 +47,27 @@ def test_bench_driver_prints_the_table_for_a_page(tmp_path):
         ["| /", "hit"],
         ["| /healthz", "baseline"],
     ]
+
+
+@pytest.mark.skipif(
+    not DATABASE_URL.startswith("postgres"), reason="the bench runs on PostgreSQL only"
+)
+def test_ranking_benchmark_ranks_its_session_and_prints_its_line():
+    """``make bench-ranking`` on a small session (its million marks take minutes)."""
+    database = DATABASE_URL.rsplit("?", 1)[0] + "_bench_ranking_smoke"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "tests.bench.ranking", "--deliberation", "4x3x2"),
+            *("--reuse", "--database-url", database),
+            *("--redis-url", os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={key: value for key, value in os.environ.items() if key != "DJANGO_DEBUG"},
+    )
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "| ranking of 4 items x 3 voters x 2 criteria" in result.stdout
+    assert "# 4 items ranked" in result.stderr
