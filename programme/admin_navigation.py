@@ -10,10 +10,11 @@ model admin for its four permissions and reverses two addresses per model.
 from urllib.parse import quote
 
 from django.urls import get_script_prefix
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from programme.escaping import escape
 
 # Django's message (its admin catalogue), with its typographic apostrophe.
 NOTHING = "You don\N{RIGHT SINGLE QUOTATION MARK}t have permission to view or edit anything."
@@ -63,7 +64,7 @@ def app_list_html(app_list, request_path, show_changelinks):
     if not app_list:
         return mark_safe(f"<p>{_(NOTHING)}</p>")
     path = quote(request_path, safe="/")
-    esc = conditional_escape
+    esc = escape
     # Django's own labels (its admin catalogue), written as ``{% translate %}`` does.
     head = (
         '<thead class="visually-hidden"><tr>'
