@@ -6,6 +6,7 @@ import pytest
 
 from editions.enums import Phase
 from programme.enums import DecisionSource
+from programme.models import AuditEntry
 from projects.applications.services import application_refusals, move_application
 from projects.applications.services.team import record_manager_response
 from projects.enums import ApplicationStatus, ManagerResponse, MemberRole, ReintegrationOutcome
@@ -149,6 +150,49 @@ def test_screens_ask_before_any_reason_is_written():
     )
 
     assert reasons == []
+
+
+def test_screens_asking_while_the_call_is_open_are_told_screening_waits_for_its_close():
+    application = ApplicationFactory(submitted=True)
+
+    reasons = application_refusals(
+        application,
+        ApplicationStatus.NOT_SHORTLISTED,
+        decided_by=DecisionSource.STAFF,
+        reason=None,
+        at=CLOSES_AT,
+    )
+
+    assert reasons == ["L'appel est encore ouvert : les candidatures s'examinent après sa clôture."]
+
+
+def test_a_move_made_at_a_past_instant_is_logged_at_that_instant():
+    application = ApplicationFactory(submitted=True)
+    decided_at = CLOSES_AT + ONE_SECOND
+
+    history = move(application, ApplicationStatus.INELIGIBLE, decided_at)
+
+    entry = AuditEntry.objects.get(pk=history.audit_entry_id)
+    assert (history.at, entry.action, entry.at) == (
+        decided_at,
+        "application.declare_ineligible",
+        decided_at,
+    )
+
+
+def test_a_team_submission_given_no_reason_records_none():
+    application = ApplicationFactory()
+
+    history = move_application(
+        application,
+        ApplicationStatus.SUBMITTED,
+        actor=application.created_by,
+        decided_by=DecisionSource.TEAM,
+        at=OPENS_AT,
+    )
+
+    entry = AuditEntry.objects.get(pk=history.audit_entry_id)
+    assert (history.reason, entry.action, entry.reason) == ("", "application.submit", "")
 
 
 def test_a_jurys_selection_is_not_mailed_before_staff_publish_it(

@@ -10,6 +10,7 @@ from django import forms
 from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.lifecycles import Refused
+from programme.models import AuditEntry
 from projects.applications.services import application_refusals
 from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.laureates.services import move_project, project_refusals
@@ -218,3 +219,99 @@ def test_a_staff_project_decision_with_a_blank_reason_is_refused():
         decide_project(project, Phase.ABANDONED, reason=" ", at=REVIEWED_AT)
 
     assert refused.value.reasons == ["Indiquez le motif de la décision."]
+
+
+def test_a_selection_logs_the_projects_birth_with_its_actor_reason_and_instant():
+    application = ApplicationFactory(shortlisted=True)
+    actor = UserFactory(innovation_staff=True)
+
+    decide_application(
+        application, ApplicationStatus.SELECTED, actor=actor, reason="Lauréate.", at=SELECTED_AT
+    )
+
+    history = application.project.transitions.get()
+    entry = AuditEntry.objects.get(pk=history.audit_entry_id)
+    assert history.move == "create"
+    assert (entry.action, entry.actor, entry.reason, entry.at) == (
+        "project.create",
+        actor,
+        "Lauréate.",
+        SELECTED_AT,
+    )
+    assert entry.changes == {"phase": ["", Phase.PRE_INCUBATION]}
+
+
+def test_a_project_move_logs_its_actor_reason_instant_and_both_periods():
+    project = ProjectFactory()
+    closed = project.periods.get()
+    actor = UserFactory(innovation_staff=True)
+
+    history = move_project(
+        project,
+        Phase.EXPERIMENTATION,
+        period=closed,
+        actor=actor,
+        decided_by=DecisionSource.STAFF,
+        reason="Prototype concluant.",
+        at=REVIEWED_AT,
+    )
+
+    entry = AuditEntry.objects.get(pk=history.audit_entry_id)
+    assert (entry.action, entry.actor, entry.reason, entry.at) == (
+        "project.continue",
+        actor,
+        "Prototype concluant.",
+        REVIEWED_AT,
+    )
+    assert entry.changes["phase"] == [Phase.PRE_INCUBATION, Phase.EXPERIMENTATION]
+    assert (entry.changes["closed_period"], entry.changes["opened_period"]) == (
+        [None, closed.pk],
+        [None, history.opened_period.pk],
+    )
+
+
+def test_a_team_abandoning_given_no_reason_records_none():
+    project = ProjectFactory()
+
+    history = move_project(
+        project,
+        Phase.ABANDONED,
+        period=project.periods.get(),
+        actor=project.application.created_by,
+        decided_by=DecisionSource.TEAM,
+        at=REVIEWED_AT,
+    )
+
+    entry = AuditEntry.objects.get(pk=history.audit_entry_id)
+    assert (history.reason, entry.action, entry.reason) == ("", "project.abandon", "")
+
+
+def test_screens_asking_before_the_period_started_are_told_when_it_starts():
+    project = ProjectFactory()
+
+    reasons = project_refusals(
+        project,
+        Phase.ABANDONED,
+        period=project.periods.get(),
+        decided_by=DecisionSource.STAFF,
+        reason=None,
+        at=paris(2022, 3, 14, 12, 0),
+    )
+
+    assert reasons == ["La période en cours n'a pas commencé : elle débute le 15 mars 2022."]
+
+
+def test_a_reintegration_asked_without_its_outcome_is_told_to_give_it():
+    project = ProjectFactory()
+
+    reasons = project_refusals(
+        project,
+        Phase.REINTEGRATION,
+        period=project.periods.get(),
+        decided_by=DecisionSource.JURY,
+        reason="Fin de l'expérimentation.",
+        outcome="",
+        at=REVIEWED_AT,
+    )
+
+    assert reasons == ["Précisez l'issue de la réintégration."]
