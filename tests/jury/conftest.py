@@ -3,6 +3,7 @@ folder of their own for the stored minutes."""
 
 import pytest
 
+from jury import ranking
 from jury.enums import MemberRole, SessionStatus
 from jury.services import move_session
 from tests.editions.factories import paris
@@ -39,3 +40,11 @@ def _stored_minutes_in_a_folder_of_the_test(settings, tmp_path):
     """Reading closed minutes stores their PDF (``store_minutes_pdf``): in the test's
     folder, never in the checkout's ``media/``."""
     settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _ranking_aggregates_compiled_afresh():
+    """Each test compiles the ranking's aggregates (``jury.ranking.compiled``) itself, so
+    that it reads the queries of the code it runs, never SQL an earlier test left in the
+    process's cache (a mutation run forks its mutants from a process that ran them)."""
+    ranking._compile.cache_clear()

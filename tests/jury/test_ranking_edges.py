@@ -5,9 +5,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from django.utils import timezone
 
 from jury.enums import CriterionGrid
-from jury.ranking import COMMON_SCALE, RankedItem, rank
+from jury.ranking import COMMON_SCALE, RankedItem, agenda_withdrawals, rank, withdrawals
 from tests.jury.factories import (
     ConvocationFactory,
     CriterionFactory,
@@ -170,3 +171,148 @@ def test_tie_key_equals_the_fraction_rounded_half_up_on_a_seeded_grid():
         row = RankedItem(item=None, mean=float(mean), exact_mean=mean)
         assert row.hundredths == int(mean * 100 + Fraction(1, 2))
     assert RankedItem(item=None, mean=None).hundredths is None
+
+
+def test_members_who_scored_different_criteria_each_count_on_their_own_weights(session):
+    value = CriterionFactory(session=session, name="Valeur", weight=Decimal("2"), scale_max=5)
+    feasibility = CriterionFactory(
+        session=session, name="Faisabilité", weight=Decimal("1"), scale_max=5
+    )
+    item = SelectionItemFactory(session=session)
+    both, best, partial, lowest = members(session, 4)
+    # Two members score both criteria (weights 3), two only the first (weights 2).
+    for member, marks in ((both, (5, 2)), (best, (5, 5)), (partial, (3,)), (lowest, (1,))):
+        for criterion, mark in zip((value, feasibility), marks, strict=False):
+            ScoreFactory(item=item, member=member, criterion=criterion, value=mark)
+
+    (row,) = ranked(session)
+
+    # Out of 20: (2 + 0.4) / 3, 3 / 3, 1.2 / 2 and 0.4 / 2; their mean, the spread 20 - 4.
+    assert (row.exact_mean, row.spread, row.scorers) == (13, 16.0, 4)
+    assert row.criterion_means == [(value, 3.5), (feasibility, 3.5)]
+
+
+def test_a_member_withdrawn_from_another_item_still_counts_on_this_one(session, out_of_20):
+    member, colleague = members(session, 2)
+    scored = SelectionItemFactory(session=session)
+    left = SelectionItemFactory(session=session)
+    ScoreFactory(item=scored, member=member, criterion=out_of_20, value=16)
+    ScoreFactory(item=scored, member=colleague, criterion=out_of_20, value=10)
+    left.conflicts.create(member=member, declared_by=member.user)
+
+    rows = ranked(session)
+
+    assert [(row.item, row.mean, row.scorers, row.withdrawn) for row in rows] == [
+        (scored, 13.0, 2, []),
+        (left, None, 0, [str(member.user)]),
+    ]
+
+
+def test_an_item_scored_zero_ranks_ahead_of_an_unscored_one_before_it(session, out_of_20):
+    unscored = SelectionItemFactory(session=session)
+    zero = marked(session, out_of_20, [0])
+
+    rows = ranked(session)
+
+    assert [(row.item, row.rank, row.mean) for row in rows] == [
+        (zero, 1, 0.0),
+        (unscored, None, None),
+    ]
+
+
+def test_a_mean_just_above_zero_comes_before_a_zero_tied_with_it_to_the_hundredth(session):
+    out_of_20 = CriterionFactory(session=session, name="Valeur", scale_max=20)
+    light = CriterionFactory(session=session, name="Détail", weight=Decimal("0.01"), scale_max=20)
+    zero, above = SelectionItemFactory(session=session), SelectionItemFactory(session=session)
+    for item, details in ((zero, [0, 0, 0]), (above, [1, 0, 0])):
+        for member, detail in zip(members(session, 3), details, strict=True):
+            ScoreFactory(item=item, member=member, criterion=out_of_20, value=0)
+            ScoreFactory(item=item, member=member, criterion=light, value=detail)
+
+    rows = ranked(session)
+
+    # 0.01 / 20 / 1.01 * 20 / 3: about 0.0033, which shows as 0.00.
+    assert [(row.item, row.exact_mean) for row in rows] == [
+        (above, Fraction(1, 303)),
+        (zero, 0),
+    ]
+    assert [(row.rank, row.tied) for row in rows] == [(1, True), (1, True)]
+
+
+def test_the_normalised_mean_ranks_when_given_and_is_carried_beside_the_raw_one(session, out_of_20):
+    raw_first = marked(session, out_of_20, [15])
+    normalised_first = marked(session, out_of_20, [10])
+    not_normalised = marked(session, out_of_20, [18])
+    means = {raw_first.pk: Fraction(-1, 2), normalised_first.pk: Fraction(3, 4)}
+
+    ranking = rank(
+        session.items.all(), {CriterionGrid.SELECTION: [out_of_20]}, normalised_means=means
+    )
+
+    rows = [
+        (row.item, row.mean, row.normalised, row.exact_normalised, row.normalised_mean, row.rank)
+        for row in ranking["selection"]
+    ]
+    assert rows == [
+        (normalised_first, 10.0, True, Fraction(3, 4), 0.75, 1),
+        (raw_first, 15.0, True, Fraction(-1, 2), -0.5, 2),
+        (not_normalised, 18.0, True, None, None, None),
+    ]
+
+
+def test_without_normalised_means_the_rows_carry_none(session, out_of_20):
+    item = marked(session, out_of_20, [15])
+
+    (row,) = ranked(session)
+
+    assert (row.item, row.normalised, row.exact_normalised, row.normalised_mean) == (
+        item,
+        False,
+        None,
+        None,
+    )
+
+
+def test_no_items_rank_nothing_without_a_query(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert rank([], {}) == {}
+
+
+def test_withdrawals_are_read_with_their_members_names_in_one_query(
+    session, django_assert_num_queries
+):
+    first, second = SelectionItemFactory(session=session), SelectionItemFactory(session=session)
+    left, right = members(session, 2)
+    for item, member in ((first, left), (first, right), (second, right)):
+        item.conflicts.create(member=member, declared_by=member.user)
+
+    with django_assert_num_queries(1):
+        names = {
+            item_id: [str(conflict.member.user) for conflict in conflicts]
+            for item_id, conflicts in withdrawals([first.pk, second.pk]).items()
+        }
+
+    assert names == {
+        first.pk: [str(left.user), str(right.user)],
+        second.pk: [str(right.user)],
+    }
+
+
+def test_the_agendas_withdrawals_leave_out_removed_items_and_other_sessions(
+    session, django_assert_num_queries
+):
+    kept, removed = SelectionItemFactory(session=session), SelectionItemFactory(session=session)
+    removed.removed_at = timezone.now()
+    removed.save()
+    elsewhere = SelectionItemFactory(session=SessionFactory())
+    member = members(session, 1)[0]
+    for item in (kept, removed, elsewhere):
+        item.conflicts.create(member=member, declared_by=member.user)
+
+    with django_assert_num_queries(1):
+        names = {
+            item_id: [str(conflict.member.user) for conflict in conflicts]
+            for item_id, conflicts in agenda_withdrawals(session).items()
+        }
+
+    assert names == {kept.pk: [str(member.user)]}

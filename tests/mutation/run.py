@@ -130,6 +130,7 @@ MODULES = {
     "jury/ranking.py": [
         "tests/jury/test_ranking.py",
         "tests/jury/test_ranking_edges.py",
+        "tests/jury/test_deliberation_queries.py",
     ],
     "jury/normalisation.py": [
         "tests/jury/test_normalisation.py",
