@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from programme.exports import choice_labels, local_datetime, table
 from programme.subqueries import count
-from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
-from projects.models import Application, Attachment, TeamMember
+from projects.enums import ApplicationStatus, MemberKind, MemberRole
+from projects.models import Application, TeamMember
 
 
 def _lead_name(row):
@@ -53,13 +53,11 @@ def applications_table(edition=None, applications=None):
     lead = members.filter(role=MemberRole.LEAD).order_by("last_name", "first_name", "pk")
     rows = (
         applications.order_by("call__edition__number", "pk")
+        .with_team_counts()
         .annotate(
-            member_count=count(members),
             agent_count=count(agents),
             student_count=count(members.filter(kind=MemberKind.STUDENT)),
             local_actor_count=count(members.filter(kind=MemberKind.LOCAL_ACTOR)),
-            pending_agreements=count(agents.filter(manager_response=ManagerResponse.PENDING)),
-            attachment_count=count(Attachment.objects.filter(application=OuterRef("pk"))),
             lead_first_name=Subquery(lead.values("first_name")[:1]),
             lead_last_name=Subquery(lead.values("last_name")[:1]),
             lead_email=Subquery(lead.values("email")[:1]),

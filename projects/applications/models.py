@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from programme.enums import DecisionSource
 from programme.fields import done_by, part_of, valid_choice
 from programme.roles import is_innovation_staff
+from programme.subqueries import count
 from projects.applications.transitions import CORRECTION_MOVES, SCREENING_MOVES
 from projects.enums import ApplicationStatus, ManagerResponse, MemberKind, MemberRole
 from projects.history import Transition
@@ -50,6 +51,19 @@ class ApplicationQuerySet(models.QuerySet):
     def untold_screening(self):
         """Applications whose staff screening decision waits for publication."""
         return self.with_untold_screening().filter(untold_screening=True)
+
+    def with_team_counts(self):
+        """Annotate ``member_count``, ``pending_agreements`` (the agents whose manager has
+        not answered) and ``attachment_count``, each a subquery: no join nor GROUP BY, so
+        that counting these rows stays a plain count."""
+        members = TeamMember.objects.filter(application=models.OuterRef("pk"))
+        return self.annotate(
+            member_count=count(members),
+            pending_agreements=count(
+                members.filter(kind=MemberKind.AGENT, manager_response=ManagerResponse.PENDING)
+            ),
+            attachment_count=count(Attachment.objects.filter(application=models.OuterRef("pk"))),
+        )
 
 
 class Application(models.Model):

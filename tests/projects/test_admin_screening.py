@@ -104,3 +104,28 @@ def test_screening_list_links_each_row_without_reversing_an_address_per_row(
     for application in applications:
         assert f'href="/admin/projects/application/{application.pk}/change/' in content
         assert f'href="/admin/projects/application/{application.pk}/historique/"' in content
+
+
+def test_the_list_counts_each_team_its_pending_agreements_and_files_and_sorts_by_them(
+    staff_client,
+):
+    small = ApplicationFactory(submitted=True, title="Petite équipe")
+    large = ApplicationFactory(submitted=True, title="Grande équipe")
+    TeamMemberFactory(application=large)
+    TeamMemberFactory(application=large, manager_agreed=False)  # an answer pending
+    TeamMemberFactory(application=large, student=True)
+
+    most_first = staff_client.get(CHANGELIST, {"o": "-7"}).content.decode()  # « membres »
+    fewest_first = staff_client.get(CHANGELIST, {"o": "7"}).content.decode()
+    rows = {
+        application.pk: application
+        for application in admin.site.get_model_admin(Application)
+        .get_queryset(None)
+        .filter(pk__in=[small.pk, large.pk])
+    }
+
+    assert (rows[small.pk].member_count, rows[small.pk].pending_agreements) == (1, 0)
+    assert (rows[large.pk].member_count, rows[large.pk].pending_agreements) == (4, 1)
+    assert rows[large.pk].attachment_count == rows[small.pk].attachment_count == 0
+    assert most_first.index("Grande équipe") < most_first.index("Petite équipe")
+    assert fewest_first.index("Petite équipe") < fewest_first.index("Grande équipe")

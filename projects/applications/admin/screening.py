@@ -3,7 +3,7 @@ the publication of a call's screening decisions to the teams; the CSV export of 
 selection."""
 
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +17,7 @@ from programme.lifecycles import Refused
 from projects.admin_base import MoveForm, require_permission
 from projects.applications.exports import applications_table
 from projects.applications.services import move_application, publish_screening, screening_to_publish
-from projects.enums import ApplicationStatus, ManagerResponse, MemberKind
+from projects.enums import ApplicationStatus
 from projects.models import Application
 
 
@@ -93,18 +93,7 @@ def mark_ineligible(model_admin, request, queryset):
 
 
 def with_screening_counts(queryset):
-    return queryset.with_untold_screening().annotate(
-        member_count=Count("team_members", distinct=True),
-        pending_agreements=Count(
-            "team_members",
-            filter=Q(
-                team_members__kind=MemberKind.AGENT,
-                team_members__manager_response=ManagerResponse.PENDING,
-            ),
-            distinct=True,
-        ),
-        attachment_count=Count("attachments", distinct=True),
-    )
+    return queryset.with_untold_screening().with_team_counts()
 
 
 @admin.action(description=gettext_lazy("Exporter en CSV"), permissions=["view"])
