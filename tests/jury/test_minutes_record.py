@@ -7,6 +7,8 @@ import subprocess
 
 import pytest
 from django.core.files.storage import default_storage
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jury.enums import Outcome
@@ -79,3 +81,35 @@ def test_when_the_entry_cannot_be_written_neither_the_row_nor_the_file_stays(sta
 
     assert (MinutesRecord.objects.count(), stored_files()) == (0, [])
     assert not AuditEntry.objects.filter(action="session.store_minutes").exists()
+
+
+def test_the_record_row_is_written_once_never_rewritten(staff):
+    session = closed(staff)
+
+    with CaptureQueriesContext(connection) as queries:
+        store_minutes_pdf(session, actor=staff)
+
+    writes = [
+        query["sql"].split()[0].upper()
+        for query in queries.captured_queries
+        if "jury_minutesrecord" in query["sql"].split(" WHERE ")[0]
+        and not query["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert writes == ["INSERT"]
+
+
+def test_when_the_database_refuses_the_entry_its_error_reaches_the_caller_and_no_file_stays(
+    staff, monkeypatch
+):
+    session = closed(staff)
+
+    def refused(*args, **kwargs):
+        with transaction.atomic():
+            raise IntegrityError("entrée refusée")
+
+    monkeypatch.setattr(minutes_service.audit, "record", refused)
+
+    with pytest.raises(IntegrityError, match="entrée refusée"):
+        store_minutes_pdf(session, actor=staff)
+
+    assert (MinutesRecord.objects.count(), stored_files()) == (0, [])
