@@ -36,6 +36,16 @@ def stored_files():
     return sorted(default_storage.listdir("jury/proces-verbaux")[1])
 
 
+def record_writes(queries):
+    """The statements that wrote the minutes record's row, in order."""
+    return [
+        query["sql"].split()[0].upper()
+        for query in queries.captured_queries
+        if "jury_minutesrecord" in query["sql"].split(" WHERE ")[0]
+        and not query["sql"].lstrip().upper().startswith("SELECT")
+    ]
+
+
 def test_the_record_names_who_stored_it_and_when(staff):
     session = closed(staff)
     reader = UserFactory()
@@ -89,16 +99,10 @@ def test_the_record_row_is_written_once_never_rewritten(staff):
     with CaptureQueriesContext(connection) as queries:
         store_minutes_pdf(session, actor=staff)
 
-    writes = [
-        query["sql"].split()[0].upper()
-        for query in queries.captured_queries
-        if "jury_minutesrecord" in query["sql"].split(" WHERE ")[0]
-        and not query["sql"].lstrip().upper().startswith("SELECT")
-    ]
-    assert writes == ["INSERT"]
+    assert record_writes(queries) == ["INSERT"]
 
 
-def test_when_the_database_refuses_the_entry_its_error_reaches_the_caller_and_no_file_stays(
+def test_when_the_database_refuses_the_entry_its_error_reaches_the_caller_and_nothing_stays(
     staff, monkeypatch
 ):
     session = closed(staff)
@@ -109,7 +113,8 @@ def test_when_the_database_refuses_the_entry_its_error_reaches_the_caller_and_no
 
     monkeypatch.setattr(minutes_service.audit, "record", refused)
 
-    with pytest.raises(IntegrityError, match="entrée refusée"):
+    with CaptureQueriesContext(connection) as queries, pytest.raises(IntegrityError):
         store_minutes_pdf(session, actor=staff)
 
     assert (MinutesRecord.objects.count(), stored_files()) == (0, [])
+    assert record_writes(queries) == ["INSERT"]
