@@ -7,7 +7,7 @@ import pytest
 from jury.enums import Attendance
 from jury.services import record_attendance_sheet
 from programme.models import AuditEntry
-from tests.jury.factories import JuryMemberFactory
+from tests.jury.factories import JuryMemberFactory, SessionFactory
 from tests.projects.helpers import refusals
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,15 @@ def test_a_member_not_convened_refuses_the_sheet_and_changes_nothing(sitting, st
 
     assert reasons == ["Ce membre n'est pas convoqué à cette séance."]
     assert session.convocations.get(member=people["member"]).attendance == Attendance.PRESENT
+
+
+def test_a_late_arrival_after_the_last_item_names_the_last_item_it_can_follow(staff):
+    session = SessionFactory(pitches=3, convened=1, deliberation=True, moved_by=staff)
+    member = session.convocations.get().member
+
+    reasons = refusals(
+        lambda: record_attendance_sheet(session, {member.pk: (Attendance.PRESENT, 3)}, actor=staff)
+    )
+
+    assert reasons == ["L'arrivée se note après un point de l'ordre du jour, du 1er au 2."]
+    assert session.convocations.get().arrived_after is None

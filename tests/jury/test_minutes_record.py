@@ -7,6 +7,8 @@ import subprocess
 
 import pytest
 from django.core.files.storage import default_storage
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jury.enums import Outcome
@@ -32,6 +34,16 @@ def stored_files():
     if not default_storage.exists("jury/proces-verbaux"):
         return []
     return sorted(default_storage.listdir("jury/proces-verbaux")[1])
+
+
+def record_writes(queries):
+    """The statements that wrote the minutes record's row, in order."""
+    return [
+        query["sql"].split()[0].upper()
+        for query in queries.captured_queries
+        if "jury_minutesrecord" in query["sql"].split(" WHERE ")[0]
+        and not query["sql"].lstrip().upper().startswith("SELECT")
+    ]
 
 
 def test_the_record_names_who_stored_it_and_when(staff):
@@ -79,3 +91,30 @@ def test_when_the_entry_cannot_be_written_neither_the_row_nor_the_file_stays(sta
 
     assert (MinutesRecord.objects.count(), stored_files()) == (0, [])
     assert not AuditEntry.objects.filter(action="session.store_minutes").exists()
+
+
+def test_the_record_row_is_written_once_never_rewritten(staff):
+    session = closed(staff)
+
+    with CaptureQueriesContext(connection) as queries:
+        store_minutes_pdf(session, actor=staff)
+
+    assert record_writes(queries) == ["INSERT"]
+
+
+def test_when_the_database_refuses_the_entry_its_error_reaches_the_caller_and_nothing_stays(
+    staff, monkeypatch
+):
+    session = closed(staff)
+
+    def refused(*args, **kwargs):
+        with transaction.atomic():
+            raise IntegrityError("entrée refusée")
+
+    monkeypatch.setattr(minutes_service.audit, "record", refused)
+
+    with CaptureQueriesContext(connection) as queries, pytest.raises(IntegrityError):
+        store_minutes_pdf(session, actor=staff)
+
+    assert (MinutesRecord.objects.count(), stored_files()) == (0, [])
+    assert record_writes(queries) == ["INSERT"]

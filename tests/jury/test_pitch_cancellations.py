@@ -169,3 +169,20 @@ def test_a_session_with_an_agenda_cannot_be_deleted_so_no_invited_team_is_left_u
     assert Session.objects.filter(pk=session.pk).exists()
     assert TeamInvitation.objects.filter(item__session=session).count() == 2
     assert mailoutbox == []
+
+
+def test_withdrawing_an_invited_pitch_at_a_given_time_dates_its_cancellation_then(
+    staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    session, first = invited_first_pitch(staff, mailoutbox, django_capture_on_commit_callbacks)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    at = paris(2022, 3, 15, 15, 10)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        remove_item(first, reason="L'équipe a retiré sa candidature.", actor=staff, at=at)
+
+    entries = AuditEntry.objects.filter(action__in=["jury.remove_item", "session.cancel_pitch"])
+    assert sorted((entry.action, entry.at) for entry in entries) == [
+        ("jury.remove_item", at),
+        ("session.cancel_pitch", at),
+    ]

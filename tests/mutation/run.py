@@ -169,6 +169,7 @@ MODULES = {
         "tests/jury/test_deliberation.py",
         "tests/test_audit_of_services.py",
         "tests/jury/test_audit.py",
+        "tests/jury/test_pitch_cancellations.py",
     ],
     "jury/services/attendance.py": [
         "tests/jury/test_attendance_sheet.py",
