@@ -102,14 +102,17 @@ def test_review_item_shows_validated_measurements_against_baseline_and_target(cl
     MeasurementFactory(
         indicator=indicator, measured_on=datetime.date(2023, 1, 31), value=13, validated=True
     )
-    MeasurementFactory(indicator=indicator, measured_on=datetime.date(2023, 2, 28), value=777)
+    # Not validated: never shown. A value with decimals, which no id in a URL can look like.
+    MeasurementFactory(
+        indicator=indicator, measured_on=datetime.date(2023, 2, 28), value=Decimal("917.3")
+    )
 
     html = review_page(client, review)
 
     assert "Exploitations engagées (exploitations)" in html
     assert '13 <span class="text-body-secondary">(31 janvier 2023)</span>' in html
     assert '<td class="text-end">15</td>' in html
-    assert "777" not in html
+    assert "917,3" not in html and "917.3" not in html
 
 
 def test_review_item_sums_up_the_coaching_and_milestones_of_the_period(client, review):
