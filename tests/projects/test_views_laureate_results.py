@@ -112,7 +112,7 @@ def test_indicator_shows_only_its_validated_measurements(client):
     MeasurementFactory(
         indicator=indicator,
         measured_on=datetime.date(2022, 7, 1),
-        value=Decimal("2718"),
+        value=Decimal("2718.6"),
         source="Tableur non vérifié",
     )
 
@@ -120,7 +120,8 @@ def test_indicator_shows_only_its_validated_measurements(client):
 
     assert "Ménages repérés" in html
     assert '<span class="tremplin-impact-value">12</span>' in html
-    assert "2718" not in html and "Tableur non vérifié" not in html
+    assert "2718,6" not in html and "2718.6" not in html
+    assert "Tableur non vérifié" not in html
     assert "1 mesure validée : 12 ménages le 1er juin 2022." in html
 
 

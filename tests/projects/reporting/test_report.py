@@ -1,6 +1,7 @@
 """The end-of-phase report, from the follow-up pages."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -97,14 +98,18 @@ def test_report_page_says_it_goes_to_the_jury_and_shows_latest_validated_measure
     MeasurementFactory(
         indicator=indicator, measured_on=datetime.date(2022, 4, 15), value=9, validated=True
     )
-    MeasurementFactory(indicator=indicator, measured_on=datetime.date(2022, 6, 1), value=99)
+    # Not validated: never shown (a decimal, which no id in a URL can look like).
+    MeasurementFactory(
+        indicator=indicator, measured_on=datetime.date(2022, 6, 1), value=Decimal("917.3")
+    )
 
     content = team.get(url("report", project)).content.decode()
 
     assert "remis au jury lors de la prochaine revue du projet" in content
     assert "Ruches suivies" in content
     assert "17<br>" in content and "1er mai 2022" in content
-    assert "99" not in content.split("Les indicateurs du projet")[1]
+    shown = content.split("Les indicateurs du projet")[1]
+    assert "917,3" not in shown and "917.3" not in shown
 
 
 def test_report_of_an_earlier_period_is_shown_with_periode(client):
