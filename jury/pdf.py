@@ -4,7 +4,7 @@
 from programme.pdf import render_pdf
 
 
-def render_minutes_pdf(minutes, *, draft):
+def render_minutes_pdf(minutes, *, draft=False):
     """The PDF of ``minutes`` (as ``jury.minutes`` gives them to a reader, their session
-    with them), marked « Projet » when ``draft``. Returns its bytes."""
+    with them), marked « Projet » when ``draft``, else official. Returns its bytes."""
     return render_pdf("jury/minutes_document.html", {"minutes": minutes, "draft": draft})

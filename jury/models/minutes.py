@@ -2,6 +2,7 @@
 printed and signed copy can be checked against the record."""
 
 import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -11,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from jury.models.sessions import Session
 
 
-def minutes_path(_record, _filename):
-    """A random name under a folder no URL serves: the file is read back only by the
-    permission-checked view of the minutes."""
-    return f"jury/proces-verbaux/{uuid.uuid4().hex}.pdf"
+def minutes_path(_record, filename):
+    """A random name under a folder no URL serves, with the extension of ``filename``:
+    the file is read back only by the permission-checked view of the minutes."""
+    return f"jury/proces-verbaux/{uuid.uuid4().hex}{PurePath(filename).suffix}"
 
 
 class MinutesRecord(models.Model):

@@ -40,11 +40,11 @@ def store_minutes_pdf(session, *, actor):
     if not session.is_closed:
         raise ActionRefused([_("Le procès-verbal n'est enregistré qu'une fois la séance close.")])
     with transaction.atomic():
-        locked = Session.objects.select_for_update().select_related("programme").get(pk=session.pk)
+        locked = Session.objects.select_for_update().get(pk=session.pk)
         existing = MinutesRecord.objects.filter(session=locked).first()
         if existing is not None:
             return existing
-        content = render_minutes_pdf(official_minutes(locked), draft=False)
+        content = render_minutes_pdf(official_minutes(locked))
         digest = hashlib.sha256(content).hexdigest()
         record = MinutesRecord(
             session=locked, sha256=digest, created_at=timezone.now(), created_by=actor

@@ -89,7 +89,7 @@ def minutes_pdf(request, pk):
         return _pdf(render_minutes_pdf(draft, draft=True), session, "-projet.pdf")
     readable = minutes_for(session, request.user)
     if readable.get("extract"):
-        return _pdf(render_minutes_pdf(readable, draft=False), session, "-extrait.pdf")
+        return _pdf(render_minutes_pdf(readable), session, "-extrait.pdf")
     record = store_minutes_pdf(session, actor=request.user)
     return private_file_response(
         record.file, filename=_file_name(session, ".pdf"), content_type="application/pdf"

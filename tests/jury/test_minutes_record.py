@@ -3,6 +3,7 @@ the official text (never the draft's), the refusal before the close, and no file
 behind when its row is not kept."""
 
 import datetime
+import re
 import subprocess
 
 import pytest
@@ -56,6 +57,15 @@ def test_the_record_names_who_stored_it_and_when(staff):
     assert record.created_by == reader
     assert abs(record.created_at - timezone.now()) < datetime.timedelta(minutes=5)
     assert stored_files() == [record.file.name.rsplit("/", 1)[1]]
+
+
+def test_the_stored_file_has_a_random_name_with_the_pdf_extension(staff):
+    first = store_minutes_pdf(closed(staff), actor=staff)
+    second = store_minutes_pdf(closed(staff), actor=staff)
+
+    for record in (first, second):
+        assert re.fullmatch(r"jury/proces-verbaux/[0-9a-f]{32}\.pdf", record.file.name)
+    assert first.file.name != second.file.name
 
 
 def test_the_stored_pdf_is_the_official_text_not_the_draft(staff):
