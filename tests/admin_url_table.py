@@ -186,6 +186,7 @@ WORKFLOW_SCREENS = {
     ),
     "admin:mailings": Row(STAFF, "/admin/envois-groupes/"),
     "admin:mailing_new": Row(STAFF, "/admin/envois-groupes/nouveau/"),
+    "admin:mailing": Row(STAFF, lambda w: f"/admin/envois-groupes/{w.admin_extras.mailing.pk}/"),
 }
 
 ADMIN_TABLE = {

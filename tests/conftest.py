@@ -7,12 +7,13 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from programme import public_cache
+from projects.mailings.services import queue_mailing
 from tests.editions.factories import CallFactory
 from tests.french import untranslated
 from tests.proconnect_provider import oidc_provider, proconnect  # noqa: F401 (fixtures)
 from tests.programme.factories import SignInCooloffFactory, SignInRecordFactory, UserFactory
 from tests.projects.factories import ApplicationFactory, PhaseReportFactory
-from tests.roles import UNVERIFIED_STAFF, build_world
+from tests.roles import SECRETS, UNVERIFIED_STAFF, build_world
 from tests.second_factor import force_login_with_second_factor, sign_in_first_factor_only
 
 
@@ -122,9 +123,9 @@ def client_as(client, world):
 
 @pytest.fixture(scope="module")
 def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The world, plus what only admin pages need (a task result, a submitted application,
-    a submitted report, a sign-in record and a cool-off), built once for a module of
-    tests that only read it (GET).
+    """The world, plus what only admin pages need (a task result, a submitted application
+    and a mailing to its team, a submitted report, a sign-in record and a cool-off), built
+    once for a module of tests that only read it (GET).
 
     Building it for each of the ~1,500 (role, page) cases would take minutes. It is built
     in a transaction rolled back after the module; each test still runs in its own
@@ -137,9 +138,17 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
         transaction.atomic(),
     ):
         world = build_world()
+        submitted = ApplicationFactory(submitted=True)
         world.admin_extras = SimpleNamespace(
             task_result=_task_result(),
-            submitted_application=ApplicationFactory(submitted=True),
+            submitted_application=submitted,
+            mailing=queue_mailing(
+                submitted.call.edition,
+                audience="all",
+                subject=f"{SECRETS[0]} : nouvelles",
+                body="Bonjour {{ membre }}.",
+                actor=world.users["staff"],
+            ),
             submitted_report=PhaseReportFactory(
                 period=world.other_project.periods.get(), submitted=True
             ),

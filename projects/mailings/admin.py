@@ -1,11 +1,13 @@
-"""Mailings in the admin: the list of those sent, with the state of their mails, and the
-screen to write one, preview it (how many mails, the first one) and queue it. The
-outbox shows each of their mails with its recipient, subject and mailing."""
+"""Mailings in the admin: the list of those sent, with the state of their mails; each
+mailing's page (its text as written, then each mail: recipient, team, subject, state);
+and the screen to write one, preview it (how many mails, the first one) and queue it.
+The outbox shows each of their mails with its recipient, subject and mailing."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from editions.models import Edition
 from programme.admin_outbox import MailDetails, describe_mails, label_mail
 from programme.lifecycles import ActionRefused
 from programme.rules import require_perm
+from projects.admin_base import ObjectLinks
 from projects.mailings import audience as audiences
 from projects.mailings.models import Mailing, MailingDelivery
 from projects.mailings.services import (
@@ -53,27 +56,42 @@ def _context(request, title, **extra):
     }
 
 
+STATE_LABELS = {
+    "waiting": gettext_lazy("En attente"),
+    "sent": gettext_lazy("Envoyé"),
+    "failed": gettext_lazy("Échec"),
+}
+
+
+def _with_task_status(deliveries):
+    """``deliveries`` with the status of each one's task in the outbox (``task_status``)."""
+    status = DBTaskResult.objects.filter(id=OuterRef("task_id")).values("status")[:1]
+    return deliveries.annotate(task_status=Subquery(status))
+
+
+def _state(task_status, sent_at_once):
+    """« waiting », « sent » or « failed »: a mail's state from its task's status.
+    Without an outbox (the demo), each mail was sent as it was queued."""
+    if task_status == TaskResultStatus.SUCCESSFUL or sent_at_once:
+        return "sent"
+    if task_status == TaskResultStatus.FAILED:
+        return "failed"
+    return "waiting"
+
+
 def _states(mailing_ids):
     """``{mailing id: {state: count}}`` for the mails of ``mailing_ids``, in one query."""
-    status = DBTaskResult.objects.filter(id=OuterRef("task_id")).values("status")[:1]
     rows = (
-        MailingDelivery.objects.filter(mailing_id__in=mailing_ids)
-        .annotate(state=Subquery(status))
-        .values("mailing_id", "state")
+        _with_task_status(MailingDelivery.objects.filter(mailing_id__in=mailing_ids))
+        .values("mailing_id", "task_status")
         .annotate(count=Count("pk"))
         .order_by()
     )
     states = {}
-    # Without an outbox (the demo), each mail was sent as it was queued.
     sent_at_once = not keeps_an_outbox()
     for row in rows:
         counts = states.setdefault(row["mailing_id"], {"waiting": 0, "sent": 0, "failed": 0})
-        if row["state"] == TaskResultStatus.SUCCESSFUL or sent_at_once:
-            counts["sent"] += row["count"]
-        elif row["state"] == TaskResultStatus.FAILED:
-            counts["failed"] += row["count"]
-        else:
-            counts["waiting"] += row["count"]
+        counts[_state(row["task_status"], sent_at_once)] += row["count"]
     return states
 
 
@@ -98,6 +116,37 @@ def mailing_list(request):
         outbox_url=reverse("admin:django_tasks_database_dbtaskresult_changelist"),
     )
     return TemplateResponse(request, "admin/projects/mailings.html", context)
+
+
+@require_http_methods(["GET"])
+def mailing_detail(request, pk):
+    """A mailing: its text as written and each of its mails, a hundred a page."""
+    require_perm(request.user, VIEW_PERMISSION)
+    mailing = get_object_or_404(Mailing.objects.select_related("edition", "author"), pk=pk)
+    deliveries = _with_task_status(
+        MailingDelivery.objects.filter(mailing=mailing).select_related("application")
+    ).order_by("pk")
+    page = Paginator(deliveries, LIST_LENGTH).get_page(request.GET.get("page"))
+    sent_at_once = not keeps_an_outbox()
+    outbox = "admin:django_tasks_database_dbtaskresult_change"
+    rows = [
+        {
+            "delivery": delivery,
+            "state": STATE_LABELS[_state(delivery.task_status, sent_at_once)],
+            "outbox_url": reverse(outbox, args=[delivery.task_id]) if delivery.task_id else "",
+        }
+        for delivery in page
+    ]
+    context = _context(
+        request,
+        str(mailing),
+        mailing=mailing,
+        audience=audiences.audience_label(mailing.audience),
+        states=_states([mailing.pk]).get(mailing.pk, {"waiting": 0, "sent": 0, "failed": 0}),
+        rows=rows,
+        page=page,
+    )
+    return TemplateResponse(request, "admin/projects/mailing_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -149,14 +198,14 @@ def describe_deliveries(rows):
         args = (row.args_kwargs or {}).get("args") or []
         if args:
             by_delivery[args[0]] = row.pk
-    deliveries = MailingDelivery.objects.filter(pk__in=by_delivery).select_related("mailing")
-    url = reverse("admin:mailings")
+    deliveries = MailingDelivery.objects.filter(pk__in=by_delivery)
+    links = ObjectLinks()
     return {
         by_delivery[delivery.pk]: MailDetails(
             recipient=delivery.email,
             subject=delivery.subject,
             batch=_("Envoi groupé n° %(number)s") % {"number": delivery.mailing_id},
-            batch_url=url,
+            batch_url=links.url("admin:mailing", delivery.mailing_id),
         )
         for delivery in deliveries
     }
@@ -174,6 +223,14 @@ admin.site.register_view(
         "l'envoi de leurs mails."
     ),
     permission=VIEW_PERMISSION,
+)
+admin.site.register_view(
+    "envois-groupes/<int:pk>/",
+    mailing_detail,
+    name="mailing",
+    label=gettext_lazy("Envoi groupé"),
+    permission=VIEW_PERMISSION,
+    listed=False,
 )
 admin.site.register_view(
     "envois-groupes/nouveau/",

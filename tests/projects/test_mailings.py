@@ -299,7 +299,7 @@ def test_the_list_of_mailings_shows_their_states_and_keeps_its_query_count(
     staff_client.get(url)
     with_one, page = _count(staff_client, url)
     assert "Les équipes lauréates" in page
-    assert "{{ edition }} : nouvelles de {{ projet }}</th>" in page
+    assert "{{ edition }} : nouvelles de {{ projet }}</a></th>" in page
 
     for _ in range(49):
         _queue(round_, staff_client.staff, 0)
