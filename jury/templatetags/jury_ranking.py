@@ -48,7 +48,7 @@ def figure(value, places):
 @register.simple_tag
 def criterion_means(row, labels=None):
     """The ``<li>`` of each criterion's mean of ``row`` (a ``jury.ranking.RankedItem``):
-    « name : mean/scale », the mean to the tenth, « — » for a criterion nobody marked.
+    « name : mean/scale » (« name: mean/scale » in English), the mean to the tenth, « — » for a criterion nobody marked.
     ``labels``: a dict kept by the caller across rows, each criterion's name and scale
     escaped once."""
     language = get_language()
@@ -58,7 +58,7 @@ def criterion_means(row, labels=None):
         label = labels.get(criterion.pk)
         if label is None:
             label = labels[criterion.pk] = (
-                f"<li>{escape(criterion.name)} : ",
+                f"<li>{escape(criterion.name)}{_colon(language)}",
                 f"/{escape(_localized(language, criterion.scale_max))}</li>",
             )
         if mean is None:
@@ -66,6 +66,12 @@ def criterion_means(row, labels=None):
         else:
             html.append(f"{label[0]}{_formatted(language, mean, 1)}{label[1]}")
     return mark_safe("".join(html))
+
+
+def _colon(language):
+    """A colon after a label: in French after the narrow no-break space the typography
+    would put there (written here, the table's hundreds of them need no search)."""
+    return "\u202f: " if language == "fr" else ": "
 
 
 # Stands for the item's pk in a reversed URL: no session's pk holds these digits.

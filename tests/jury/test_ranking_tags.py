@@ -49,5 +49,7 @@ def test_criterion_means_escape_each_name_once_and_render_as_without_the_shared_
     labels = {}
     shared = [criterion_means(row, labels) for row in rows]
     assert shared == [criterion_means(row) for row in rows]
-    assert shared[0] == "<li>Impact &lt;local&gt; : 12,3/20</li><li>Équipe : —</li>"
+    assert shared[0] == "<li>Impact &lt;local&gt;\u202f: 12,3/20</li><li>Équipe\u202f: —</li>"
     assert set(labels) == {1, 2}
+    with override("en"):
+        assert criterion_means(rows[1]) == "<li>Impact &lt;local&gt;: —</li><li>Équipe: 7.5/10</li>"
