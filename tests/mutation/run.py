@@ -55,6 +55,9 @@ MODULES = {
     ],
     "editions/services.py": [
         "tests/editions/test_services.py",
+        "tests/editions/test_next_season.py",
+        "tests/editions/test_call_admin.py",
+        "tests/editions/test_admin.py",
     ],
     "projects/applications/transitions.py": [
         "tests/projects/test_transitions.py",
