@@ -189,6 +189,7 @@ MODULES = {
     ],
     "jury/services/publication.py": [
         "tests/jury/test_publication.py",
+        "tests/jury/test_decision_letters.py",
     ],
     "jury/services/pitches.py": [
         "tests/jury/test_pitch_invitations.py",
