@@ -22,9 +22,10 @@ MOVE_CLOSING = verb("call.move_closing", _("Clôture de l'appel déplacée"))
 PREPARE_NEXT_SEASON = verb(
     "edition.prepare_next_season", _("Saison suivante préparée à partir d'une édition")
 )
-# What a copy never takes from its source: its identity, its own dates and its
-# publication (a new season is prepared unpublished, on new dates staff give).
-NOT_COPIED = {"id", "edition", "call", "created_at", "updated_at", "is_published"}
+# What a copy never takes from its source: its identity, its parent and its publication
+# (a new season is prepared unpublished, the fields' default, on new dates staff give).
+# ``created_at`` and ``updated_at`` are copied and overwritten as the copy is saved.
+NOT_COPIED = {"id", "edition", "call", "is_published"}
 
 
 def save_call(call, *, actor, warnings=()):
@@ -141,7 +142,6 @@ def prepare_next_season(edition, *, actor, name, slug, year, call_title, opens_a
             name=name,
             slug=slug,
             year=year,
-            is_published=False,
         )
         try:
             # Another season may take the slug between the check and the save.
@@ -165,7 +165,6 @@ def prepare_next_season(edition, *, actor, name, slug, year, call_title, opens_a
                 title=call_title,
                 opens_at=opens_at,
                 closes_at=closes_at,
-                is_published=False,
             )
         call.save()
         if source_call is not None:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from editions import services
 from editions.enums import Phase
 from editions.models import Call, Edition, EditionPhase, RequiredDocument
 from editions.services import prepare_next_season
@@ -154,6 +155,81 @@ def test_next_season_with_a_taken_slug_is_refused_in_french(source, staff):
 
     assert refused.value.reasons == ["Une édition porte déjà l'identifiant d'URL « saison-2024 »."]
     assert Edition.objects.count() == 2
+
+
+def test_next_season_closing_when_it_opens_is_refused_in_french(source, staff):
+    with pytest.raises(ActionRefused) as refused:
+        prepare_next_season(
+            source,
+            actor=staff,
+            name="Saison 4 — 2024",
+            slug="saison-2024",
+            year=2024,
+            call_title="Appel 2024",
+            opens_at=paris(2024, 12, 1, 0, 0),
+            closes_at=paris(2024, 12, 1, 0, 0),
+        )
+
+    assert refused.value.reasons == ["La clôture de l'appel doit venir après son ouverture."]
+    assert list(Edition.objects.all()) == [source]
+
+
+def test_next_season_with_a_taken_slug_and_a_closing_too_early_gives_both_reasons(source, staff):
+    with pytest.raises(ActionRefused) as refused:
+        prepare_next_season(
+            source,
+            actor=staff,
+            name="Saison 4 — 2024",
+            slug="saison-2023",
+            year=2024,
+            call_title="Appel 2024",
+            opens_at=paris(2024, 12, 1, 0, 0),
+            closes_at=paris(2024, 11, 30, 23, 59, 59),
+        )
+
+    assert refused.value.reasons == [
+        "Une édition porte déjà l'identifiant d'URL « saison-2023 ».",
+        "La clôture de l'appel doit venir après son ouverture.",
+    ]
+    assert list(Edition.objects.all()) == [source]
+
+
+def test_a_slug_taken_between_the_check_and_the_save_is_refused_in_french(
+    source, staff, monkeypatch
+):
+    check = services.next_season_refusals
+    checked = []
+
+    def a_rival_takes_the_slug_after_the_first_check(**values):
+        refusals = check(**values)
+        if not checked:
+            EditionFactory(slug=values["slug"], name="Saison concurrente")
+        checked.append(values["slug"])
+        return refusals
+
+    monkeypatch.setattr(
+        services, "next_season_refusals", a_rival_takes_the_slug_after_the_first_check
+    )
+
+    with pytest.raises(ActionRefused) as refused:
+        prepare(source, staff)
+
+    assert refused.value.reasons == ["Une édition porte déjà l'identifiant d'URL « saison-2024 »."]
+    assert checked == ["saison-2024", "saison-2024"]
+    # The rival was made inside the service's transaction, which the refusal rolls back.
+    assert list(Edition.objects.all()) == [source]
+    assert not AuditEntry.objects.filter(action="edition.prepare_next_season").exists()
+
+
+def test_next_season_and_its_call_are_dated_when_prepared_not_as_their_source(source, staff):
+    long_ago = paris(2020, 6, 1, 9, 0)
+    Edition.objects.filter(pk=source.pk).update(created_at=long_ago, updated_at=long_ago)
+    Call.objects.filter(edition=source).update(created_at=long_ago, updated_at=long_ago)
+
+    season = prepare(source, staff)
+
+    stamps = [season.created_at, season.updated_at, season.call.created_at, season.call.updated_at]
+    assert all(stamp > long_ago for stamp in stamps)
 
 
 # The admin screen.

@@ -5,8 +5,9 @@ team, kept on the application."""
 import pytest
 from django.utils import timezone
 
-from jury.enums import MemberRole, Outcome
-from jury.services import publish_decisions
+from jury.enums import MemberRole, Outcome, SessionStatus
+from jury.models import Decision, JuryMember
+from jury.services import declare_conflict, move_session, publish_decisions, record_decision
 from programme.models import AuditEntry
 from projects.models import DecisionLetter
 from tests.jury.factories import JuryMemberFactory, SessionFactory
@@ -100,3 +101,59 @@ def test_the_letter_is_kept_once_with_its_audit_entry(staff):
     assert letter.terms["signatory"] == {"name": "Jean Dupont", "title": PRESIDENT_TITLE}
     assert (entry.actor, entry.changes["signatory"]) == (staff, [None, "Jean Dupont"])
     assert not letter.file  # drawn on first need, not in the publication
+
+
+def session_the_president_withdrew_from(staff, *, substitute=None):
+    """A closed session whose one item was decided without its president, who withdrew
+    from it; ``substitute`` (a member) is convened as the substitute chair."""
+    chief = president()
+    others = [substitute] if substitute else [JuryMemberFactory()]
+    session = SessionFactory(
+        programme=ProgrammeFactory(),
+        pitches=[{"application__title": "Ruches de l'estuaire"}],
+        convened=[chief, *others],
+        substitute_chair=substitute,
+    )
+    item = session.items.get()
+    declare_conflict(item, member=chief, actor=chief.user)
+    move_session(session, SessionStatus.SCORING, actor=staff)
+    move_session(session, SessionStatus.DELIBERATION, actor=staff)
+    record_decision(item, outcome=Outcome.NOT_SELECTED, actor=staff, votes_for=1)
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+    return session, item.application
+
+
+def test_the_letter_of_an_item_the_substitute_chaired_is_signed_by_them(staff):
+    substitute = JuryMemberFactory(
+        public_title="Conseillère communautaire déléguée",
+        user__first_name="Claire",
+        user__last_name="Lemoine",
+    )
+    session, application = session_the_president_withdrew_from(staff, substitute=substitute)
+
+    publish_decisions(session, actor=staff, notify=False)
+
+    letter = application.decision_letters.get(application_transition__decided_by="jury")
+    assert letter.terms["signatory"] == {
+        "name": "Claire Lemoine",
+        "title": "Conseillère communautaire déléguée",
+    }
+
+
+def test_the_letter_of_an_item_nobody_chaired_is_signed_by_the_sessions_president(staff):
+    session, application = session_the_president_withdrew_from(staff)
+    # The programme's president in office, who signs its other letters, is now another.
+    JuryMember.objects.filter(role=MemberRole.PRESIDENT).update(is_active=False)
+    JuryMemberFactory(
+        programme=ProgrammeFactory(),
+        president=True,
+        public_title="Présidente de la Communauté urbaine",
+        user__first_name="Marie",
+        user__last_name="Lefèvre",
+    )
+
+    publish_decisions(session, actor=staff, notify=False)
+
+    letter = application.decision_letters.get(application_transition__decided_by="jury")
+    assert Decision.objects.get(item__session=session).chaired_by is None
+    assert letter.terms["signatory"] == {"name": "Jean Dupont", "title": PRESIDENT_TITLE}

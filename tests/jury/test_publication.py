@@ -5,16 +5,20 @@ import datetime
 import pytest
 from icalendar import Calendar
 
-from jury.enums import Outcome, SessionStatus
+from jury.enums import MemberRole, Outcome, SessionStatus
+from jury.models import Decision
 from jury.services import (
     declare_conflict,
     invite_members,
     move_session,
     publish_decisions,
     record_decision,
+    remove_item,
 )
 from programme.lifecycles import Refused
+from programme.models import AuditEntry
 from projects.enums import ApplicationStatus
+from tests.editions.factories import paris
 from tests.jury.factories import (
     ConvocationFactory,
     SelectionItemFactory,
@@ -206,3 +210,65 @@ def test_a_laureate_staff_opted_out_stays_off_the_public_list(staff, client):
     project.refresh_from_db()
     assert not project.is_published
     assert "Ruches de l&#x27;estuaire" not in client.get("/laureats/").content.decode()
+
+
+def test_invitations_are_logged_with_each_member_convened_at_the_instant_given(staff):
+    session = SessionFactory()
+    for first_name, last_name, role in (
+        ("Anne", "Martin", MemberRole.PRESIDENT),
+        ("Paul", "Girard", MemberRole.QUALIFIED_PERSON),
+    ):
+        ConvocationFactory(
+            session=session,
+            member__role=role,
+            member__user__first_name=first_name,
+            member__user__last_name=last_name,
+        )
+    at = paris(2022, 3, 1, 9, 30)
+
+    assert invite_members(session, actor=staff, at=at) == 2
+
+    entry = AuditEntry.objects.get(action="session.invite_members")
+    assert (entry.actor, entry.at, entry.object_id) == (staff, at, str(session.pk))
+    assert entry.changes == {
+        "convocations": [
+            None,
+            ["Anne Martin (Président ou présidente)", "Paul Girard (Personnalité qualifiée)"],
+        ]
+    }
+    assert set(session.convocations.values_list("invited_at", flat=True)) == {at}
+
+
+def test_publication_is_logged_with_the_items_published_at_the_instant_given(staff):
+    session = SessionFactory(
+        pitches=2, convened=1, decisions=[Outcome.SELECTED, Outcome.NOT_SELECTED], closed=True
+    )
+    at = paris(2022, 3, 16, 10, 15)
+    screening = set(AuditEntry.objects.values_list("pk", flat=True))
+
+    assert publish_decisions(session, actor=staff, at=at, notify=False) == 2
+
+    entry = AuditEntry.objects.get(action="session.publish_decisions")
+    assert (entry.actor, entry.at, entry.object_id) == (staff, at, str(session.pk))
+    assert entry.changes == {"items": [None, [1, 2]]}
+    assert set(Decision.objects.values_list("published_at", flat=True)) == {at}
+    # One entry per application's history row the decisions caused.
+    histories = AuditEntry.objects.filter(action="history.publish").exclude(pk__in=screening)
+    assert [(h.actor, h.at) for h in histories] == [(staff, at)] * 2
+
+
+def test_a_decision_withdrawn_from_the_agenda_before_the_close_is_not_published(staff):
+    session = SessionFactory()
+    kept, gone = (SelectionItemFactory(session=session) for _index in range(2))
+    deliberating(session, staff)
+    record_decision(kept, outcome=Outcome.SELECTED, actor=staff)
+    record_decision(gone, outcome=Outcome.SELECTED, actor=staff)
+    remove_item(gone, reason="La candidature a été retirée par l'équipe.", actor=staff)
+    move_session(session, SessionStatus.CLOSED, actor=staff)
+
+    assert publish_decisions(session, actor=staff, notify=False) == 1
+
+    assert Decision.objects.get(item=gone).published_at is None
+    assert Decision.objects.get(item=kept).published_at is not None
+    entry = AuditEntry.objects.get(action="session.publish_decisions")
+    assert entry.changes == {"items": [None, [kept.position]]}

@@ -55,6 +55,9 @@ MODULES = {
     ],
     "editions/services.py": [
         "tests/editions/test_services.py",
+        "tests/editions/test_next_season.py",
+        "tests/editions/test_call_admin.py",
+        "tests/editions/test_admin.py",
     ],
     "projects/applications/transitions.py": [
         "tests/projects/test_transitions.py",
@@ -186,6 +189,7 @@ MODULES = {
     ],
     "jury/services/publication.py": [
         "tests/jury/test_publication.py",
+        "tests/jury/test_decision_letters.py",
     ],
     "jury/services/pitches.py": [
         "tests/jury/test_pitch_invitations.py",
