@@ -48,9 +48,9 @@ def figure(value, places):
 @register.simple_tag
 def criterion_means(row, labels=None):
     """The ``<li>`` of each criterion's mean of ``row`` (a ``jury.ranking.RankedItem``):
-    « name : mean/scale » (« name: mean/scale » in English), the mean to the tenth, « — » for a criterion nobody marked.
-    ``labels``: a dict kept by the caller across rows, each criterion's name and scale
-    escaped once."""
+    « name : mean/scale » (« name: mean/scale » in English), the mean to the tenth, « — »
+    for a criterion nobody marked. ``labels``: a dict kept by the caller across rows, each
+    criterion's name and scale escaped once."""
     language = get_language()
     labels = {} if labels is None else labels
     html = []
