@@ -30,6 +30,7 @@ MODULES = {
     ],
     "programme/audit.py": [
         "tests/programme/test_audit.py",
+        "tests/programme/test_audit_erasure.py",
         "tests/test_audit_of_services.py",
     ],
     "programme/services.py": [

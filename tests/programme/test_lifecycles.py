@@ -76,6 +76,12 @@ def test_a_move_missing_from_the_table_is_refused_with_both_state_labels():
     assert refusals == ["Impossible de passer de « Rouge » à « Éteint »."]
 
 
+def test_a_subject_without_a_state_is_refused_with_a_dash_for_its_state():
+    refusals = LIGHTS.refusals(Subject(""), Light.GREEN, decided_by=STAFF)
+
+    assert refusals == ["Impossible de passer de « — » à « Vert »."]
+
+
 def test_a_move_by_someone_it_does_not_belong_to_is_refused_naming_them():
     refusals = LIGHTS.refusals(Subject(Light.RED), Light.GREEN, decided_by=TEAM)
 
@@ -119,6 +125,22 @@ def test_check_returns_the_move_or_raises_move_refused_with_every_reason():
     assert not isinstance(refused.value, ActionRefused)
 
 
+def test_check_passes_the_context_of_the_move_to_the_guards():
+    green = Subject(Light.GREEN)
+
+    assert LIGHTS.check(green, Light.RED, decided_by=STAFF, when="now").name == "stop"
+    with pytest.raises(MoveRefused) as refused:
+        LIGHTS.check(green, Light.RED, decided_by=STAFF, when="demain")
+
+    assert refused.value.reasons == ["Pas demain."]
+
+
+def test_a_refusal_reads_as_its_reasons_one_after_the_other():
+    refused = MoveRefused(["Première raison.", "Seconde raison."])
+
+    assert str(refused) == "Première raison. Seconde raison."
+
+
 def test_a_loop_is_a_move_of_its_own():
     assert LIGHTS.named("blink", Light.GREEN).is_loop
     assert not LIGHTS.named("go", Light.RED).is_loop
@@ -142,6 +164,17 @@ def test_the_diagram_names_each_move():
 
 def test_every_lifecycle_is_registered_by_name():
     assert LIFECYCLES["test_light"] is LIGHTS
+
+
+def test_a_new_lifecycle_is_registered_under_its_name():
+    moves = (Move("go", Light.RED, Light.GREEN, "a", frozenset({STAFF})),)
+
+    lifecycle = Lifecycle(name="test_new_light", states=Light, initial=Light.RED, moves=moves)
+
+    try:
+        assert LIFECYCLES["test_new_light"] is lifecycle
+    finally:
+        del LIFECYCLES["test_new_light"]
 
 
 @pytest.mark.parametrize(
@@ -190,3 +223,17 @@ def test_a_refusal_shows_its_reasons_on_a_form():
     ActionRefused(["Première raison.", "Seconde raison."]).add_to_form(form)
 
     assert form.non_field_errors() == ["Première raison.", "Seconde raison."]
+
+
+def test_a_refusal_shows_its_reasons_on_the_field_of_a_form_it_is_given():
+    from django import forms
+
+    class NoteForm(forms.Form):
+        note = forms.CharField(required=False)
+
+    form = NoteForm(data={})
+    form.is_valid()
+
+    ActionRefused(["Première raison."]).add_to_form(form, "note")
+
+    assert (form.errors["note"], form.non_field_errors()) == (["Première raison."], [])

@@ -6,12 +6,15 @@ import datetime
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.utils import translation
 from django.utils.html import escape
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from programme import audit
-from programme.models import AuditEntry, User
+from programme.models import AuditEntry, ProConnectIdentity, User
 from programme.retention import apply_retention, duration_label, erase_account, kinds
 from tests.jury.factories import JuryMemberFactory
 from tests.programme.factories import PARIS, ProgrammeFactory, UserFactory
@@ -29,6 +32,15 @@ AT = datetime.datetime(2024, 3, 1, 3, 0, tzinfo=PARIS)
 )
 def test_a_duration_reads_in_years_months_or_days(days, label):
     assert duration_label(days) == label
+
+
+@pytest.mark.parametrize(
+    ("days", "label"),
+    [(730, "2 years"), (365, "1 year"), (180, "6 months"), (30, "30 days"), (1, "1 day")],
+)
+def test_a_duration_reads_in_english_in_years_months_or_days(days, label):
+    with translation.override("en"):
+        assert duration_label(days) == label
 
 
 def test_an_idle_account_without_a_role_is_deleted_and_its_name_leaves_the_log():
@@ -82,6 +94,27 @@ def test_an_account_the_record_points_to_is_anonymised_not_deleted():
     assert not author.has_usable_password()
     assert erase_account(author, actor=None, at=AT) is False
     assert AuditEntry.objects.filter(action="account.erase").count() == 1
+
+
+def test_an_anonymised_account_loses_its_proconnect_identity_and_every_device_of_its_own():
+    project = ProjectFactory()
+    author = project.application.created_by
+    project.application.team_members.update(user=None)
+    other = UserFactory()
+    for user in (author, other):
+        ProConnectIdentity.objects.create(
+            user=user, issuer="https://proconnect.example", subject=f"sub-{user.email}"
+        )
+        TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
+    TOTPDevice.objects.create(user=author, name="Nouveau téléphone", confirmed=False)
+    StaticDevice.objects.create(user=author, name="Codes de secours")
+
+    erase_account(author, actor=None, at=AT)
+
+    assert User.objects.filter(pk=author.pk, is_active=False).exists()
+    assert list(ProConnectIdentity.objects.values_list("user", flat=True)) == [other.pk]
+    assert list(TOTPDevice.objects.values_list("user", "name")) == [(other.pk, "Téléphone")]
+    assert not StaticDevice.objects.exists()
 
 
 def test_expired_sessions_are_deleted_live_ones_kept():

@@ -48,3 +48,27 @@ def test_the_scheduled_archive_has_no_actor_and_leaves_drafts_and_fresh_news():
     draft.refresh_from_db()
     assert draft.status == NewsStatus.DRAFT
     assert AuditEntry.objects.get(action="news.archive").actor is None
+
+
+def test_news_published_less_than_the_age_before_is_kept_though_its_row_is_older():
+    at = later()
+    # Dated ahead of its row: published 200 days before the run, saved today.
+    recent = NewsItemFactory(published=True, to_published=at - datetime.timedelta(days=200))
+
+    archived = archive_stale_news(older_than=A_YEAR, at=at)
+
+    assert archived == []
+    recent.refresh_from_db()
+    assert (recent.status, recent.archived_at) == (NewsStatus.PUBLISHED, None)
+    assert not AuditEntry.objects.filter(action="news.archive").exists()
+
+
+def test_the_scheduled_archive_reads_archived_news_no_further_than_its_one_query(
+    django_assert_num_queries,
+):
+    NewsItemFactory(archived=True)
+
+    with django_assert_num_queries(1):
+        archived = archive_stale_news(older_than=A_YEAR, at=later())
+
+    assert archived == []
