@@ -15,6 +15,7 @@ from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.laureates.services import move_project
 from projects.laureates.transitions import PROJECT_LIFECYCLE
 from projects.models import ApplicationTransition, ProjectTransition
+from tests.editions.factories import CLOSES_AT
 from tests.projects.factories import (
     SELECTED_AT,
     SUBMITTED_AT,
@@ -100,6 +101,73 @@ def test_application_move_succeeds_only_where_the_table_allows_it(source, target
         assert application.status == target
         assert history_rows.count() == history_before + 1
         assert (history.from_status, history.to_status) == (source, target)
+
+
+STAFF, JURY = DecisionSource.STAFF, DecisionSource.JURY
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "target", "decided_by"),
+    [
+        ("declare_ineligible", S.SUBMITTED, S.INELIGIBLE, STAFF),
+        ("not_shortlist", S.SUBMITTED, S.NOT_SHORTLISTED, STAFF),
+        ("not_shortlist", S.SUBMITTED, S.NOT_SHORTLISTED, JURY),
+        ("shortlist", S.SUBMITTED, S.SHORTLISTED, STAFF),
+        ("shortlist", S.SUBMITTED, S.SHORTLISTED, JURY),
+        ("select", S.SHORTLISTED, S.SELECTED, STAFF),
+        ("select", S.SHORTLISTED, S.SELECTED, JURY),
+        ("not_select", S.SHORTLISTED, S.NOT_SELECTED, STAFF),
+        ("not_select", S.SHORTLISTED, S.NOT_SELECTED, JURY),
+    ],
+)
+def test_each_decision_of_staff_or_the_jury_needs_a_reason(name, source, target, decided_by):
+    application = application_in(source)
+    history_rows = ApplicationTransition.objects.filter(application=application)
+    history_before = history_rows.count()
+
+    reasons = refusals(
+        lambda: move_application(
+            application,
+            target,
+            actor=application.created_by,
+            decided_by=decided_by,
+            reason="  ",
+            at=LATER,
+        )
+    )
+
+    application.refresh_from_db()
+    assert APPLICATION_LIFECYCLE.find(source, target).name == name
+    assert reasons == ["Indiquez le motif de la décision."]
+    assert (application.status, history_rows.count()) == (source, history_before)
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [
+        ("declare_ineligible", S.INELIGIBLE),
+        ("not_shortlist", S.NOT_SHORTLISTED),
+        ("shortlist", S.SHORTLISTED),
+    ],
+)
+def test_each_screening_decision_waits_for_the_calls_close(name, target):
+    application = application_in(S.SUBMITTED)
+
+    reasons = refusals(
+        lambda: move_application(
+            application,
+            target,
+            actor=application.created_by,
+            decided_by=DecisionSource.STAFF,
+            reason="Motif de test.",
+            at=CLOSES_AT,
+        )
+    )
+
+    application.refresh_from_db()
+    assert APPLICATION_LIFECYCLE.find(S.SUBMITTED, target).name == name
+    assert reasons == ["L'appel est encore ouvert : les candidatures s'examinent après sa clôture."]
+    assert (application.status, application.transitions.count()) == (S.SUBMITTED, 1)
 
 
 P = Phase
