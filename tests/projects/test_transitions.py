@@ -234,3 +234,44 @@ def test_lifecycle_diagram_in_the_readme_matches_its_table(lifecycle):
 
     with translation.override("fr"):
         assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "target", "decided_by"),
+    [
+        ("continue", P.PRE_INCUBATION, P.EXPERIMENTATION, STAFF),
+        ("continue", P.PRE_INCUBATION, P.EXPERIMENTATION, JURY),
+        ("renew", P.EXPERIMENTATION, P.EXPERIMENTATION, JURY),
+        ("reintegrate", P.PRE_INCUBATION, P.REINTEGRATION, STAFF),
+        ("reintegrate", P.EXPERIMENTATION, P.REINTEGRATION, JURY),
+        ("abandon", P.PRE_INCUBATION, P.ABANDONED, STAFF),
+        ("abandon", P.EXPERIMENTATION, P.ABANDONED, STAFF),
+    ],
+)
+def test_each_project_decision_of_staff_or_the_jury_needs_a_reason(
+    name, source, target, decided_by
+):
+    project = project_in(source)
+    history_rows = ProjectTransition.objects.filter(project=project)
+    history_before = history_rows.count()
+    period = project.periods.open().get()
+
+    reasons = refusals(
+        lambda: move_project(
+            project,
+            target,
+            period=period,
+            actor=project.application.created_by,
+            decided_by=decided_by,
+            reason="  ",
+            outcome=ReintegrationOutcome.SCALED if target == P.REINTEGRATION else "",
+            at=LATER.replace(month=10),
+        )
+    )
+
+    project.refresh_from_db()
+    period.refresh_from_db()
+    assert PROJECT_LIFECYCLE.find(source, target).name == name
+    assert reasons == ["Indiquez le motif de la décision."]
+    assert (project.phase, history_rows.count()) == (source, history_before)
+    assert period.actual_end is None
