@@ -275,3 +275,39 @@ def test_each_project_decision_of_staff_or_the_jury_needs_a_reason(
     assert reasons == ["Indiquez le motif de la décision."]
     assert (project.phase, history_rows.count()) == (source, history_before)
     assert period.actual_end is None
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "target"),
+    [
+        ("continue", P.PRE_INCUBATION, P.EXPERIMENTATION),
+        ("renew", P.EXPERIMENTATION, P.EXPERIMENTATION),
+        ("reintegrate", P.PRE_INCUBATION, P.REINTEGRATION),
+        ("reintegrate", P.EXPERIMENTATION, P.REINTEGRATION),
+        ("abandon", P.PRE_INCUBATION, P.ABANDONED),
+        ("abandon", P.EXPERIMENTATION, P.ABANDONED),
+    ],
+)
+def test_each_project_decision_names_the_period_it_concludes(name, source, target):
+    project = project_in(source)
+    history_rows = ProjectTransition.objects.filter(project=project)
+    history_before = history_rows.count()
+
+    reasons = refusals(
+        lambda: move_project(
+            project,
+            target,
+            period=None,
+            actor=project.application.created_by,
+            decided_by=DecisionSource.STAFF,
+            reason="Motif de test.",
+            outcome=ReintegrationOutcome.SCALED if target == P.REINTEGRATION else "",
+            at=LATER.replace(month=10),
+        )
+    )
+
+    project.refresh_from_db()
+    assert PROJECT_LIFECYCLE.find(source, target).name == name
+    assert reasons == ["Indiquez la période que cette décision conclut."]
+    assert (project.phase, history_rows.count()) == (source, history_before)
+    assert project.periods.open().count() == 1
