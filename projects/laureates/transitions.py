@@ -33,7 +33,7 @@ def concludes_a_started_period(_project, *, period, at, **context):
     if period.actual_start and timezone.localdate(at) < period.actual_start:
         return [
             _("La période en cours n'a pas commencé : elle débute le %(date)s.")
-            % {"date": format_date(period.actual_start, "DATE_FORMAT")}
+            % {"date": format_date(period.actual_start)}
         ]
     return []
 
@@ -53,10 +53,10 @@ ENDS_A_PERIOD = (has_no_outcome, concludes_a_started_period)
 REINTEGRATES = (has_a_reintegration_outcome, concludes_a_started_period)
 
 
-def exits_from(phase):
-    """The two ways out of the programme, the same from either phase of the programme:
-    back to the departments (staff or jury decide) or abandoned by the team."""
-    return (
+# The two ways out of the programme, the same from either phase of the programme: back
+# to the departments (staff or jury decide) or abandoned by the team.
+EXITS = {
+    phase: (
         Move(
             "reintegrate",
             phase,
@@ -76,6 +76,8 @@ def exits_from(phase):
             guards=ENDS_A_PERIOD,
         ),
     )
+    for phase in (P.PRE_INCUBATION, P.EXPERIMENTATION)
+}
 
 
 PROJECT_LIFECYCLE = Lifecycle(
@@ -93,7 +95,7 @@ PROJECT_LIFECYCLE = Lifecycle(
             reason_from=DECIDERS,
             guards=ENDS_A_PERIOD,
         ),
-        *exits_from(P.PRE_INCUBATION),
+        *EXITS[P.PRE_INCUBATION],
         # A renewal stays in experimentation: not a no-op but a new period.
         Move(
             "renew",
@@ -104,7 +106,7 @@ PROJECT_LIFECYCLE = Lifecycle(
             reason_from=DECIDERS,
             guards=ENDS_A_PERIOD,
         ),
-        *exits_from(P.EXPERIMENTATION),
+        *EXITS[P.EXPERIMENTATION],
     ),
 )
 

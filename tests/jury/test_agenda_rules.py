@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from jury.enums import ItemKind, Outcome, SessionStatus
 from jury.models import AgendaItem
 from jury.services import (
+    declare_conflict,
     move_session,
     record_decision,
     remove_item,
+    session_refusals,
 )
 from programme.enums import DecisionSource
 from programme.models import AuditEntry
@@ -18,6 +20,7 @@ from tests.editions.factories import paris
 from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
+    deliberating,
 )
 from tests.projects.factories import ApplicationFactory
 from tests.projects.helpers import decide_application, refusals
@@ -150,6 +153,65 @@ def test_a_decision_its_subject_can_no_longer_take_is_named_before_the_close(sit
     reasons = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
 
     assert reasons == ["Point 2 : La candidature est « Retirée » : « Lauréate » ne s'applique pas."]
+
+
+def on_the_agenda(session):
+    """The items on the agenda as the deliberation page reads them for the close's checks."""
+    items = session.items.on_agenda().select_related("decision", "application", "project")
+    return list(items.order_by("position"))
+
+
+def test_a_decision_its_subject_can_no_longer_take_is_named_from_the_agenda_read(sitting, staff):
+    session, _people, (pitch, other) = sitting
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+    record_decision(other, outcome=Outcome.SELECTED, actor=staff)
+    decide_application(
+        other.application, ApplicationStatus.WITHDRAWN, decided_by=DecisionSource.TEAM
+    )
+
+    reasons = session_refusals(
+        session,
+        SessionStatus.CLOSED,
+        decided_by=DecisionSource.JURY,
+        agenda=on_the_agenda(session),
+        conflicts={},
+    )
+
+    session.refresh_from_db()
+    assert reasons == ["Point 2 : La candidature est « Retirée » : « Lauréate » ne s'applique pas."]
+    assert session.status == SessionStatus.DELIBERATION
+
+
+def test_the_agenda_read_without_its_conflicts_lets_the_close_read_the_withdrawals(sitting, staff):
+    session, people, (pitch, other) = sitting
+    session.quorum = 4
+    session.save()
+    declare_conflict(other, member=people["member"], actor=people["member"].user)
+    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
+
+    reasons = session_refusals(
+        session, SessionStatus.CLOSED, decided_by=DecisionSource.JURY, agenda=on_the_agenda(session)
+    )
+
+    assert reasons == [
+        "Points sans décision : 2.",
+        "Quorum non atteint sur le point 2 : 3 membre(s) votant(s) présent(s) sans déport, "
+        "4 requis.",
+    ]
+
+
+def test_the_items_left_undecided_are_named_by_their_place_on_the_agenda(staff):
+    session = SessionFactory(starts_at=STARTS_AT)
+    # Created in the reverse of their running order.
+    SelectionItemFactory(session=session, position=5)
+    SelectionItemFactory(session=session, position=3)
+    deliberating(session, staff)
+
+    reasons = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
+
+    session.refresh_from_db()
+    assert reasons == ["Points sans décision : 3, 5."]
+    assert session.status == SessionStatus.DELIBERATION
 
 
 @pytest.mark.parametrize("reason", ["", "  "])

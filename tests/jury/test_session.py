@@ -358,3 +358,25 @@ def test_session_refusals_given_what_the_page_read_read_nothing_again(staff):
     assert given == alone
     assert given[0] == f"Points sans décision : {second.position}."
     assert any(reason.startswith("Quorum non atteint sur le point") for reason in given)
+
+
+def test_session_refusals_reading_the_session_themselves_stay_flat_as_it_grows(staff):
+    def queries_of(pitches, reviews, convened):
+        session = SessionFactory(
+            pitches=pitches,
+            reviews=reviews,
+            convened=convened,
+            deliberation=True,
+            decisions=[Outcome.SELECTED] * pitches + [Outcome.CONTINUE] * reviews,
+            moved_by=staff,
+        )
+        with CaptureQueriesContext(connection) as queries:
+            reasons = session_refusals(
+                session, SessionStatus.CLOSED, decided_by=DecisionSource.JURY
+            )
+        assert reasons == []
+        return len(queries)
+
+    assert queries_of(pitches=1, reviews=1, convened=1) == queries_of(
+        pitches=2, reviews=2, convened=3
+    )

@@ -63,6 +63,8 @@ MODULES = {
     "projects/applications/transitions.py": [
         "tests/projects/test_transitions.py",
         "tests/projects/test_lifecycle_edges.py",
+        "tests/projects/test_screening_publication.py",
+        "tests/projects/test_submission_rules.py",
     ],
     "projects/applications/services/lifecycle.py": [
         "tests/test_audit_of_services.py",

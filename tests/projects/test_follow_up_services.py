@@ -74,15 +74,16 @@ def test_moving_a_milestone_to_its_own_status_changes_nothing(period, staff):
     assert milestone.status_changed_at == before
 
 
-def test_dropping_a_milestone_needs_a_reason(period, staff):
-    milestone = MilestoneFactory(period=period)
+@pytest.mark.parametrize("source", [MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS])
+def test_dropping_a_milestone_needs_a_reason(period, staff, source):
+    milestone = MilestoneFactory(period=period, status=source)
 
     with pytest.raises(Refused) as refused:
         set_milestone_status(milestone, "dropped", actor=staff, note="  ")
 
     assert refused.value.reasons == ["Dites pourquoi le jalon est abandonné."]
     milestone.refresh_from_db()
-    assert milestone.status == "planned"
+    assert milestone.status == source
 
 
 def test_an_unknown_milestone_status_is_refused(period, staff):

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from programme.enums import DecisionSource
 from programme.lifecycles import MoveRefused
 from programme.models import AuditEntry
 from projects.applications.services import publish_screening
@@ -190,6 +191,25 @@ def test_correction_after_publication_is_refused_in_french(staff, call):
         "Cette décision a déjà été publiée à l'équipe : elle ne peut plus être corrigée."
     ]
     assert application.status == S.NOT_SHORTLISTED
+
+
+def test_staff_may_not_correct_a_jurys_screening_decision_even_before_publication(call):
+    application = ApplicationFactory(call=call, submitted=True)
+    decide_application(
+        application, S.NOT_SHORTLISTED, decided_by=DecisionSource.JURY, at=SCREENED_AT
+    )
+    application.refresh_from_db()
+    history_before = list(application.transitions.values_list("move", flat=True))
+
+    with pytest.raises(MoveRefused) as refused:
+        decide_application(application, S.SHORTLISTED, at=CORRECTED_AT)
+
+    application.refresh_from_db()
+    assert refused.value.reasons == [
+        "Cette décision est celle du jury : elle se corrige en séance."
+    ]
+    assert application.status == S.NOT_SHORTLISTED
+    assert list(application.transitions.values_list("move", flat=True)) == history_before
 
 
 def test_screening_list_shows_pending_decisions_and_the_way_to_publish_them(staff_client, call):

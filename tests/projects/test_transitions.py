@@ -15,6 +15,7 @@ from projects.enums import ApplicationStatus, ReintegrationOutcome
 from projects.laureates.services import move_project
 from projects.laureates.transitions import PROJECT_LIFECYCLE
 from projects.models import ApplicationTransition, ProjectTransition
+from tests.editions.factories import CLOSES_AT
 from tests.projects.factories import (
     SELECTED_AT,
     SUBMITTED_AT,
@@ -102,6 +103,73 @@ def test_application_move_succeeds_only_where_the_table_allows_it(source, target
         assert (history.from_status, history.to_status) == (source, target)
 
 
+STAFF, JURY = DecisionSource.STAFF, DecisionSource.JURY
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "target", "decided_by"),
+    [
+        ("declare_ineligible", S.SUBMITTED, S.INELIGIBLE, STAFF),
+        ("not_shortlist", S.SUBMITTED, S.NOT_SHORTLISTED, STAFF),
+        ("not_shortlist", S.SUBMITTED, S.NOT_SHORTLISTED, JURY),
+        ("shortlist", S.SUBMITTED, S.SHORTLISTED, STAFF),
+        ("shortlist", S.SUBMITTED, S.SHORTLISTED, JURY),
+        ("select", S.SHORTLISTED, S.SELECTED, STAFF),
+        ("select", S.SHORTLISTED, S.SELECTED, JURY),
+        ("not_select", S.SHORTLISTED, S.NOT_SELECTED, STAFF),
+        ("not_select", S.SHORTLISTED, S.NOT_SELECTED, JURY),
+    ],
+)
+def test_each_decision_of_staff_or_the_jury_needs_a_reason(name, source, target, decided_by):
+    application = application_in(source)
+    history_rows = ApplicationTransition.objects.filter(application=application)
+    history_before = history_rows.count()
+
+    reasons = refusals(
+        lambda: move_application(
+            application,
+            target,
+            actor=application.created_by,
+            decided_by=decided_by,
+            reason="  ",
+            at=LATER,
+        )
+    )
+
+    application.refresh_from_db()
+    assert APPLICATION_LIFECYCLE.find(source, target).name == name
+    assert reasons == ["Indiquez le motif de la décision."]
+    assert (application.status, history_rows.count()) == (source, history_before)
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [
+        ("declare_ineligible", S.INELIGIBLE),
+        ("not_shortlist", S.NOT_SHORTLISTED),
+        ("shortlist", S.SHORTLISTED),
+    ],
+)
+def test_each_screening_decision_waits_for_the_calls_close(name, target):
+    application = application_in(S.SUBMITTED)
+
+    reasons = refusals(
+        lambda: move_application(
+            application,
+            target,
+            actor=application.created_by,
+            decided_by=DecisionSource.STAFF,
+            reason="Motif de test.",
+            at=CLOSES_AT,
+        )
+    )
+
+    application.refresh_from_db()
+    assert APPLICATION_LIFECYCLE.find(S.SUBMITTED, target).name == name
+    assert reasons == ["L'appel est encore ouvert : les candidatures s'examinent après sa clôture."]
+    assert (application.status, application.transitions.count()) == (S.SUBMITTED, 1)
+
+
 P = Phase
 
 
@@ -166,3 +234,80 @@ def test_lifecycle_diagram_in_the_readme_matches_its_table(lifecycle):
 
     with translation.override("fr"):
         assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "target", "decided_by"),
+    [
+        ("continue", P.PRE_INCUBATION, P.EXPERIMENTATION, STAFF),
+        ("continue", P.PRE_INCUBATION, P.EXPERIMENTATION, JURY),
+        ("renew", P.EXPERIMENTATION, P.EXPERIMENTATION, JURY),
+        ("reintegrate", P.PRE_INCUBATION, P.REINTEGRATION, STAFF),
+        ("reintegrate", P.EXPERIMENTATION, P.REINTEGRATION, JURY),
+        ("abandon", P.PRE_INCUBATION, P.ABANDONED, STAFF),
+        ("abandon", P.EXPERIMENTATION, P.ABANDONED, STAFF),
+    ],
+)
+def test_each_project_decision_of_staff_or_the_jury_needs_a_reason(
+    name, source, target, decided_by
+):
+    project = project_in(source)
+    history_rows = ProjectTransition.objects.filter(project=project)
+    history_before = history_rows.count()
+    period = project.periods.open().get()
+
+    reasons = refusals(
+        lambda: move_project(
+            project,
+            target,
+            period=period,
+            actor=project.application.created_by,
+            decided_by=decided_by,
+            reason="  ",
+            outcome=ReintegrationOutcome.SCALED if target == P.REINTEGRATION else "",
+            at=LATER.replace(month=10),
+        )
+    )
+
+    project.refresh_from_db()
+    period.refresh_from_db()
+    assert PROJECT_LIFECYCLE.find(source, target).name == name
+    assert reasons == ["Indiquez le motif de la décision."]
+    assert (project.phase, history_rows.count()) == (source, history_before)
+    assert period.actual_end is None
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "target"),
+    [
+        ("continue", P.PRE_INCUBATION, P.EXPERIMENTATION),
+        ("renew", P.EXPERIMENTATION, P.EXPERIMENTATION),
+        ("reintegrate", P.PRE_INCUBATION, P.REINTEGRATION),
+        ("reintegrate", P.EXPERIMENTATION, P.REINTEGRATION),
+        ("abandon", P.PRE_INCUBATION, P.ABANDONED),
+        ("abandon", P.EXPERIMENTATION, P.ABANDONED),
+    ],
+)
+def test_each_project_decision_names_the_period_it_concludes(name, source, target):
+    project = project_in(source)
+    history_rows = ProjectTransition.objects.filter(project=project)
+    history_before = history_rows.count()
+
+    reasons = refusals(
+        lambda: move_project(
+            project,
+            target,
+            period=None,
+            actor=project.application.created_by,
+            decided_by=DecisionSource.STAFF,
+            reason="Motif de test.",
+            outcome=ReintegrationOutcome.SCALED if target == P.REINTEGRATION else "",
+            at=LATER.replace(month=10),
+        )
+    )
+
+    project.refresh_from_db()
+    assert PROJECT_LIFECYCLE.find(source, target).name == name
+    assert reasons == ["Indiquez la période que cette décision conclut."]
+    assert (project.phase, history_rows.count()) == (source, history_before)
+    assert project.periods.open().count() == 1
