@@ -44,10 +44,9 @@ def publish_history(history, *, actor, at, notify=True, letter=None):
         isinstance(history, ApplicationTransition)
         and history.to_status == ApplicationStatus.SELECTED
     ):
+        # The project's birth, recorded with the selection and untold like it until now.
         ProjectTransition.objects.filter(
-            project__application_id=history.application_id,
-            from_phase="",
-            published_at__isnull=True,
+            project__application_id=history.application_id, from_phase=""
         ).update(published_at=at)
         project = Project.objects.filter(application_id=history.application_id).first()
         if project is not None:

@@ -221,7 +221,7 @@ def _drafts(cutoff, *, actor, at):
 def _entered_current_state(history, subject, state):
     """When the subject moved to the state it is in: its latest history row there."""
     rows = history.objects.filter(**{subject: OuterRef("pk"), f"to_{state}": OuterRef(state)})
-    return Subquery(rows.order_by("-at", "-pk").values("at")[:1])
+    return Subquery(rows.order_by("-at").values("at")[:1])
 
 
 def _unsuccessful(cutoff, *, actor, at):

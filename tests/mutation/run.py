@@ -119,6 +119,8 @@ MODULES = {
         "tests/projects/test_retention_kinds.py",
         "tests/projects/test_retention.py",
         "tests/projects/test_retention_public.py",
+        "tests/projects/test_mailings.py",
+        "tests/projects/test_decision_letters.py",
         "tests/test_audit_of_services.py",
     ],
     "projects/rights.py": [

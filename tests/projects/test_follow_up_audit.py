@@ -11,11 +11,22 @@ from projects.laureates.services.follow_up import (
     declare_time,
     reopen_phase_report,
     report_refusals,
+    review_measurement,
+    save_phase_report_draft,
+    set_milestone_status,
     submit_phase_report,
 )
 from tests.editions.factories import paris
 from tests.programme.factories import UserFactory
-from tests.projects.factories import APRIL, PhaseReportFactory, ProjectFactory, TeamMemberFactory
+from tests.projects.factories import (
+    APRIL,
+    MeasurementFactory,
+    MilestoneFactory,
+    PhaseReportFactory,
+    ProjectFactory,
+    TeamMemberFactory,
+    TimeDeclarationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 AT = paris(2022, 6, 20, 9, 0)
@@ -98,3 +109,74 @@ def test_a_declaration_is_logged_for_its_month_and_period_only(period):
         "avril 2022",
         {lead.full_name: [None, "2"]},
     )
+
+
+def entry(action):
+    return AuditEntry.objects.filter(action=action).get()
+
+
+def test_a_milestone_move_is_logged_at_its_time_with_its_note_and_none_by_default(period):
+    coach = UserFactory()
+    dropped, started = MilestoneFactory(period=period), MilestoneFactory(period=period)
+
+    set_milestone_status(dropped, "dropped", actor=coach, note=" Hors périmètre. ", at=AT)
+    set_milestone_status(started, "in_progress", actor=coach)
+
+    drop = entry("milestone.drop")
+    assert (drop.subject, drop.actor, drop.at, drop.reason) == (
+        dropped,
+        coach,
+        AT,
+        "Hors périmètre.",
+    )
+    assert (dropped.status_changed_at, started.status_note, entry("milestone.start").reason) == (
+        AT,
+        "",
+        "",
+    )
+
+
+def test_a_measurement_review_is_logged_at_its_time_with_its_note_and_none_by_default():
+    staff = UserFactory(innovation_staff=True)
+    rejected, validated = MeasurementFactory(), MeasurementFactory()
+
+    review_measurement(rejected, actor=staff, accept=False, note="Source manquante.", at=AT)
+    review_measurement(validated, actor=staff, accept=True)
+
+    reject = entry("measurement.reject")
+    assert (reject.subject, reject.actor, reject.at, reject.reason) == (
+        rejected,
+        staff,
+        AT,
+        "Source manquante.",
+    )
+    assert (rejected.reviewed_at, validated.review_note, entry("measurement.validate").reason) == (
+        AT,
+        "",
+        "",
+    )
+
+
+def test_a_draft_saved_is_logged_with_each_field_it_changed(period):
+    lead = period.project.application.created_by
+    PhaseReportFactory(period=period, problem="Premier jet.", results="")
+
+    save_phase_report_draft(period, {"problem": "Second jet.", "results": ""}, actor=lead)
+
+    saved = entry("phase_report.save_draft")
+    assert (saved.actor, saved.changes) == (lead, {"problem": ["Premier jet.", "Second jet."]})
+
+
+def test_a_declaration_logs_only_the_days_it_changes_for_that_month_of_that_period():
+    project = ProjectFactory(experimentation=True)
+    first, second = project.periods.order_by("sequence")
+    september = datetime.date(2022, 9, 1)
+    lead = project.application.team_members.get()
+    other = TeamMemberFactory(application=project.application)
+    TimeDeclarationFactory(period=first, member=lead, month=september, days_given=Decimal("3"))
+    TimeDeclarationFactory(period=second, member=lead, month=APRIL.replace(month=10))
+    TimeDeclarationFactory(period=second, member=other, month=september, days_given=Decimal("4"))
+
+    declare_time(second, september, {lead: Decimal("2.5"), other: Decimal("4")}, actor=lead.user)
+
+    assert entry("follow_up.declare_time").changes == {lead.full_name: [None, "2.5"]}

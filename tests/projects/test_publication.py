@@ -6,8 +6,9 @@ from editions.enums import Phase
 from programme.enums import DecisionSource
 from programme.models import AuditEntry
 from projects.enums import ApplicationStatus
-from projects.models import ProjectTransition
-from projects.publication import publish_history
+from projects.letters import Signatory
+from projects.models import DecisionLetter, Project, ProjectTransition
+from projects.publication import publish_history, publish_project_page
 from tests.projects.factories import REVIEWED_AT, SELECTED_AT, ApplicationFactory, ProjectFactory
 from tests.projects.helpers import decide_application, decide_project
 
@@ -82,6 +83,7 @@ def test_publishing_a_project_move_mails_the_team_and_stamps_nothing_else(
     )
     assert len(mailoutbox) == 1
     assert project.application.created_by.email in mailoutbox[0].to
+    assert mailoutbox[0].subject == f"{project.title} : Expérimentation"
 
 
 def test_publishing_twice_does_nothing_more(staff):
@@ -95,3 +97,59 @@ def test_publishing_twice_does_nothing_more(staff):
     assert (
         AuditEntry.objects.filter(action="history.publish", object_id=str(history.pk)).count() == 1
     )
+
+
+def test_publishing_a_selection_leaves_a_later_jury_decision_on_its_project_untold(staff):
+    history = jury_selection(staff)
+    project = Project.objects.get(application_id=history.application_id)
+    onward = decide_project(
+        project, Phase.EXPERIMENTATION, decided_by=DecisionSource.JURY, actor=staff, at=REVIEWED_AT
+    )
+
+    publish_history(history, actor=staff, at=PUBLISHED_AT, notify=False)
+
+    onward.refresh_from_db()
+    assert onward.published_at is None
+
+
+def test_the_letter_says_what_the_jury_gave_for_it(staff):
+    history = jury_selection(staff)
+    letter = {
+        "decision": "Retenue à l'unanimité",
+        "reasons": "Un prototype prometteur, testé par deux services.",
+        "signatory": Signatory(name="Odile Ferrand", title="Présidente du jury"),
+    }
+
+    publish_history(history, actor=staff, at=PUBLISHED_AT, notify=False, letter=letter)
+
+    terms = DecisionLetter.objects.get(application_transition=history).terms
+    assert (terms["decision"], terms["reasons"], terms["signatory"]) == (
+        "Retenue à l'unanimité",
+        "Un prototype prometteur, testé par deux services.",
+        {"name": "Odile Ferrand", "title": "Présidente du jury"},
+    )
+
+
+def test_the_laureates_page_put_online_is_logged_by_who_told_the_team_and_when(staff):
+    history = jury_selection(staff)
+    project = Project.objects.get(application_id=history.application_id)
+
+    publish_history(history, actor=staff, at=PUBLISHED_AT, notify=False)
+
+    entry = AuditEntry.objects.filter(action="project.publish_page").get()
+    assert (entry.subject, entry.actor, entry.at) == (project, staff, PUBLISHED_AT)
+    assert entry.changes == {"is_published": [False, True]}
+
+
+def test_publishing_a_page_ticks_the_callers_project_and_says_so_once(staff):
+    project = ProjectFactory(is_published=False)
+    opted_out = ProjectFactory(is_published=False, publish_with_decision=False)
+
+    first = publish_project_page(project, actor=staff, at=PUBLISHED_AT)
+    again = publish_project_page(project, actor=staff, at=PUBLISHED_AT)
+
+    assert (first, again, project.is_published) == (True, False, True)
+    assert publish_project_page(opted_out, actor=staff, at=PUBLISHED_AT) is False
+    assert Project.objects.get(pk=project.pk).is_published is True
+    assert Project.objects.get(pk=opted_out.pk).is_published is False
+    assert AuditEntry.objects.filter(action="project.publish_page").count() == 1

@@ -160,3 +160,17 @@ def test_a_running_laureate_and_a_selected_application_are_never_anonymised(medi
     apply_retention(at=AT + 3650 * DAY)
 
     assert (_left_alone(running), _left_alone(experimenting)) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(0, -5), (-5, 0)], ids=["written last, dated back", "in order"]
+)
+def test_an_application_is_counted_from_its_latest_decision_in_its_status(media_root, first, last):
+    application = ApplicationFactory(submitted=True)
+    decide_application(application, ApplicationStatus.NOT_SHORTLISTED, at=SELECTED_AT + first * DAY)
+    decide_application(application, ApplicationStatus.INELIGIBLE, at=SELECTED_AT + DAY)
+    decide_application(application, ApplicationStatus.NOT_SHORTLISTED, at=SELECTED_AT + last * DAY)
+
+    apply_retention(at=SELECTED_AT + 730 * DAY)
+
+    assert _left_alone(application) is True
