@@ -98,6 +98,12 @@ def staff_client(client, staff):
 
 
 @pytest.fixture
+def database_queue(settings):
+    """Tasks queued in the database (the outbox of production), not run at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
 def media_root(settings, tmp_path):
     """The files the test writes go to a folder of its own."""
     settings.MEDIA_ROOT = tmp_path

@@ -143,6 +143,7 @@ def mailing_detail(request, pk):
         mailing=mailing,
         audience=audiences.audience_label(mailing.audience),
         states=_states([mailing.pk]).get(mailing.pk, {"waiting": 0, "sent": 0, "failed": 0}),
+        columns=[_("Destinataire"), _("Équipe"), _("Objet"), _("État")],
         rows=rows,
         page=page,
     )

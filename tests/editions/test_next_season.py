@@ -54,7 +54,10 @@ def source():
     return edition
 
 
-def prepare(source, actor, slug="saison-2024"):
+CLOSES_AT = paris(2025, 1, 31, 23, 59, 59)
+
+
+def prepare(source, actor, slug="saison-2024", closes_at=CLOSES_AT):
     return prepare_next_season(
         source,
         actor=actor,
@@ -63,7 +66,7 @@ def prepare(source, actor, slug="saison-2024"):
         year=2024,
         call_title="Appel 2024",
         opens_at=paris(2024, 12, 1, 0, 0),
-        closes_at=paris(2025, 1, 31, 23, 59, 59),
+        closes_at=closes_at,
     )
 
 
@@ -159,16 +162,7 @@ def test_next_season_with_a_taken_slug_is_refused_in_french(source, staff):
 
 def test_next_season_closing_when_it_opens_is_refused_in_french(source, staff):
     with pytest.raises(ActionRefused) as refused:
-        prepare_next_season(
-            source,
-            actor=staff,
-            name="Saison 4 — 2024",
-            slug="saison-2024",
-            year=2024,
-            call_title="Appel 2024",
-            opens_at=paris(2024, 12, 1, 0, 0),
-            closes_at=paris(2024, 12, 1, 0, 0),
-        )
+        prepare(source, staff, closes_at=paris(2024, 12, 1, 0, 0))
 
     assert refused.value.reasons == ["La clôture de l'appel doit venir après son ouverture."]
     assert list(Edition.objects.all()) == [source]
@@ -176,16 +170,7 @@ def test_next_season_closing_when_it_opens_is_refused_in_french(source, staff):
 
 def test_next_season_with_a_taken_slug_and_a_closing_too_early_gives_both_reasons(source, staff):
     with pytest.raises(ActionRefused) as refused:
-        prepare_next_season(
-            source,
-            actor=staff,
-            name="Saison 4 — 2024",
-            slug="saison-2023",
-            year=2024,
-            call_title="Appel 2024",
-            opens_at=paris(2024, 12, 1, 0, 0),
-            closes_at=paris(2024, 11, 30, 23, 59, 59),
-        )
+        prepare(source, staff, slug="saison-2023", closes_at=paris(2024, 11, 30, 23, 59, 59))
 
     assert refused.value.reasons == [
         "Une édition porte déjà l'identifiant d'URL « saison-2023 ».",

@@ -36,11 +36,6 @@ pytestmark = [
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def run_queue():
     """Run every queued task, as ``manage.py run_worker`` does, then stop."""
     queue_worker(Worker, interval=0, batch=True).run()

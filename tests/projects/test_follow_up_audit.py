@@ -115,6 +115,12 @@ def entry(action):
     return AuditEntry.objects.filter(action=action).get()
 
 
+def logged(action):
+    """The subject, actor, instant and reason of the one audit entry of ``action``."""
+    logged = entry(action)
+    return (logged.subject, logged.actor, logged.at, logged.reason)
+
+
 def test_a_milestone_move_is_logged_at_its_time_with_its_note_and_none_by_default(period):
     coach = UserFactory()
     dropped, started = MilestoneFactory(period=period), MilestoneFactory(period=period)
@@ -122,13 +128,7 @@ def test_a_milestone_move_is_logged_at_its_time_with_its_note_and_none_by_defaul
     set_milestone_status(dropped, "dropped", actor=coach, note=" Hors périmètre. ", at=AT)
     set_milestone_status(started, "in_progress", actor=coach)
 
-    drop = entry("milestone.drop")
-    assert (drop.subject, drop.actor, drop.at, drop.reason) == (
-        dropped,
-        coach,
-        AT,
-        "Hors périmètre.",
-    )
+    assert logged("milestone.drop") == (dropped, coach, AT, "Hors périmètre.")
     assert (dropped.status_changed_at, started.status_note, entry("milestone.start").reason) == (
         AT,
         "",
@@ -143,13 +143,7 @@ def test_a_measurement_review_is_logged_at_its_time_with_its_note_and_none_by_de
     review_measurement(rejected, actor=staff, accept=False, note="Source manquante.", at=AT)
     review_measurement(validated, actor=staff, accept=True)
 
-    reject = entry("measurement.reject")
-    assert (reject.subject, reject.actor, reject.at, reject.reason) == (
-        rejected,
-        staff,
-        AT,
-        "Source manquante.",
-    )
+    assert logged("measurement.reject") == (rejected, staff, AT, "Source manquante.")
     assert (rejected.reviewed_at, validated.review_note, entry("measurement.validate").reason) == (
         AT,
         "",

@@ -19,11 +19,6 @@ SUBJECT = "Atelier de {{ projet }}"
 BODY = "Bonjour {{ membre }},\n\nRendez-vous jeudi."
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def _mailing(staff, teams=1, members=0, call=None):
     call = call or CallFactory()
     for number in range(teams):

@@ -26,11 +26,6 @@ SUBJECT = "{{ edition }} : nouvelles de {{ projet }}"
 BODY = "Bonjour {{ membre }},\n\nLe programme de « {{ projet }} » ({{ appel }})."
 
 
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 def run_queue():
     """Send every queued mail and mark it sent, as the worker does (the worker itself
     closes the connection, which a test's transaction does not survive)."""
