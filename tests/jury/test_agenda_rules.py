@@ -142,13 +142,20 @@ def test_an_item_withdrawn_from_the_agenda_lets_the_session_close(sitting, staff
     assert (entry.actor, entry.reason) == (staff, "La candidature a été retirée par l'équipe.")
 
 
-def test_a_decision_its_subject_can_no_longer_take_is_named_before_the_close(sitting, staff):
+def both_selected_then_one_withdrawn(sitting, staff):
+    """The session of ``sitting`` with both its items selected, then the second
+    application withdrawn by its team: « Lauréate » no longer applies to it."""
     session, _people, (pitch, other) = sitting
     record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
     record_decision(other, outcome=Outcome.SELECTED, actor=staff)
     decide_application(
         other.application, ApplicationStatus.WITHDRAWN, decided_by=DecisionSource.TEAM
     )
+    return session
+
+
+def test_a_decision_its_subject_can_no_longer_take_is_named_before_the_close(sitting, staff):
+    session = both_selected_then_one_withdrawn(sitting, staff)
 
     reasons = refusals(lambda: move_session(session, SessionStatus.CLOSED, actor=staff))
 
@@ -162,12 +169,7 @@ def on_the_agenda(session):
 
 
 def test_a_decision_its_subject_can_no_longer_take_is_named_from_the_agenda_read(sitting, staff):
-    session, _people, (pitch, other) = sitting
-    record_decision(pitch, outcome=Outcome.SELECTED, actor=staff)
-    record_decision(other, outcome=Outcome.SELECTED, actor=staff)
-    decide_application(
-        other.application, ApplicationStatus.WITHDRAWN, decided_by=DecisionSource.TEAM
-    )
+    session = both_selected_then_one_withdrawn(sitting, staff)
 
     reasons = session_refusals(
         session,

@@ -3,7 +3,7 @@
 the print stylesheet, flat query counts and no 500 on bad input."""
 
 import hashlib
-import subprocess
+from functools import partial
 from io import StringIO
 
 import pytest
@@ -21,17 +21,14 @@ from programme.models import AuditEntry, User
 from programme.pdf import NoNetwork
 from programme.places import at_place, french_at
 from tests.jury.factories import ConvocationFactory, JuryMemberFactory, SessionFactory
+from tests.pdfs import pdf_text as read_pdf_text
 from tests.programme.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def pdf_text(content):
-    """The text of a PDF, as ``pdftotext`` reads it (fails if it does not open)."""
-    result = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
-    )
-    return " ".join(result.stdout.decode("utf-8").split())
+# The minutes as laid out on the page (their tables' cells side by side).
+pdf_text = partial(read_pdf_text, layout=True)
 
 
 def body(response):

@@ -92,14 +92,20 @@ def test_a_mark_of_zero_counts_and_ranks_below_any_positive_mean(session, out_of
     assert rows[1].criterion_means == [(out_of_20, 0.0)]
 
 
+def score_with_details(session, criterion, value, details):
+    """Three members mark each item ``value`` on ``criterion`` and, on a criterion
+    weighing 0.01 out of 20, the item's ``details`` (one mark per member)."""
+    light = CriterionFactory(session=session, name="Détail", weight=Decimal("0.01"), scale_max=20)
+    for item, marks in details.items():
+        for member, detail in zip(members(session, 3), marks, strict=True):
+            ScoreFactory(item=item, member=member, criterion=criterion, value=value)
+            ScoreFactory(item=item, member=member, criterion=light, value=detail)
+
+
 def test_unequal_means_equal_to_the_hundredth_share_a_rank(session, out_of_20):
     # A criterion weighing 0.01 moves a member's total by less than a hundredth.
-    light = CriterionFactory(session=session, name="Détail", weight=Decimal("0.01"), scale_max=20)
     lower, higher = SelectionItemFactory(session=session), SelectionItemFactory(session=session)
-    for item, details in ((lower, [0, 0, 0]), (higher, [0, 0, 1])):
-        for member, detail in zip(members(session, 3), details, strict=True):
-            ScoreFactory(item=item, member=member, criterion=out_of_20, value=10)
-            ScoreFactory(item=item, member=member, criterion=light, value=detail)
+    score_with_details(session, out_of_20, 10, {lower: [0, 0, 0], higher: [0, 0, 1]})
 
     rows = ranked(session)
 
@@ -222,12 +228,8 @@ def test_an_item_scored_zero_ranks_ahead_of_an_unscored_one_before_it(session, o
 
 def test_a_mean_just_above_zero_comes_before_a_zero_tied_with_it_to_the_hundredth(session):
     out_of_20 = CriterionFactory(session=session, name="Valeur", scale_max=20)
-    light = CriterionFactory(session=session, name="Détail", weight=Decimal("0.01"), scale_max=20)
     zero, above = SelectionItemFactory(session=session), SelectionItemFactory(session=session)
-    for item, details in ((zero, [0, 0, 0]), (above, [1, 0, 0])):
-        for member, detail in zip(members(session, 3), details, strict=True):
-            ScoreFactory(item=item, member=member, criterion=out_of_20, value=0)
-            ScoreFactory(item=item, member=member, criterion=light, value=detail)
+    score_with_details(session, out_of_20, 0, {zero: [0, 0, 0], above: [1, 0, 0]})
 
     rows = ranked(session)
 

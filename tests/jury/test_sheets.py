@@ -2,7 +2,6 @@
 PDFs read back with ``pdftotext``; who may download them; flat query counts."""
 
 import datetime
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -18,16 +17,10 @@ from tests.jury.factories import (
     SelectionItemFactory,
     SessionFactory,
 )
+from tests.pdfs import missing, pdf_text
 from tests.programme.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(content):
-    """The text of a PDF in reading order, as ``pdftotext`` reads it (fails if it does
-    not open)."""
-    result = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True)
-    return " ".join(result.stdout.decode("utf-8").split())
 
 
 @pytest.fixture
@@ -70,22 +63,33 @@ def sheet_path(session, member):
     return f"/jury/seances/{session.pk}/membres/{member.pk}/grille-de-notation.pdf"
 
 
+def read_as(client, user, path):
+    """The text of the PDF at ``path``, as ``user`` downloads it."""
+    client.force_login(user)
+    response = client.get(path)
+    assert response["Content-Type"] == "application/pdf"
+    return pdf_text(response.content)
+
+
 def test_a_members_scoring_sheet_lists_each_item_with_its_grid_and_blank_boxes(client, jury_day):
     session, people, _items = jury_day
-    client.force_login(people["member"].user)
 
-    response = client.get(sheet_path(session, people["member"]))
+    text = read_as(client, people["member"].user, sheet_path(session, people["member"]))
 
-    text = pdf_text(response.content)
-    assert response["Content-Type"] == "application/pdf"
-    assert "Grille de notation — Jury du 15 mars" in text
-    assert "Séance du 15 mars 2022 à 14:00, Cité numérique." in text
-    assert "Membre du jury : Member Martin — Élu ou élue" in text
-    assert "Point 1 — Ruches de l'estuaire" in text
-    assert "heure prévue : 14:30" in text
-    assert "Point 2 — Dossier du cousin" in text
-    assert "Critère Coefficient Échelle Note" in text
-    assert "Commentaire" in text
+    assert (
+        missing(
+            text,
+            "Grille de notation — Jury du 15 mars",
+            "Séance du 15 mars 2022 à 14:00, Cité numérique.",
+            "Membre du jury : Member Martin — Élu ou élue",
+            "Point 1 — Ruches de l'estuaire",
+            "heure prévue : 14:30",
+            "Point 2 — Dossier du cousin",
+            "Critère Coefficient Échelle Note",
+            "Commentaire",
+        )
+        == []
+    )
     # pdftotext may drop the narrow spaces of a short cell: rows are read without spaces.
     assert "Utilitépublique20à5/5" in text.replace(" ", "")
     assert "Faisabilité1,50à10/10" in text.replace(" ", "")
@@ -177,19 +181,22 @@ def test_the_sign_in_sheet_lists_every_member_with_role_date_place_and_a_signatu
     client, jury_day
 ):
     session, people, _items = jury_day
-    client.force_login(people["secretary"].user)
 
-    response = client.get(f"/jury/seances/{session.pk}/emargement.pdf")
+    text = read_as(client, people["secretary"].user, f"/jury/seances/{session.pk}/emargement.pdf")
 
-    text = pdf_text(response.content)
-    assert response["Content-Type"] == "application/pdf"
-    assert "Feuille d'émargement" in text
-    assert "Jury du 15 mars" in text
-    assert "Date : 15 mars 2022 à 14:00" in text
-    assert "Lieu : Cité numérique" in text
-    assert "Membre Rôle" in text
-    assert "Heure d'arrivée" in text
-    assert "Signature" in text
+    assert (
+        missing(
+            text,
+            "Feuille d'émargement",
+            "Jury du 15 mars",
+            "Date : 15 mars 2022 à 14:00",
+            "Lieu : Cité numérique",
+            "Membre Rôle",
+            "Heure d'arrivée",
+            "Signature",
+        )
+        == []
+    )
     assert "President Martin Président ou présidente" in text
     assert "1er Vice-Président de la Communauté urbaine" in text
     assert "Secretary Martin Secrétaire de séance (sans voix)" in text

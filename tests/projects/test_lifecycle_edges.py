@@ -138,32 +138,26 @@ def test_a_move_the_table_does_not_have_names_both_statuses():
     assert reasons == ["Impossible de passer de « Brouillon » à « Lauréate »."]
 
 
-def test_screens_ask_before_any_reason_is_written():
-    application = ApplicationFactory(submitted=True)
-
-    reasons = application_refusals(
-        application,
+def screen_asks(at):
+    """What a screen is told before staff write a reason, asking to rule a submitted
+    application out of the shortlist at ``at``."""
+    return application_refusals(
+        ApplicationFactory(submitted=True),
         ApplicationStatus.NOT_SHORTLISTED,
         decided_by=DecisionSource.STAFF,
         reason=None,
-        at=CLOSES_AT + ONE_SECOND,
+        at=at,
     )
 
-    assert reasons == []
+
+def test_screens_ask_before_any_reason_is_written():
+    assert screen_asks(CLOSES_AT + ONE_SECOND) == []
 
 
 def test_screens_asking_while_the_call_is_open_are_told_screening_waits_for_its_close():
-    application = ApplicationFactory(submitted=True)
-
-    reasons = application_refusals(
-        application,
-        ApplicationStatus.NOT_SHORTLISTED,
-        decided_by=DecisionSource.STAFF,
-        reason=None,
-        at=CLOSES_AT,
-    )
-
-    assert reasons == ["L'appel est encore ouvert : les candidatures s'examinent après sa clôture."]
+    assert screen_asks(CLOSES_AT) == [
+        "L'appel est encore ouvert : les candidatures s'examinent après sa clôture."
+    ]
 
 
 def test_a_move_made_at_a_past_instant_is_logged_at_that_instant():

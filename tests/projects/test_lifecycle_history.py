@@ -112,12 +112,15 @@ def test_a_period_may_end_on_the_day_it_started():
     assert history.closed_period.actual_end == datetime.date(2022, 3, 15)
 
 
-def test_a_staff_question_about_a_move_needs_its_reason_and_no_outcome():
+def asked(phase, **question):
+    """What a screen is told, asking to move a new project (in its first period) to
+    ``phase``."""
     project = ProjectFactory()
+    return project_refusals(project, phase, period=project.periods.get(), **question)
 
-    reasons = project_refusals(
-        project, Phase.ABANDONED, period=project.periods.get(), decided_by=DecisionSource.STAFF
-    )
+
+def test_a_staff_question_about_a_move_needs_its_reason_and_no_outcome():
+    reasons = asked(Phase.ABANDONED, decided_by=DecisionSource.STAFF)
 
     assert reasons == ["Indiquez le motif de la décision."]
 
@@ -203,11 +206,7 @@ def test_the_reasons_are_shown_on_the_form_of_the_person_acting():
 
 
 def test_a_team_question_about_abandoning_needs_neither_reason_nor_outcome():
-    project = ProjectFactory()
-
-    reasons = project_refusals(
-        project, Phase.ABANDONED, period=project.periods.get(), decided_by=DecisionSource.TEAM
-    )
+    reasons = asked(Phase.ABANDONED, decided_by=DecisionSource.TEAM)
 
     assert reasons == []
 
@@ -287,27 +286,16 @@ def test_a_team_abandoning_given_no_reason_records_none():
 
 
 def test_screens_asking_before_the_period_started_are_told_when_it_starts():
-    project = ProjectFactory()
-
-    reasons = project_refusals(
-        project,
-        Phase.ABANDONED,
-        period=project.periods.get(),
-        decided_by=DecisionSource.STAFF,
-        reason=None,
-        at=paris(2022, 3, 14, 12, 0),
+    reasons = asked(
+        Phase.ABANDONED, decided_by=DecisionSource.STAFF, reason=None, at=paris(2022, 3, 14, 12, 0)
     )
 
     assert reasons == ["La période en cours n'a pas commencé : elle débute le 15 mars 2022."]
 
 
 def test_a_reintegration_asked_without_its_outcome_is_told_to_give_it():
-    project = ProjectFactory()
-
-    reasons = project_refusals(
-        project,
+    reasons = asked(
         Phase.REINTEGRATION,
-        period=project.periods.get(),
         decided_by=DecisionSource.JURY,
         reason="Fin de l'expérimentation.",
         outcome="",

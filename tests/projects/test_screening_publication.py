@@ -179,18 +179,23 @@ def test_correction_without_a_reason_is_refused_in_french(call):
     assert refused.value.reasons == ["Indiquez le motif de la décision."]
 
 
+def refused_shortlisting(application, at):
+    """The reasons staff are refused shortlisting ``application`` at ``at``, and its
+    status in the database after the refusal."""
+    with pytest.raises(MoveRefused) as refused:
+        decide_application(application, S.SHORTLISTED, at=at)
+    application.refresh_from_db()
+    return refused.value.reasons, application.status
+
+
 def test_correction_after_publication_is_refused_in_french(staff, call):
     application = screened(call, S.NOT_SHORTLISTED)
     publish_screening(call, actor=staff, at=PUBLISHED_AT, notify=False)
 
-    with pytest.raises(MoveRefused) as refused:
-        decide_application(application, S.SHORTLISTED, at=PUBLISHED_AT)
-
-    application.refresh_from_db()
-    assert refused.value.reasons == [
-        "Cette décision a déjà été publiée à l'équipe : elle ne peut plus être corrigée."
-    ]
-    assert application.status == S.NOT_SHORTLISTED
+    assert refused_shortlisting(application, PUBLISHED_AT) == (
+        ["Cette décision a déjà été publiée à l'équipe : elle ne peut plus être corrigée."],
+        S.NOT_SHORTLISTED,
+    )
 
 
 def test_staff_may_not_correct_a_jurys_screening_decision_even_before_publication(call):
@@ -201,14 +206,10 @@ def test_staff_may_not_correct_a_jurys_screening_decision_even_before_publicatio
     application.refresh_from_db()
     history_before = list(application.transitions.values_list("move", flat=True))
 
-    with pytest.raises(MoveRefused) as refused:
-        decide_application(application, S.SHORTLISTED, at=CORRECTED_AT)
-
-    application.refresh_from_db()
-    assert refused.value.reasons == [
-        "Cette décision est celle du jury : elle se corrige en séance."
-    ]
-    assert application.status == S.NOT_SHORTLISTED
+    assert refused_shortlisting(application, CORRECTED_AT) == (
+        ["Cette décision est celle du jury : elle se corrige en séance."],
+        S.NOT_SHORTLISTED,
+    )
     assert list(application.transitions.values_list("move", flat=True)) == history_before
 
 
